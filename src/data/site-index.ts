@@ -1,0 +1,95 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ContentSet, Entity } from '../lib/content-set.ts';
+import { buildCrossIndex, type CrossIndex } from '../lib/cross-index.ts';
+import { collectBodyRefs } from '../lib/mdx-refs.ts';
+import { isoToday } from '../lib/roles.ts';
+import { buildTimeline, type TimelineItem } from '../lib/timeline.ts';
+
+/** Everything pages read: entries by id, their rendered bodies, and the cross-link index. */
+export interface SiteIndex {
+  set: ContentSet;
+  links: CrossIndex;
+  articles: Map<string, Entity<CollectionEntry<'articles'>['data']>>;
+  actors: Map<string, Entity<CollectionEntry<'actors'>['data']>>;
+  statements: Map<string, Entity<CollectionEntry<'statements'>['data']>>;
+  sources: Map<string, Entity<CollectionEntry<'sources'>['data']>>;
+  figures: Map<string, Entity<CollectionEntry<'figures'>['data']>>;
+  events: Map<string, Entity<CollectionEntry<'events'>['data']>>;
+  /** Collection entries with bodies, for `render()`. */
+  bodies: {
+    articles: Map<string, CollectionEntry<'articles'>>;
+    actors: Map<string, CollectionEntry<'actors'>>;
+    figures: Map<string, CollectionEntry<'figures'>>;
+  };
+  /** Events and statements, oldest first. */
+  timeline: TimelineItem[];
+  /** The build date, for "then" in time-aware attribution. */
+  today: string;
+}
+
+function toEntity<C extends 'articles' | 'actors' | 'figures' | 'statements' | 'sources' | 'events'>(
+  entry: CollectionEntry<C>,
+  format?: 'md' | 'mdx',
+): Entity<CollectionEntry<C>['data']> {
+  const file = entry.filePath ?? entry.id;
+  const body = 'body' in entry && typeof entry.body === 'string' ? entry.body : undefined;
+  return { id: entry.id, data: entry.data, file, refs: format && body !== undefined ? collectBodyRefs(file, body, 1, format) : undefined };
+}
+
+async function buildSiteIndex(): Promise<SiteIndex> {
+  const includeDrafts = import.meta.env.DEV;
+  const [articles, actors, figures, statements, sources, events] = await Promise.all([
+    getCollection('articles', (entry) => includeDrafts || entry.data.draft !== true),
+    getCollection('actors'),
+    getCollection('figures'),
+    getCollection('statements'),
+    getCollection('sources'),
+    getCollection('events'),
+  ]);
+  articles.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id));
+  const set: ContentSet = {
+    articles: articles.map((entry) => toEntity(entry, 'mdx')),
+    actors: actors.map((entry) => toEntity(entry, 'md')),
+    figures: figures.map((entry) => toEntity(entry, 'md')),
+    statements: statements.map((entry) => toEntity(entry)),
+    sources: sources.map((entry) => toEntity(entry)),
+    events: events.map((entry) => toEntity(entry)),
+  };
+  const map = <T,>(list: Entity<T>[]) => new Map(list.map((entity) => [entity.id, entity]));
+  return {
+    set,
+    links: buildCrossIndex(set),
+    articles: map(set.articles),
+    actors: map(set.actors),
+    statements: map(set.statements),
+    sources: map(set.sources),
+    figures: map(set.figures),
+    events: map(set.events),
+    bodies: {
+      articles: new Map(articles.map((entry) => [entry.id, entry])),
+      actors: new Map(actors.map((entry) => [entry.id, entry])),
+      figures: new Map(figures.map((entry) => [entry.id, entry])),
+    },
+    timeline: buildTimeline(set),
+    today: isoToday(),
+  };
+}
+
+let cached: Promise<SiteIndex> | undefined;
+
+/**
+ * The site index, built once per build. In `astro dev` it is built again for
+ * each request so that content edits show without a restart.
+ */
+export function getSiteIndex(): Promise<SiteIndex> {
+  if (import.meta.env.DEV) return buildSiteIndex();
+  cached ??= buildSiteIndex();
+  return cached;
+}
+
+/** Looks up an entity that the content check guarantees exists. */
+export function must<T>(map: Map<string, T>, id: string, what: string): T {
+  const found = map.get(id);
+  if (found === undefined) throw new Error(`Internal error: ${what} "${id}" missing after the content check`);
+  return found;
+}

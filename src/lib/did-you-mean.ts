@@ -1,0 +1,32 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The known ids closest to `wanted`, best first: `closestIds('vladimir-putn', ids)`
+ * gives `['vladimir-putin']`. Only ids within a distance that makes a typo likely.
+ */
+export function closestIds(wanted: string, known: Iterable<string>, limit = 3): string[] {
+  const threshold = Math.max(2, Math.ceil(wanted.length * 0.4));
+  const scored: { id: string; score: number }[] = [];
+  for (const candidate of known) {
+    const score = Math.min(distance(wanted, candidate), partMatchScore(wanted, candidate));
+    if (score <= threshold) scored.push({ id: candidate, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  return scored.slice(0, limit).map((entry) => entry.id);
+}
+
+/** Scores a partial match (`zelenskyy` against `volodymyr-zelenskyy`) as a near miss. */
+function partMatchScore(wanted: string, candidate: string): number {
+  if (wanted.length >= 4 && (candidate.includes(wanted) || wanted.includes(candidate))) return 1;
+  const parts = candidate.split('-');
+  return parts.some((part) => part.length >= 4 && distance(part, wanted) <= 1) ? 2 : Number.POSITIVE_INFINITY;
+}
+
+/** A sentence suggesting the closest ids, or listing a few that exist. */
+export function suggestIds(wanted: string, known: readonly string[], noun: string): string {
+  const close = closestIds(wanted, known);
+  if (close.length > 0) return `did you mean ${close.map((c) => `"${c}"`).join(' or ')}?`;
+  if (known.length === 0) return `there are no ${noun}s yet: add one first`;
+  const sample = [...known].sort().slice(0, 5);
+  return `use the id of an existing ${noun}, such as ${sample.map((c) => `"${c}"`).join(', ')}`;
+}

@@ -1,0 +1,170 @@
+import type { Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { findCitations } from './citation-syntax.ts';
+import type { Problem } from './problems.ts';
+
+/** The MDX components an editor may use, with no imports. */
+export const COMPONENTS = ['Actor', 'Statement', 'Figure', 'Timeline'] as const;
+
+/** A reference found in a body, with its line and column in the file. */
+export interface BodyRef {
+  id: string;
+  line: number;
+  column: number;
+}
+
+/** Arguments of a `<Timeline>`, as written. */
+export interface TimelineArgs {
+  actors: string[] | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  line: number;
+  column: number;
+}
+
+/** Everything a body refers to, in document order. */
+export interface BodyRefs {
+  citations: (BodyRef & { locator: string | undefined })[];
+  mentions: BodyRef[];
+  statements: BodyRef[];
+  figures: BodyRef[];
+  timelines: TimelineArgs[];
+  problems: Problem[];
+}
+
+type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
+
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const mdParser = unified().use(remarkParse).use(remarkGfm);
+
+/** Parses a Markdown (`md`) or MDX (`mdx`) body into mdast. Throws on MDX syntax errors. */
+export function parseBody(body: string, format: 'md' | 'mdx'): Root {
+  return (format === 'mdx' ? mdxParser : mdParser).parse(body);
+}
+
+/** Reads the value of a JSX attribute: a string, or a simple literal expression such as `["a", "b"]`. */
+export function attributeValue(node: JsxNode, name: string): unknown {
+  const attr = node.attributes.find(
+    (a: MdxJsxAttribute | MdxJsxExpressionAttribute): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name,
+  );
+  if (!attr) return undefined;
+  if (attr.value === null || attr.value === undefined) return true;
+  if (typeof attr.value === 'string') return attr.value;
+  try {
+    return JSON.parse(attr.value.value.replace(/'/g, '"'));
+  } catch {
+    return Symbol.for('unreadable');
+  }
+}
+
+/**
+ * Collects citations, mentions, embeds and timelines from a body, with file
+ * positions, and the problems that make the body unusable (syntax errors,
+ * unknown components, imports, missing `id`s).
+ */
+export function collectBodyRefs(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyRefs {
+  const refs: BodyRefs = { citations: [], mentions: [], statements: [], figures: [], timelines: [], problems: [] };
+  const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
+    line: (node.position?.start.line ?? 1) + bodyLine - 1,
+    column: node.position?.start.column ?? 1,
+  });
+  let tree: Root;
+  try {
+    tree = parseBody(body, format);
+  } catch (error) {
+    const cause = error as { message?: string; line?: number; column?: number; reason?: string };
+    refs.problems.push({
+      file,
+      line: (cause.line ?? 1) + bodyLine - 1,
+      column: cause.column,
+      message: `the MDX cannot be read: ${cause.reason ?? cause.message ?? String(error)}`,
+      fix: 'check that every <Component> is closed (<Actor id="x" /> or <Actor id="x">text</Actor>) and that { } and < > in text are escaped as \\{ \\} \\<',
+      severity: 'error',
+    });
+    return refs;
+  }
+  visit(tree, (node: Root | RootContent) => {
+    if (node.type === 'text') {
+      for (const match of findCitations(node.value)) {
+        const start = at(node);
+        const before = node.value.slice(0, match.start);
+        const newlines = before.split('\n').length - 1;
+        const column = newlines === 0 ? start.column + match.start : match.start - before.lastIndexOf('\n');
+        for (const key of match.keys) {
+          refs.citations.push({ id: key.key, locator: key.locator, line: start.line + newlines, column });
+        }
+      }
+    } else if (node.type === 'mdxjsEsm') {
+      refs.problems.push({
+        file,
+        ...at(node),
+        message: 'imports and exports are not allowed in articles',
+        fix: 'remove the import: <Actor>, <Statement>, <Figure> and <Timeline> work without one',
+        severity: 'error',
+      });
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      collectComponent(file, node, at(node), refs);
+    }
+  });
+  return refs;
+}
+
+function collectComponent(file: string, node: JsxNode, position: { line: number; column: number }, refs: BodyRefs): void {
+  const name = node.name;
+  if (name === null || /^[a-z]/.test(name)) return; // fragments and plain HTML elements
+  if (!(COMPONENTS as readonly string[]).includes(name)) {
+    refs.problems.push({
+      file,
+      ...position,
+      message: `unknown component <${name}>`,
+      fix: `use one of ${COMPONENTS.map((c) => `<${c}>`).join(', ')}`,
+      severity: 'error',
+    });
+    return;
+  }
+  if (name === 'Timeline') {
+    const actors = attributeValue(node, 'actors');
+    const from = attributeValue(node, 'from');
+    const to = attributeValue(node, 'to');
+    const list = Array.isArray(actors) && actors.every((a) => typeof a === 'string') ? (actors as string[]) : undefined;
+    if (actors !== undefined && !list) {
+      refs.problems.push({
+        file, ...position, field: 'actors',
+        message: '<Timeline actors> must be a list of actor ids',
+        fix: 'write it as actors={["volodymyr-zelenskyy", "lloyd-austin"]}',
+        severity: 'error',
+      });
+    }
+    for (const [field, value] of [['from', from], ['to', to]] as const) {
+      if (value !== undefined && typeof value !== 'string') {
+        refs.problems.push({ file, ...position, field, message: `<Timeline ${field}> must be a date in quotes`, fix: `write ${field}="2024-11-04"`, severity: 'error' });
+      }
+    }
+    refs.timelines.push({
+      actors: list,
+      from: typeof from === 'string' ? from : undefined,
+      to: typeof to === 'string' ? to : undefined,
+      ...position,
+    });
+    return;
+  }
+  const id = attributeValue(node, 'id');
+  if (typeof id !== 'string' || id === '') {
+    refs.problems.push({
+      file, ...position, field: 'id',
+      message: `<${name}> needs an id`,
+      fix: `write it as <${name} id="the-id" />`,
+      severity: 'error',
+    });
+    return;
+  }
+  const ref = { id, ...position };
+  if (name === 'Actor') refs.mentions.push(ref);
+  else if (name === 'Statement') refs.statements.push(ref);
+  else refs.figures.push(ref);
+}

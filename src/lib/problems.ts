@@ -1,0 +1,50 @@
+/** A content mistake, reported to the editor with where it is and how to fix it. */
+export interface Problem {
+  /** Path of the file, relative to the project root. */
+  file: string;
+  /** 1-based line, where there is one. */
+  line?: number | undefined;
+  /** 1-based column, where there is one. */
+  column?: number | undefined;
+  /** The field, as a path such as `estimates[1].low`. */
+  field?: string | undefined;
+  /** What is wrong. */
+  message: string;
+  /** What would fix it. */
+  fix?: string | undefined;
+  /** Errors stop the build; warnings do not (unless strict). */
+  severity: 'error' | 'warning';
+}
+
+/** A position in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Formats a problem as `file:line:column  field: message (fix)`. */
+export function formatProblem(problem: Problem): string {
+  const where = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  const field = problem.field ? `\`${problem.field}\` ` : '';
+  const fix = problem.fix ? `\n    fix: ${problem.fix}` : '';
+  return `${where}  ${problem.severity}: ${field}${problem.message}${fix}`;
+}
+
+/** Sorts problems by file, then line, so reports read top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+/** Formats a whole report: every problem, then a count. */
+export function formatReport(problems: readonly Problem[]): string {
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === 'error').length;
+  const warnings = sorted.length - errors;
+  const lines = sorted.map(formatProblem);
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ContentSet, Entity } from '../lib/content-set.ts';
+import { checkIntegrity } from '../lib/integrity.ts';
+import { collectBodyRefs } from '../lib/mdx-refs.ts';
+import { decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from '../lib/parse-files.ts';
+import type { Problem } from '../lib/problems.ts';
+import { validateEntries } from '../lib/validate.ts';
+import { COLLECTION_FORMATS, type CollectionName } from '../schemas/index.ts';
+
+const EXTENSIONS: Record<'mdx' | 'md' | 'yaml', readonly string[]> = {
+  mdx: ['.mdx'],
+  md: ['.md'],
+  yaml: ['.yaml', '.yml'],
+};
+
+/** The result of reading and checking a content folder. */
+export interface ContentCheck {
+  set: ContentSet;
+  problems: Problem[];
+}
+
+/** Lists the files of one collection folder; a missing folder is an empty collection. */
+export function listCollectionFiles(contentDir: string, collection: CollectionName): string[] {
+  const dir = join(contentDir, collection);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const allowed = EXTENSIONS[COLLECTION_FORMATS[collection]];
+  return names
+    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && allowed.some((ext) => name.endsWith(ext)))
+    .sort()
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+/** Reads and parses one file of a collection. */
+export function readCollectionFile(path: string, collection: CollectionName, root: string): ParsedFile {
+  const file = relative(root, path).split('\\').join('/');
+  const text = decodeText(readFileSync(path));
+  if (text === undefined) {
+    return {
+      entries: [],
+      problems: [{ file, line: 1, message: 'the file is not UTF-8 text', fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)', severity: 'error' }],
+    };
+  }
+  return COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
+}
+
+/**
+ * Reads every collection of a content folder, validates each entry against its
+ * schema, reads the bodies' references, and resolves every reference. Reports
+ * every problem at once.
+ */
+export function checkContentDir(contentDir: string, root: string): ContentCheck {
+  const problems: Problem[] = [];
+  const set = {} as Record<CollectionName, Entity<unknown>[]>;
+  for (const collection of Object.keys(COLLECTION_FORMATS) as CollectionName[]) {
+    const raw: RawEntry[] = [];
+    for (const path of listCollectionFiles(contentDir, collection)) {
+      const parsed = readCollectionFile(path, collection, root);
+      raw.push(...parsed.entries);
+      problems.push(...parsed.problems);
+    }
+    const validated = validateEntries(collection, raw);
+    problems.push(...validated.problems);
+    const format = COLLECTION_FORMATS[collection];
+    set[collection] = validated.entries.map((entry) => {
+      if (format === 'yaml' || entry.body === undefined) return entry;
+      const refs = collectBodyRefs(entry.file, entry.body, entry.bodyLine, format);
+      problems.push(...refs.problems);
+      return { ...entry, refs };
+    });
+  }
+  const content = set as unknown as ContentSet;
+  problems.push(...checkIntegrity(content));
+  return { set: content, problems };
+}

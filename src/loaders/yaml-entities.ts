@@ -1,0 +1,41 @@
+import type { Loader } from 'astro/loaders';
+import { join } from 'node:path';
+import type { CollectionName } from '../schemas/index.ts';
+import { listCollectionFiles, readCollectionFile } from './read-content.ts';
+
+/**
+ * An Astro content loader for a folder of YAML files, each holding one entry
+ * (id from the file name) or a list of entries (each with an explicit `id`).
+ */
+export function yamlEntities(collection: CollectionName, contentDir: string): Loader {
+  return {
+    name: 'explainer:yaml-entities',
+    load: async ({ store, parseData, generateDigest, watcher, config, logger }) => {
+      const root = new URL('.', config.root).pathname;
+      const sync = async () => {
+        const seen = new Set<string>();
+        for (const path of listCollectionFiles(contentDir, collection)) {
+          const parsed = readCollectionFile(path, collection, root);
+          for (const problem of parsed.problems) logger.warn(`${problem.file}:${problem.line ?? 0} ${problem.message}`);
+          for (const entry of parsed.entries) {
+            if (!entry.id || seen.has(entry.id)) continue;
+            seen.add(entry.id);
+            try {
+              const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: entry.file });
+              store.set({ id: entry.id, data, filePath: entry.file, digest: generateDigest(data) });
+            } catch (error) {
+              // The content check reports this with file and line; keep the rest of the site serving.
+              logger.warn(`${entry.file}: skipped "${entry.id}": ${(error as Error).message.split('\n')[0]}`);
+            }
+          }
+        }
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      };
+      await sync();
+      const folder = join(contentDir, collection);
+      watcher?.on('all', (_event, path) => {
+        if (path.startsWith(folder)) void sync();
+      });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+import { httpUrl, id, idList, isoDate, text } from './common.ts';
+
+/** The kinds of actor an editor may declare. */
+export const ACTOR_KINDS = ['person', 'organization', 'government-body', 'military', 'state', 'intergovernmental', 'media'] as const;
+
+/** An office held, used to name a speaker with the role they held on a date. */
+export const role = z
+  .strictObject({
+    /** Title of the office: "Secretary of Defense". */
+    title: text,
+    /** The body the office belongs to. */
+    of: id.optional(),
+    /** First day in office. */
+    from: isoDate.optional(),
+    /** Last day in office; absent while the role holds. */
+    to: isoDate.optional(),
+  })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { error: '`from` must not be after `to`', path: ['to'] });
+
+/** Frontmatter of `content/actors/<id>.md`. */
+export const actorSchema = z.strictObject({
+  /** Display name in its most common English spelling. */
+  name: text,
+  /** What the actor is. */
+  kind: z.enum(ACTOR_KINDS),
+  /** One line, shown in lists, previews and meta tags. */
+  description: text,
+  /** Other spellings and transliterations; searchable. */
+  aliases: z.array(text).optional(),
+  /** The state the actor belongs to. */
+  country: id.optional(),
+  /** Parent bodies. */
+  partOf: idList.optional(),
+  /** Offices held. */
+  roles: z.array(role).optional(),
+  /** Wikidata item, `Q` followed by digits. */
+  wikidata: z.string().regex(/^Q[1-9]\d*$/, { error: 'must be a Wikidata item id such as Q212' }).optional(),
+  /** Official site. */
+  website: httpUrl.optional(),
+  /** Portrait or logo with its credit. */
+  image: z.strictObject({ src: text, alt: z.string(), credit: text }).optional(),
+});
+
+/** Validated actor data. */
+export type Actor = z.infer<typeof actorSchema>;
+/** One office held by an actor. */
+export type Role = z.infer<typeof role>;

@@ -1,0 +1,56 @@
+import { z } from 'astro/zod';
+
+/** Pattern every id must match: kebab-case ASCII. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** An entity id: kebab-case ASCII, unique within its collection. */
+export const id = z
+  .string({ error: 'must be an id (kebab-case text such as "lloyd-austin")' })
+  .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "lloyd-austin"' });
+
+/** A list of ids. */
+export const idList = z.array(id, { error: 'must be a list of ids, such as [ukraine, russia]' });
+
+/** True when y-m-d is a day that exists in the calendar. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A calendar date kept as its ISO text `YYYY-MM-DD`. Accepts a Date too, because
+ * Astro's frontmatter parser turns unquoted dates into Date objects.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'must be a date written YYYY-MM-DD, such as 2024-11-04' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, such as 2024-11-04' })
+    .refine(isCalendarDate, { error: 'is not a real calendar date (check the month and the day)' }),
+);
+
+/** An absolute http(s) URL; anything else (javascript:, data:, relative paths) is refused. */
+export const httpUrl = z
+  .string({ error: 'must be a web address starting with https:// or http://' })
+  .refine(
+    (text) => {
+      try {
+        const url = new URL(text);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be an absolute web address starting with https:// or http://' },
+  );
+
+/** A BCP 47 language tag such as `en`, `uk` or `pt-BR`. */
+export const languageTag = z
+  .string({ error: 'must be a language tag such as "en" or "uk"' })
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag such as "en", "uk" or "pt-BR"' });
+
+/** Non-empty single-line or multi-line text. */
+export const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });

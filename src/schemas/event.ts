@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+import { id, idList, isoDate, text } from './common.ts';
+
+/** An event on the timeline. */
+export const eventSchema = z.strictObject({
+  /** Id; required when the file holds a list. */
+  id: id.optional(),
+  /** When it happened. */
+  date: isoDate,
+  /** What happened, in a line. */
+  title: text,
+  /** More detail. */
+  summary: text.optional(),
+  /** Who took part. */
+  actors: idList.optional(),
+  /** Where. */
+  place: text.optional(),
+  /** At least one source. */
+  sources: z.array(id, { error: 'must be a list of source ids' }).min(1, { error: 'needs at least one source' }),
+});
+
+/** Validated event data. */
+export type Event = z.infer<typeof eventSchema>;

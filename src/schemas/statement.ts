@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+import { id, idList, isoDate, languageTag, text } from './common.ts';
+
+/** How one statement relates to another. */
+export const RELATION_TYPES = ['confirms', 'contradicts', 'denies', 'updates', 'responds-to'] as const;
+
+/** A statement: who said what, when, and where it is recorded. */
+export const statementSchema = z
+  .strictObject({
+    /** Id; required when the file holds a list. */
+    id: id.optional(),
+    /** Actor who made it. */
+    speaker: id,
+    /** When it was made. */
+    date: isoDate,
+    /** Verbatim words (translated when `translated` is true). */
+    quote: text.optional(),
+    /** Paraphrase, when there is no verbatim quote. */
+    summary: text.optional(),
+    /** Where and how it was made. */
+    context: text.optional(),
+    /** Actors it is about. */
+    about: idList.optional(),
+    /** Where it is recorded: at least one source. */
+    sources: z.array(id, { error: 'must be a list of source ids, such as [seed-article]' }).min(1, {
+      error: 'needs at least one source: every statement must say where it is recorded',
+    }),
+    /** Language it was made in. */
+    language: languageTag.optional(),
+    /** The quote is a translation. */
+    translated: z.boolean({ error: 'must be true or false' }).optional(),
+    /** Links to other statements, shown on both. */
+    relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: id })).optional(),
+  })
+  .refine((s) => s.quote !== undefined || s.summary !== undefined, {
+    error: 'needs a `quote` (verbatim words) or a `summary` (a paraphrase)',
+    path: ['quote'],
+  });
+
+/** Validated statement data. */
+export type Statement = z.infer<typeof statementSchema>;
+/** The kind of link between two statements. */
+export type RelationType = (typeof RELATION_TYPES)[number];

@@ -1,0 +1,29 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'astro/zod';
+
+const settingsSchema = z.object({
+  /** Folder holding the story's content, relative to the project root. */
+  contentDir: z.string().min(1).default('content'),
+  /** Public URL of the site, for canonical links and feeds. */
+  site: z.url({ protocol: /^https?$/ }).default('https://example.org'),
+  /** Path the site is served under: `/` at a domain root, `/explainer/` in a subfolder. */
+  base: z
+    .string()
+    .default('/')
+    .transform((base) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')),
+  /** The site's name, shown in the header and page titles. */
+  title: z.string().min(1).default('Explainer'),
+});
+
+/** Site-wide settings, read once from the environment and validated. */
+export const settings = settingsSchema.parse({
+  contentDir: process.env['CONTENT_DIR'] || undefined,
+  site: process.env['SITE_URL'] || undefined,
+  base: process.env['BASE_PATH'] || undefined,
+  title: process.env['SITE_TITLE'] || undefined,
+});
+
+/** Absolute path of the content folder. */
+export function contentPath(root: string = process.cwd()): string {
+  return isAbsolute(settings.contentDir) ? settings.contentDir : resolve(root, settings.contentDir);
+}
