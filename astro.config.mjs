@@ -9,6 +9,8 @@ import { settings } from './src/settings.ts';
 export default defineConfig({
   site: settings.site,
   base: settings.base,
+  outDir: settings.outDir,
+  cacheDir: settings.cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {

@@ -11,6 +11,10 @@ const settingsSchema = z.object({
     .string()
     .default('/')
     .transform((base) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')),
+  /** Where the built site is written. */
+  outDir: z.string().min(1).default('dist'),
+  /** Astro's cache (content data store); one per content folder keeps builds apart. */
+  cacheDir: z.string().min(1).default('node_modules/.astro'),
   /** The site's name, shown in the header and page titles. */
   title: z.string().min(1).default('Explainer'),
 });
@@ -21,6 +25,8 @@ export const settings = settingsSchema.parse({
   site: process.env['SITE_URL'] || undefined,
   base: process.env['BASE_PATH'] || undefined,
   title: process.env['SITE_TITLE'] || undefined,
+  outDir: process.env['OUT_DIR'] || undefined,
+  cacheDir: process.env['CACHE_DIR'] || undefined,
 });
 
 /** Absolute path of the content folder. */

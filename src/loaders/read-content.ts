@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { checkIntegrity } from '../lib/integrity.ts';
@@ -58,6 +58,14 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
 export function checkContentDir(contentDir: string, root: string): ContentCheck {
   const problems: Problem[] = [];
   const set = {} as Record<CollectionName, Entity<unknown>[]>;
+  if (!existsSync(contentDir)) {
+    problems.push({
+      file: relative(root, contentDir) || contentDir,
+      message: 'the content folder does not exist',
+      fix: 'create it with the folders articles/, actors/, figures/, statements/, sources/ and events/, or set CONTENT_DIR to the right folder',
+      severity: 'error',
+    });
+  }
   for (const collection of Object.keys(COLLECTION_FORMATS) as CollectionName[]) {
     const raw: RawEntry[] = [];
     for (const path of listCollectionFiles(contentDir, collection)) {

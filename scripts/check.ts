@@ -1,0 +1,20 @@
+/**
+ * `npm run check`: validates all content without building the site and reports
+ * every problem at once. Exit code 1 on errors (or on warnings with --strict).
+ */
+import { formatReport } from '../src/lib/problems.ts';
+import { checkContentDir } from '../src/loaders/read-content.ts';
+import { contentPath } from '../src/settings.ts';
+
+const strict = process.argv.includes('--strict');
+const dirArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+const root = process.cwd();
+const started = performance.now();
+const { set, problems } = checkContentDir(dirArg ?? contentPath(root), root);
+const elapsed = Math.round(performance.now() - started);
+const counts = Object.entries(set).map(([name, list]) => `${list.length} ${name}`).join(', ');
+const errors = problems.filter((p) => p.severity === 'error').length;
+const failed = errors > 0 || (strict && problems.length > 0);
+if (problems.length > 0) process.stderr.write(`${formatReport(problems)}\n`);
+process.stdout.write(`${failed ? 'Content has problems' : 'Content OK'}: ${counts} (checked in ${elapsed} ms)\n`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The project root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** What one `astro build` gave. */
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+/**
+ * Builds the site from a content folder into a fresh temporary folder, with
+ * its own Astro cache, and returns the exit status and output.
+ */
+export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'explainer-build-'));
+  const outDir = join(work, 'dist');
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: resolve(ROOT, contentDir), OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+}
+
+/** Runs the content checker on a folder. */
+export function checkContent(contentDir: string, args: string[] = []): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), resolve(ROOT, contentDir), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Reads a built page by its site path (`/actors/x/`). */
+export function readPage(outDir: string, path: string): string {
+  const file = path.endsWith('/') ? join(outDir, path, 'index.html') : join(outDir, path);
+  return readFileSync(file, 'utf8');
+}
+
+/** True when the built site has a page at this path. */
+export function hasPage(outDir: string, path: string): boolean {
+  return existsSync(path.endsWith('/') ? join(outDir, path, 'index.html') : join(outDir, path));
+}
+
+/** Removes a build's temporary folder. */
+export function cleanBuild(result: BuildResult): void {
+  rmSync(resolve(result.outDir, '..'), { recursive: true, force: true });
+}
