@@ -44,3 +44,14 @@ export function sitePath(base: string, ...parts: string[]): string {
   const rest = parts.filter(Boolean).map(encodeURIComponent).join('/');
   return rest ? `${root}${rest}/` : root;
 }
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** The English name of a language tag: `uk` gives `Ukrainian`; unknown tags come back as written. */
+export function languageName(tag: string): string {
+  try {
+    return languageNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

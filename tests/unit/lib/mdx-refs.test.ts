@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { collectBodyRefs } from '../../../src/lib/mdx-refs.ts';
+
+const body = [
+  'Intro [@a; @b, p. 4] and <Actor id="x" /> with <Actor id="y">text</Actor>.',
+  '',
+  '<Statement id="s1" />',
+  '',
+  '<Figure id="f1" />',
+  '',
+  '<Timeline actors={["x", "y"]} from="2024-11-01" to="2024-11-04" />',
+  '',
+  'Code `[@not-a-citation]` stays.',
+  '',
+  '```',
+  '[@nor-this]',
+  '```',
+].join('\n');
+
+describe('collectBodyRefs', () => {
+  const refs = collectBodyRefs('a.mdx', body, 5, 'mdx');
+
+  test('finds citations with file lines', () => {
+    expect(refs.citations).toEqual([
+      { id: 'a', locator: undefined, line: 5, column: 7 },
+      { id: 'b', locator: 'p. 4', line: 5, column: 7 },
+    ]);
+  });
+
+  test('finds mentions, embeds and timelines', () => {
+    expect(refs.mentions.map((m) => m.id)).toEqual(['x', 'y']);
+    expect(refs.statements).toEqual([{ id: 's1', line: 7, column: 1 }]);
+    expect(refs.figures.map((f) => f.id)).toEqual(['f1']);
+    expect(refs.timelines).toEqual([{ actors: ['x', 'y'], from: '2024-11-01', to: '2024-11-04', line: 11, column: 1 }]);
+  });
+
+  test('leaves code alone and reports no problem', () => {
+    expect(refs.citations.some((c) => c.id.startsWith('no'))).toBe(false);
+    expect(refs.problems).toEqual([]);
+  });
+
+  test('an unknown component is a problem with its line', () => {
+    const { problems } = collectBodyRefs('a.mdx', 'Text\n\n<Chart id="x" />\n', 1, 'mdx');
+    expect(problems[0]).toMatchObject({ line: 3, message: 'unknown component <Chart>' });
+  });
+
+  test('an import is a problem', () => {
+    expect(collectBodyRefs('a.mdx', "import X from './x.astro';\n\nText\n", 1, 'mdx').problems[0]?.message).toMatch(/imports/);
+  });
+
+  test('an MDX syntax error is a problem, not a throw', () => {
+    const { problems } = collectBodyRefs('a.mdx', 'Line one\n\n<Actor id="x">never closed\n', 10, 'mdx');
+    expect(problems[0]?.message).toMatch(/MDX cannot be read/);
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(10);
+  });
+
+  test('a component without id is a problem', () => {
+    expect(collectBodyRefs('a.mdx', '<Statement />\n', 1, 'mdx').problems[0]).toMatchObject({ field: 'id' });
+  });
+
+  test('Markdown bodies read citations too', () => {
+    expect(collectBodyRefs('a.md', 'Bio [@s].', 3, 'md').citations.map((c) => [c.id, c.line])).toEqual([['s', 3]]);
+  });
+});
