@@ -17,6 +17,7 @@ export function closestIds(wanted: string, known: Iterable<string>, limit = 3): 
 
 /** Scores a partial match (`zelenskyy` against `volodymyr-zelenskyy`) as a near miss. */
 function partMatchScore(wanted: string, candidate: string): number {
+  if (wanted.length >= 3 && candidate.startsWith(wanted)) return 1;
   if (wanted.length >= 4 && (candidate.includes(wanted) || wanted.includes(candidate))) return 1;
   const parts = candidate.split('-');
   return parts.some((part) => part.length >= 4 && distance(part, wanted) <= 1) ? 2 : Number.POSITIVE_INFINITY;
