@@ -37,7 +37,7 @@ function toEntity<C extends 'articles' | 'actors' | 'figures' | 'statements' | '
 }
 
 async function buildSiteIndex(): Promise<SiteIndex> {
-  const includeDrafts = import.meta.env.DEV;
+  const includeDrafts = import.meta.env.EXPLAINER_DEV;
   const [articles, actors, figures, statements, sources, events] = await Promise.all([
     getCollection('articles', (entry) => includeDrafts || entry.data.draft !== true),
     getCollection('actors'),
@@ -82,7 +82,7 @@ let cached: Promise<SiteIndex> | undefined;
  * each request so that content edits show without a restart.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  if (import.meta.env.DEV) return buildSiteIndex();
+  if (import.meta.env.EXPLAINER_DEV) return buildSiteIndex();
   cached ??= buildSiteIndex();
   return cached;
 }

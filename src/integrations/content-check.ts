@@ -13,7 +13,9 @@ export default function contentCheck(): AstroIntegration {
   return {
     name: 'explainer:content-check',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        // Drafts and per-request index rebuilds belong to `astro dev` alone, whatever NODE_ENV says.
+        updateConfig({ vite: { define: { 'import.meta.env.EXPLAINER_DEV': JSON.stringify(command === 'dev') } } });
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
         const started = performance.now();

@@ -1,0 +1,235 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, cleanBuild, hasPage, type BuildResult } from '../helpers/build.ts';
+
+const CONTENT = 'tests/fixtures/site/content';
+let build: BuildResult;
+const pages = new Map<string, Root>();
+
+/** Every HTML page of the build, by site path. */
+function loadPages(outDir: string): void {
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) {
+        const site = `/${relative(outDir, path).replace(/index\.html$/, '')}`;
+        pages.set(site, fromHtml(readFileSync(path, 'utf8')));
+      }
+    }
+  };
+  walk(outDir);
+}
+
+function page(path: string): Root {
+  const tree = pages.get(path);
+  if (!tree) throw new Error(`no page at ${path}`);
+  return tree;
+}
+
+const hrefs = (tree: Root, selector = 'main a[href]') => selectAll(selector, tree).map((a) => String(a.properties['href']));
+const linksTo = (tree: Root, path: string) => hrefs(tree).some((href) => href === path || href.startsWith(`${path}#`));
+
+beforeAll(() => {
+  build = buildSite(CONTENT);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
+  loadPages(build.outDir);
+});
+
+afterAll(() => cleanBuild(build));
+
+describe('pages', () => {
+  test.each([
+    '/', '/articles/main-story/', '/articles/follow-up/', '/actors/', '/actors/tomas-reyes/', '/actors/freedonia/',
+    '/statements/', '/statements/hwc-ceo-6000-households/', '/figures/', '/figures/households-without-water/',
+    '/sources/', '/sources/hwc-outage-report/', '/timeline/', '/search/',
+  ])('%s exists', (path) => {
+    expect(hasPage(build.outDir, path)).toBe(true);
+  });
+
+  test('every entity has its page', () => {
+    for (const [kind, folder] of [['actors', 'actors'], ['figures', 'figures']] as const) {
+      for (const file of readdirSync(join(CONTENT, folder))) {
+        expect(hasPage(build.outDir, `/${kind}/${file.replace(/\.md$/, '')}/`), file).toBe(true);
+      }
+    }
+    expect(selectAll('main .statement', page('/statements/')).length).toBe(6);
+    expect(selectAll('main li a[href^="/sources/"]', page('/sources/')).length).toBe(15);
+  });
+
+  test('drafts are not published anywhere', () => {
+    expect(hasPage(build.outDir, '/articles/draft-piece/')).toBe(false);
+    for (const [path, tree] of pages) {
+      expect(hrefs(tree, 'a[href]').filter((h) => h.includes('draft-piece')), path).toEqual([]);
+    }
+  });
+});
+
+describe('links', () => {
+  test('every internal link and #fragment resolves', () => {
+    const broken: string[] = [];
+    for (const [path, tree] of pages) {
+      for (const a of selectAll('a[href]', tree)) {
+        const href = String(a.properties['href']);
+        if (/^[a-z]+:/i.test(href)) continue;
+        const [target = '', fragment] = href.split('#');
+        const targetPath = target === '' ? path : target;
+        const targetTree = pages.get(targetPath);
+        if (!targetTree) {
+          broken.push(`${path} → ${href} (no page)`);
+          continue;
+        }
+        if (fragment && !select(`[id="${fragment}"]`, targetTree)) broken.push(`${path} → ${href} (no #${fragment})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('ids are unique on every page', () => {
+    for (const [path, tree] of pages) {
+      const ids = selectAll('[id]', tree).map((e) => String(e.properties['id']));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), path).toEqual([]);
+    }
+  });
+
+  test('external links are http(s) only', () => {
+    for (const [path, tree] of pages) {
+      for (const href of hrefs(tree, 'a[href]')) expect(href, path).toMatch(/^(https?:\/\/|\/|#)/);
+    }
+  });
+});
+
+describe('links go both ways', () => {
+  test('statement ↔ speaker, and statement ↔ actors it is about', () => {
+    const statement = page('/statements/mayor-disputes-hwc-count/');
+    expect(linksTo(statement, '/actors/ines-marlow/')).toBe(true);
+    expect(linksTo(page('/actors/ines-marlow/'), '/statements/mayor-disputes-hwc-count/')).toBe(true);
+    expect(linksTo(statement, '/actors/tomas-reyes/')).toBe(true);
+    expect(linksTo(page('/actors/tomas-reyes/'), '/statements/mayor-disputes-hwc-count/')).toBe(true);
+  });
+
+  test('article ↔ mentioned actor, and article ↔ cited source', () => {
+    const article = page('/articles/main-story/');
+    expect(linksTo(article, '/actors/harbor-water-company/')).toBe(true);
+    expect(linksTo(page('/actors/harbor-water-company/'), '/articles/main-story/')).toBe(true);
+    expect(linksTo(article, '/sources/council-press-release-households/')).toBe(true);
+    expect(linksTo(page('/sources/council-press-release-households/'), '/articles/main-story/')).toBe(true);
+  });
+
+  test('relations show on both statements', () => {
+    const from = page('/statements/mayor-disputes-hwc-count/');
+    const to = page('/statements/hwc-ceo-6000-households/');
+    expect(toString(select('main', from)!)).toMatch(/Contradicts/);
+    expect(linksTo(from, '/statements/hwc-ceo-6000-households/')).toBe(true);
+    expect(toString(select('main', to)!)).toMatch(/Contradicted by/);
+    expect(linksTo(to, '/statements/mayor-disputes-hwc-count/')).toBe(true);
+  });
+
+  test('figure ↔ claimant, figure ↔ article, source ↔ estimate', () => {
+    const figure = page('/figures/households-without-water/');
+    for (const a of selectAll('#claimants ~ ul a', figure)) {
+      const actorPath = String(a.properties['href']);
+      expect(linksTo(page(actorPath), '/figures/households-without-water/'), actorPath).toBe(true);
+    }
+    expect(linksTo(figure, '/articles/main-story/')).toBe(true);
+    expect(linksTo(page('/articles/main-story/'), '/figures/households-without-water/')).toBe(true);
+  });
+
+  test('parent ↔ child bodies', () => {
+    const councilLinks = hrefs(page('/actors/northport-city-council/'));
+    const emergency = page('/actors/northport-emergency-office/');
+    expect(linksTo(emergency, '/actors/northport-city-council/')).toBe(true);
+    expect(councilLinks).toContain('/actors/northport-emergency-office/');
+  });
+
+  test('bio citations link the source back to the profile', () => {
+    expect(linksTo(page('/actors/tomas-reyes/'), '/sources/ledger-reyes-appointed/')).toBe(true);
+    expect(linksTo(page('/sources/ledger-reyes-appointed/'), '/actors/tomas-reyes/')).toBe(true);
+  });
+});
+
+describe('citations', () => {
+  const article = () => page('/articles/main-story/');
+
+  test('numbers run 1…n in order of first use, and a source keeps its number', () => {
+    const numbers = selectAll('.prose .cite-link', article()).map((a) => Number(/\[(\d+)/.exec(toString(a))?.[1]));
+    const firstUse: number[] = [];
+    for (const n of numbers) if (!firstUse.includes(n)) firstUse.push(n);
+    expect(firstUse).toEqual(firstUse.map((_, i) => i + 1));
+    const bySource = new Map<string, Set<number>>();
+    for (const a of selectAll('.prose .cite-link', article())) {
+      const source = String(a.properties['dataSource']);
+      const set = bySource.get(source) ?? new Set();
+      set.add(Number(/\[(\d+)/.exec(toString(a))?.[1]));
+      bySource.set(source, set);
+    }
+    for (const [source, set] of bySource) expect(set.size, source).toBe(1);
+  });
+
+  test('each reference links back to every place it is cited', () => {
+    const items = selectAll('.references li', article());
+    expect(items.length).toBeGreaterThan(3);
+    for (const item of items) {
+      const n = /^ref-(\d+)$/.exec(String(item.properties['id']))?.[1];
+      const cites = selectAll(`.cite-link[href="#ref-${n}"]`, article()).map((a) => `#${String(a.properties['id'])}`);
+      const backlinks = selectAll('.backlinks a', item).map((a) => String(a.properties['href']));
+      expect(backlinks, `ref-${n}`).toEqual(cites);
+    }
+  });
+
+  test('a source cited twice has "a b" backlinks', () => {
+    const ledger = select('.references li[data-source="ledger-flood-night"]', article()) as Element;
+    expect(selectAll('.backlinks a', ledger).map((a) => toString(a)).slice(0, 2)).toEqual(['a', 'b']);
+  });
+
+  test('sources of an embedded statement join the reference list', () => {
+    const listed = selectAll('.references li', article()).map((li) => String(li.properties['dataSource']));
+    const statement = select('[data-statement="mayor-vestnik-interview"]', article()) as Element;
+    const statementSources = selectAll('.cite-link', statement).map((a) => String(a.properties['dataSource']));
+    expect(statementSources.length).toBeGreaterThan(0);
+    for (const source of statementSources) expect(listed).toContain(source);
+  });
+
+  test('a locator is shown with its number', () => {
+    expect(selectAll('.cite-link', article()).some((a) => /^\[\d+, p\. 4\]$/.test(toString(a)))).toBe(true);
+  });
+
+  test('citation syntax inside code is left alone', () => {
+    expect(selectAll('.prose code', article()).map((c) => toString(c))).toContain('[@not-a-citation]');
+  });
+
+  test('bios cite with their own reference list', () => {
+    expect(selectAll('.bio .references li', page('/actors/tomas-reyes/')).length).toBe(2);
+  });
+});
+
+describe('attribution and figures', () => {
+  test('a speaker whose role has ended is named "then …"', () => {
+    const card = select('[data-statement="hwc-ceo-6000-households"] .attribution', page('/statements/hwc-ceo-6000-households/'));
+    expect(toString(card!)).toBe('Tomas Reyes, then Chief Executive of Harbor Water Company');
+  });
+
+  test('a speaker in a role that still holds has no "then"', () => {
+    const card = select('[data-statement="mayor-disputes-hwc-count"] .attribution', page('/statements/mayor-disputes-hwc-count/'));
+    expect(toString(card!)).toBe('Ines Marlow, Mayor of Northport');
+  });
+
+  test('the figure page has an SVG chart and a table with one row per estimate', () => {
+    const figure = page('/figures/households-without-water/');
+    const rows = selectAll('table.estimates tbody tr', figure);
+    expect(rows.length).toBe(4);
+    expect(selectAll('svg.chart .row', figure).length).toBe(4);
+    expect(select('svg.chart[role="img"] title', figure)).toBeTruthy();
+    expect(selectAll('svg.chart .range', figure).length).toBeGreaterThan(0);
+  });
+
+  test('actors are grouped by kind on the index', () => {
+    const headings = selectAll('main h2', page('/actors/')).map((h) => toString(h));
+    expect(headings).toEqual(expect.arrayContaining(['People', 'States']));
+  });
+});
