@@ -19,15 +19,18 @@ const NOUNS: Record<CollectionKey, string> = {
 /**
  * Resolves every reference in a content set: frontmatter fields, list entries,
  * citation keys, component ids, `partOf`, `relations`. Also finds duplicate ids
- * and `partOf` cycles. Returns one problem per broken reference.
+ * and `partOf` cycles. Returns one problem per broken reference. `known` lists
+ * ids that exist but whose entries failed validation (already reported).
  */
-export function checkIntegrity(set: ContentSet): Problem[] {
+export function checkIntegrity(set: ContentSet, known: Partial<Record<CollectionKey, Iterable<string>>> = {}): Problem[] {
   const problems: Problem[] = [];
   const ids = {} as Record<CollectionKey, Set<string>>;
   const sorted = {} as Record<CollectionKey, string[]>;
   for (const key of Object.keys(NOUNS) as CollectionKey[]) {
     problems.push(...duplicateProblems(set[key], NOUNS[key]));
-    ids[key] = new Set(set[key].map((e) => e.id));
+    // Entries that exist but failed validation are reported once, where they are
+    // written; references to them are not reported again as unknown.
+    ids[key] = new Set([...set[key].map((e) => e.id), ...(known[key] ?? [])]);
     sorted[key] = [...ids[key]].sort();
   }
 

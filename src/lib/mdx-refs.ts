@@ -78,11 +78,19 @@ export function collectBodyRefs(file: string, body: string, bodyLine: number, fo
     tree = parseBody(body, format);
   } catch (error) {
     const cause = error as { message?: string; line?: number; column?: number; reason?: string };
+    const line = (cause.line ?? 1) + bodyLine - 1;
+    // The parser counts lines from the start of the body; editors count from the top of the file.
+    const reason = (cause.reason ?? cause.message ?? String(error)).replace(
+      /\((\d+):\d+(?:-(\d+):\d+)?\)/g,
+      (_all, from: string) => `(line ${Number(from) + bodyLine - 1})`,
+    );
+    const written = (body.split('\n')[(cause.line ?? 1) - 1] ?? '').trim();
+    const near = written === '' ? '' : ` (the line reads "${written.length > 80 ? `${written.slice(0, 77)}...` : written}")`;
     refs.problems.push({
       file,
-      line: (cause.line ?? 1) + bodyLine - 1,
+      line,
       column: cause.column,
-      message: `the MDX cannot be read: ${cause.reason ?? cause.message ?? String(error)}`,
+      message: `the MDX cannot be read: ${reason}${near}`,
       fix: 'check that every <Component> is closed (<Actor id="x" /> or <Actor id="x">text</Actor>) and that { } and < > in text are escaped as \\{ \\} \\<',
       severity: 'error',
     });

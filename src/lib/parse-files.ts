@@ -26,6 +26,17 @@ export interface RawEntry {
 export interface ParsedFile {
   entries: RawEntry[];
   problems: Problem[];
+  /**
+   * Ids the file seems to define although it could not be read (a syntax
+   * error): references to them are not reported again as unknown.
+   */
+  unreadIds?: string[] | undefined;
+}
+
+/** Ids a file that cannot be parsed seems to define: its `id:` lines, else its name. */
+export function guessIds(file: string, text: string): string[] {
+  const ids = [...text.matchAll(/^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*$/gm)].map((m) => m[1] ?? '');
+  return ids.length > 0 ? ids : [baseName(file)];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -45,15 +56,18 @@ export function baseName(file: string): string {
   return name.replace(/\.[^.]+$/, '');
 }
 
-function yamlProblem(file: string, doc: Document, counter: LineCounter, lineOffset: number): Problem[] {
+function yamlProblem(file: string, doc: Document, counter: LineCounter, lineOffset: number, text: string): Problem[] {
+  const lines = text.split('\n');
   return doc.errors.map((error) => {
     const at = counter.linePos(error.pos[0]);
     const first = error.message.split('\n')[0] ?? error.message;
+    const written = (lines[at.line - 1] ?? '').trimEnd();
+    const near = written === '' ? '' : ` (the line reads "${written.length > 80 ? `${written.slice(0, 77)}...` : written}")`;
     return {
       file,
       line: at.line + lineOffset,
       column: at.col,
-      message: `the YAML cannot be read: ${first.replace(/ at line \d+, column \d+:?$/, '')}`,
+      message: `the YAML cannot be read: ${first.replace(/ at line \d+, column \d+:?$/, '')}${near}`,
       fix: 'check the indentation, the colons after field names, and that quotes are closed',
       severity: 'error',
     };
@@ -98,7 +112,7 @@ function locatorFor(root: YamlNode | null | undefined, counter: LineCounter, lin
 export function parseYamlEntities(file: string, text: string): ParsedFile {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return { entries: [], problems: yamlProblem(file, doc, counter, 0) };
+  if (doc.errors.length > 0) return { entries: [], problems: yamlProblem(file, doc, counter, 0, text), unreadIds: guessIds(file, text) };
   const start: Position = { line: 1, column: 1 };
   const contents = doc.contents;
   if (isSeq(contents)) {
@@ -184,7 +198,7 @@ export function parseFrontmatterEntity(file: string, text: string): ParsedFile {
   const yamlText = match[1] ?? '';
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return { entries: [], problems: yamlProblem(file, doc, counter, 1) };
+  if (doc.errors.length > 0) return { entries: [], problems: yamlProblem(file, doc, counter, 1, yamlText), unreadIds: [baseName(file)] };
   const locate = locatorFor(doc.contents as YamlNode | null, counter, 1, start);
   const data = (doc.contents === null ? {} : doc.toJSON()) as unknown;
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;

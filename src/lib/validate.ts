@@ -50,8 +50,9 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
   }
   const value = valueAt(entry.data, issue.path);
   const where = { ...entry.locate(issue.path), field: fieldName(issue.path) || undefined };
-  if (issue.code === 'invalid_type' && value === undefined) {
-    return { ...base, ...where, message: 'is required but missing', fix: `add a \`${String(issue.path.at(-1))}:\` line` };
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
+    const allowed = issue.code === 'invalid_value' && 'values' in issue ? `, with one of: ${issue.values.map(String).join(', ')}` : '';
+    return { ...base, ...where, message: 'is required but missing', fix: `add a \`${String(issue.path.at(-1))}:\` line${allowed}` };
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const allowed = issue.values.map(String);

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { checkIntegrity } from '../lib/integrity.ts';
 import { collectBodyRefs } from '../lib/mdx-refs.ts';
-import { decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from '../lib/parse-files.ts';
+import { baseName, decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from '../lib/parse-files.ts';
 import type { Problem } from '../lib/problems.ts';
 import { validateEntries } from '../lib/validate.ts';
 import { COLLECTION_FORMATS, type CollectionName } from '../schemas/index.ts';
@@ -44,6 +44,7 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
   if (text === undefined) {
     return {
       entries: [],
+      unreadIds: [baseName(file)],
       problems: [{ file, line: 1, message: 'the file is not UTF-8 text', fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)', severity: 'error' }],
     };
   }
@@ -58,6 +59,7 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
 export function checkContentDir(contentDir: string, root: string): ContentCheck {
   const problems: Problem[] = [];
   const set = {} as Record<CollectionName, Entity<unknown>[]>;
+  const invalid = {} as Record<CollectionName, string[]>;
   if (!existsSync(contentDir)) {
     problems.push({
       file: relative(root, contentDir) || contentDir,
@@ -68,13 +70,17 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   }
   for (const collection of Object.keys(COLLECTION_FORMATS) as CollectionName[]) {
     const raw: RawEntry[] = [];
+    const unread: string[] = [];
     for (const path of listCollectionFiles(contentDir, collection)) {
       const parsed = readCollectionFile(path, collection, root);
       raw.push(...parsed.entries);
       problems.push(...parsed.problems);
+      unread.push(...(parsed.unreadIds ?? []));
     }
     const validated = validateEntries(collection, raw);
     problems.push(...validated.problems);
+    const valid = new Set(validated.entries.map((entry) => entry.id));
+    invalid[collection] = [...unread, ...raw.flatMap((entry) => (entry.id !== undefined && !valid.has(entry.id) ? [entry.id] : []))];
     const format = COLLECTION_FORMATS[collection];
     set[collection] = validated.entries.map((entry) => {
       if (format === 'yaml' || entry.body === undefined) return entry;
@@ -84,6 +90,6 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
     });
   }
   const content = set as unknown as ContentSet;
-  problems.push(...checkIntegrity(content));
+  problems.push(...checkIntegrity(content, invalid));
   return { set: content, problems };
 }
