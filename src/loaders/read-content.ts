@@ -6,6 +6,7 @@ import { collectBodyRefs } from '../lib/mdx-refs.ts';
 import { baseName, decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from '../lib/parse-files.ts';
 import type { Problem } from '../lib/problems.ts';
 import { validateEntries } from '../lib/validate.ts';
+import { collectWarnings } from '../lib/warnings.ts';
 import { COLLECTION_FORMATS, type CollectionName } from '../schemas/index.ts';
 
 const EXTENSIONS: Record<'mdx' | 'md' | 'yaml', readonly string[]> = {
@@ -91,5 +92,8 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   }
   const content = set as unknown as ContentSet;
   problems.push(...checkIntegrity(content, invalid));
+  // Warnings read a complete story: while there are errors, some entries are
+  // missing from the set and "nothing refers to X" would be noise.
+  if (!problems.some((problem) => problem.severity === 'error')) problems.push(...collectWarnings(content));
   return { set: content, problems };
 }
