@@ -27,12 +27,12 @@ export interface SiteIndex {
   today: string;
 }
 
-function toEntity<C extends 'articles' | 'actors' | 'figures' | 'statements' | 'sources' | 'events'>(
-  entry: CollectionEntry<C>,
+function toEntity<T>(
+  entry: { id: string; data: T; filePath?: string | undefined; body?: string | undefined },
   format?: 'md' | 'mdx',
-): Entity<CollectionEntry<C>['data']> {
+): Entity<T> {
   const file = entry.filePath ?? entry.id;
-  const body = 'body' in entry && typeof entry.body === 'string' ? entry.body : undefined;
+  const body = typeof entry.body === 'string' ? entry.body : undefined;
   return { id: entry.id, data: entry.data, file, refs: format && body !== undefined ? collectBodyRefs(file, body, 1, format) : undefined };
 }
 

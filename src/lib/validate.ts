@@ -31,6 +31,22 @@ function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
 }
 
+const EXPECTED: Record<string, string> = {
+  array: 'must be a list',
+  object: 'must be a group of fields',
+  string: 'must be text',
+  number: 'must be a number',
+  boolean: 'must be true or false',
+};
+
+const EXPECTED_FIX: Record<string, string> = {
+  array: 'write one entry per line, each starting with "- ", or [a, b] on one line',
+  object: 'write the fields on the lines below, indented by two spaces',
+  string: 'put the text in double quotes',
+  number: 'write digits only, without thousands separators or units: 12000',
+  boolean: 'write true or false',
+};
+
 /** Turns one zod issue into a problem an editor can act on. */
 function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.core.$ZodIssue): Problem {
   const base = { file: entry.file, severity: 'error' as const };
@@ -65,6 +81,12 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
     };
   }
   const shown = value === undefined || typeof value === 'object' ? '' : ` (got ${show(value)})`;
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    // zod's own wording is for developers; say what to write instead.
+    const wanted = EXPECTED[issue.expected] ?? `must be of type ${issue.expected}`;
+    const got = Array.isArray(value) ? ' (got a list)' : value !== null && typeof value === 'object' ? ' (got a group of fields)' : shown;
+    return { ...base, ...where, message: `${wanted}${got}`, fix: EXPECTED_FIX[issue.expected] };
+  }
   return { ...base, ...where, message: `${issue.message}${shown}` };
 }
 
@@ -75,7 +97,7 @@ function knownKeys(collection: CollectionName, path: readonly PropertyKey[], _co
     schema = unwrap(schema);
     const shape = (schema as { shape?: Record<string, unknown> }).shape;
     if (typeof key === 'number') schema = (schema as { element?: unknown }).element;
-    else schema = shape?.[key];
+    else schema = shape?.[String(key)];
   }
   const shape = (unwrap(schema) as { shape?: Record<string, unknown> }).shape;
   return shape ? Object.keys(shape) : [];
