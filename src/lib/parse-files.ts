@@ -50,6 +50,37 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Where a file stops being valid UTF-8: 1-based line and column, and the byte found there. */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number; guess: string } | undefined {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i] ?? 0;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    const valid = length > 0 && i + length <= bytes.length && utf8Valid(bytes.subarray(i, i + length));
+    if (!valid) {
+      // Column counts characters, like an editor does.
+      const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, i));
+      return { line, column: [...before].length + 1, byte, guess: new TextDecoder('windows-1252').decode(bytes.subarray(i, i + 1)) };
+    }
+    if (byte === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+function utf8Valid(sequence: Uint8Array): boolean {
+  try {
+    utf8.decode(sequence);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The file name without folder and extension: `content/actors/x.md` gives `x`. */
 export function baseName(file: string): string {
   const name = file.split('/').pop() ?? file;

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { checkIntegrity } from '../lib/integrity.ts';
 import { collectBodyRefs } from '../lib/mdx-refs.ts';
-import { baseName, decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from '../lib/parse-files.ts';
+import { baseName, decodeText, firstInvalidUtf8, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from '../lib/parse-files.ts';
 import type { Problem } from '../lib/problems.ts';
 import { validateEntries } from '../lib/validate.ts';
 import { collectWarnings } from '../lib/warnings.ts';
@@ -41,12 +41,16 @@ export function listCollectionFiles(contentDir: string, collection: CollectionNa
 /** Reads and parses one file of a collection. */
 export function readCollectionFile(path: string, collection: CollectionName, root: string): ParsedFile {
   const file = relative(root, path).split('\\').join('/');
-  const text = decodeText(readFileSync(path));
+  const bytes = readFileSync(path);
+  const text = decodeText(bytes);
   if (text === undefined) {
+    const bad = firstInvalidUtf8(bytes);
+    const where = bad ? { line: bad.line, column: bad.column } : { line: 1 };
+    const what = bad ? `: byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 (probably "${bad.guess}" saved as Latin-1 or Windows-1252)` : '';
     return {
       entries: [],
       unreadIds: [baseName(file)],
-      problems: [{ file, line: 1, message: 'the file is not UTF-8 text', fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)', severity: 'error' }],
+      problems: [{ file, ...where, message: `the file is not UTF-8 text${what}`, fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)', severity: 'error' }],
     };
   }
   return COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
