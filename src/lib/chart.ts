@@ -1,5 +1,5 @@
 import type { Estimate } from '../schemas/figure.ts';
-import { formatNumber } from './format.ts';
+import { formatEstimate as formatEstimateText, formatNumber } from './format.ts';
 
 /** One estimate placed on the chart. */
 export interface ChartRow {
@@ -52,7 +52,9 @@ export function niceStep(span: number, count: number): number {
 export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[], width = 640): ChartLayout {
   const rowHeight = 36;
   const plotLeft = 16;
-  const plotWidth = width - plotLeft - 96;
+  // Leave room on the right for the longest value label (about 7.5 px a character at 12 px).
+  const longestLabel = Math.max(...estimates.map((e) => formatEstimateText(e).length), 1);
+  const plotWidth = width - plotLeft - Math.ceil(longestLabel * 7.5) - 24;
   const highs = estimates.map((e) => e.value ?? e.high ?? 0);
   const lows = estimates.map((e) => e.value ?? e.low ?? 0);
   const minimum = Math.min(0, ...lows);
