@@ -2,7 +2,9 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
+import publishing from './src/integrations/publishing.ts';
 import { remarkPlugins } from './src/plugins/index.ts';
 import { settings } from './src/settings.ts';
 
@@ -12,9 +14,29 @@ export default defineConfig({
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
   trailingSlash: 'always',
+  // Hashes for Astro's own scripts and styles go in each page's CSP <meta>;
+  // `_headers` repeats the policy for hosts that read it (src/integrations/publishing.ts).
+  // No 'unsafe-inline' for scripts; 'wasm-unsafe-eval' lets Pagefind's search run its WebAssembly.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  // Never inline a script as a data: URL (Vite does so for small `?url` imports):
+  // script-src 'self' would block it. Other small assets may still be inlined.
+  vite: { build: { assetsInlineLimit: (file) => (/\.[cm]?[jt]s$/.test(file) ? false : undefined) } },
   build: { format: 'directory' },
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
   },
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), sitemap(), publishing({ base: settings.base })],
 });

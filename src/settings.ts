@@ -17,6 +17,12 @@ const settingsSchema = z.object({
   cacheDir: z.string().min(1).default('node_modules/.astro'),
   /** The site's name, shown in the header and page titles. */
   title: z.string().min(1).default('Explainer'),
+  /**
+   * The date the site is built "as of" (YYYY-MM-DD), for "then" in role
+   * attribution. `scripts/build.ts` sets it from the commit date so that the
+   * same commit always builds the same bytes; without it, today (UTC).
+   */
+  buildDate: z.iso.date().optional(),
 });
 
 /** Site-wide settings, read once from the environment and validated. */
@@ -27,6 +33,7 @@ export const settings = settingsSchema.parse({
   title: process.env['SITE_TITLE'] || undefined,
   outDir: process.env['OUT_DIR'] || undefined,
   cacheDir: process.env['CACHE_DIR'] || undefined,
+  buildDate: process.env['BUILD_DATE'] || undefined,
 });
 
 /** Absolute path of the content folder. */

@@ -3,6 +3,7 @@ import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { buildCrossIndex, type CrossIndex } from '../lib/cross-index.ts';
 import { collectBodyRefs } from '../lib/mdx-refs.ts';
 import { isoToday } from '../lib/roles.ts';
+import { settings } from '../settings.ts';
 import { buildTimeline, type TimelineItem } from '../lib/timeline.ts';
 
 /** Everything pages read: entries by id, their rendered bodies, and the cross-link index. */
@@ -71,7 +72,7 @@ async function buildSiteIndex(): Promise<SiteIndex> {
       figures: new Map(figures.map((entry) => [entry.id, entry])),
     },
     timeline: buildTimeline(set),
-    today: isoToday(),
+    today: settings.buildDate ?? isoToday(),
   };
 }
 

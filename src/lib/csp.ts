@@ -1,0 +1,74 @@
+/** A parsed Content-Security-Policy: directive name to its sources, in order. */
+export type Policy = Map<string, string[]>;
+
+/** Parses a policy such as `script-src 'self' 'sha256-…'; img-src 'self'`. */
+export function parsePolicy(text: string): Policy {
+  const policy: Policy = new Map();
+  for (const part of text.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+    if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
+  }
+  return policy;
+}
+
+/** Writes a policy back as text, directives in their first-seen order. */
+export function formatPolicy(policy: Policy): string {
+  return [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/**
+ * One policy that allows what any of the pages' policies allows: the sources
+ * of each directive joined, hashes sorted so the result does not depend on
+ * the order pages were read in. Sent as a header next to each page's own
+ * `<meta>` policy, the browser enforces both, so each page still runs only
+ * its own hashed scripts.
+ */
+export function mergePolicies(policies: readonly Policy[]): Policy {
+  const merged: Policy = new Map();
+  for (const policy of policies) {
+    for (const [name, sources] of policy) {
+      const list = merged.get(name) ?? [];
+      for (const source of sources) if (!list.includes(source)) list.push(source);
+      merged.set(name, list);
+    }
+  }
+  for (const [name, sources] of merged) {
+    const isHash = (source: string) => /^'sha(256|384|512)-/.test(source);
+    merged.set(name, [...sources.filter((s) => !isHash(s)), ...sources.filter(isHash).sort()]);
+  }
+  return merged;
+}
+
+/** Directives that only work in a header, never in a `<meta>` policy. */
+export const HEADER_ONLY_DIRECTIVES: [string, string[]][] = [["frame-ancestors", ["'none'"]]];
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages) for a site under `base`:
+ * the merged policy plus the usual hardening headers, for every path.
+ */
+export function headersFile(base: string, policy: Policy): string {
+  const full: Policy = new Map(policy);
+  for (const [name, sources] of HEADER_ONLY_DIRECTIVES) if (!full.has(name)) full.set(name, sources);
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return [
+    `${root}*`,
+    `  Content-Security-Policy: ${formatPolicy(full)}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  X-Frame-Options: DENY',
+    '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    '',
+  ].join('\n');
+}
+
+/** The policy of a built page's `<meta http-equiv="content-security-policy">`, if any. */
+export function metaPolicy(html: string): string | undefined {
+  for (const match of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const tag = match[0];
+    if (!/http-equiv\s*=\s*["']?content-security-policy["']?/i.test(tag)) continue;
+    const content = /content\s*=\s*"([^"]*)"|content\s*=\s*'([^']*)'/i.exec(tag);
+    const value = content?.[1] ?? content?.[2];
+    if (value !== undefined) return value.replace(/&#39;|&#x27;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import type { SiteIndex } from '../data/site-index.ts';
+import { formatDate } from './dates.ts';
+import { formatEstimate, sitePath } from './format.ts';
+import { actorJsonLd, articleJsonLd, figureJsonLd, statementJsonLd, type JsonLd, type LinkContext } from './jsonld.ts';
+import { ACTOR_KIND_LABELS } from './labels.ts';
+import { roleAt } from './roles.ts';
+import type { ShareCard } from './share-image.ts';
+
+/** Kinds of page that have structured data of their own. */
+export type EntityKind = 'articles' | 'actors' | 'statements' | 'figures';
+/** Kinds of page that have a share image of their own. */
+export const SHARE_KINDS = ['articles', 'actors', 'figures'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
+/** An entity page, recognised from its path. */
+export interface EntityRoute {
+  kind: EntityKind;
+  id: string;
+}
+
+/** Finds which entity page a path under `base` is: `/base/actors/x/` gives `{kind: 'actors', id: 'x'}`. */
+export function routeOf(pathname: string, base: string): EntityRoute | undefined {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  if (!pathname.startsWith(root)) return undefined;
+  const match = /^(articles|actors|statements|figures)\/([^/]+)\/?$/.exec(pathname.slice(root.length));
+  if (!match) return undefined;
+  return { kind: match[1] as EntityKind, id: decodeURIComponent(match[2] ?? '') };
+}
+
+/** Site path of a share image: `/base/share/actors/x.png`. */
+export function shareImagePath(base: string, kind: ShareKind, id: string): string {
+  return `${sitePath(base, 'share', kind)}${encodeURIComponent(id)}.png`;
+}
+
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `2024-03-12` gives `Mar 2024`. */
+function formatMonth(iso: string): string {
+  return monthFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+function present<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}
+
+/** What a share image of an entity shows, taken from the content. */
+export function shareCard(index: SiteIndex, kind: ShareKind, id: string, site: string): ShareCard | undefined {
+  if (kind === 'articles') {
+    const article = index.articles.get(id)?.data;
+    if (!article) return undefined;
+    const updated = article.updated ? `, updated ${formatDate(article.updated)}` : '';
+    return { label: 'Explainer', title: article.title, subtitle: `${article.description}`, rows: undefined, more: undefined, site: `${site} · ${formatDate(article.published)}${updated}` };
+  }
+  if (kind === 'actors') {
+    const actor = index.actors.get(id)?.data;
+    if (!actor) return undefined;
+    const held = roleAt(actor, index.today, index.today);
+    const of = held?.role.of ? index.actors.get(held.role.of)?.data.name : undefined;
+    const role = held && !held.ended ? [held.role.title, of].filter(Boolean).join(', ') : undefined;
+    return { label: ACTOR_KIND_LABELS[actor.kind], title: actor.name, subtitle: role ?? actor.description, site };
+  }
+  const figure = index.figures.get(id)?.data;
+  if (!figure) return undefined;
+  const shown = figure.estimates.slice(0, 5);
+  const max = Math.max(...figure.estimates.map((e) => e.high ?? e.value ?? 0), 0);
+  return {
+    label: `Figure · ${figure.estimates.length} estimate${figure.estimates.length === 1 ? '' : 's'} · ${figure.unit}`,
+    title: figure.title,
+    subtitle: undefined,
+    rows: shown.map((estimate) => ({
+      label: index.actors.get(estimate.by)?.data.name ?? estimate.by,
+      note: formatMonth(estimate.date),
+      value: formatEstimate(estimate),
+      share: max > 0 ? (estimate.high ?? estimate.value ?? 0) / max : 0,
+    })),
+    more: figure.estimates.length > shown.length ? figure.estimates.length - shown.length : undefined,
+    site,
+  };
+}
+
+/** The JSON-LD of an entity page, or undefined for other pages. */
+export function pageJsonLd(index: SiteIndex, route: EntityRoute, ctx: LinkContext): JsonLd | undefined {
+  const actor = (id: string) => {
+    const found = index.actors.get(id);
+    return found ? { id, data: found.data } : undefined;
+  };
+  const source = (id: string) => {
+    const found = index.sources.get(id);
+    return found ? { id, data: found.data } : undefined;
+  };
+  switch (route.kind) {
+    case 'articles': {
+      const article = index.articles.get(route.id);
+      if (!article) return undefined;
+      const sources = (index.links.articles.get(route.id)?.sources ?? []).map(source).filter(present);
+      return articleJsonLd(article.data, ctx, route.id, sources);
+    }
+    case 'actors': {
+      const found = index.actors.get(route.id);
+      if (!found) return undefined;
+      const parents = (found.data.partOf ?? []).map(actor).filter(present);
+      return actorJsonLd(found.data, ctx, route.id, parents);
+    }
+    case 'statements': {
+      const statement = index.statements.get(route.id);
+      const speaker = statement ? actor(statement.data.speaker) : undefined;
+      if (!statement || !speaker) return undefined;
+      const about = (statement.data.about ?? []).map(actor).filter(present);
+      return statementJsonLd(statement.data, ctx, route.id, speaker, about, statement.data.sources.map(source).filter(present));
+    }
+    case 'figures': {
+      const figure = index.figures.get(route.id);
+      if (!figure) return undefined;
+      const claimants = [...new Set(figure.data.estimates.map((e) => e.by))].map(actor).filter(present);
+      const sources = [...new Set(figure.data.estimates.map((e) => e.source))].map(source).filter(present);
+      return figureJsonLd(figure.data, ctx, route.id, claimants, sources, new URL('data/estimates.csv', ctx.home).href);
+    }
+  }
+}

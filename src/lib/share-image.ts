@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+
+/** Size of every share image: the Open Graph and Twitter large-card size. */
+export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
+
+/** What a share image shows: a label, a title, a line under it, and optional rows (a figure's estimates). */
+export interface ShareCard {
+  /** Kind of page: "Article", "Person", "Figure". */
+  label: string;
+  title: string;
+  subtitle?: string | undefined;
+  /** Label, short note (a date) and value; `share` (0–1) draws a bar. */
+  rows?: { label: string; note?: string | undefined; value: string; share?: number | undefined }[] | undefined;
+  /** More rows exist than are shown. */
+  more?: number | undefined;
+  /** The site's name and host, in the footer. */
+  site: string;
+}
+
+interface Node {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: (Node | string)[] | Node | string };
+}
+
+function el(type: string, style: Record<string, string | number>, children?: (Node | string)[] | Node | string): Node {
+  return { type, props: children === undefined ? { style } : { style, children } };
+}
+
+/** Shortens text to at most `max` characters, on a word boundary, with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+/** The element tree of a card, for satori. */
+export function cardTree(card: ShareCard): Node {
+  const ink = '#1b1f24';
+  const muted = '#57606a';
+  const accent = '#0b5cad';
+  const title = clip(card.title, card.rows?.length ? 90 : 120);
+  const titleSize = card.rows?.length ? (title.length > 50 ? 44 : 52) : title.length > 70 ? 48 : title.length > 40 ? 58 : 68;
+  const body: Node[] = [
+    el('div', { fontSize: 26, fontWeight: 700, color: accent, textTransform: 'uppercase', letterSpacing: 2 }, card.label),
+    el('div', { fontSize: titleSize, fontWeight: 700, color: ink, lineHeight: 1.15, marginTop: 16 }, title),
+  ];
+  if (card.subtitle) body.push(el('div', { fontSize: 30, color: muted, lineHeight: 1.35, marginTop: 20 }, clip(card.subtitle, card.rows?.length ? 90 : 180)));
+  if (card.rows?.length) {
+    const row = (cells: [number, Record<string, string | number>, Node | string][]) =>
+      el('div', { display: 'flex', alignItems: 'center', marginTop: 14, fontSize: 26 }, cells.map(([width, style, child]) => el('div', { display: 'flex', width, flexShrink: 0, ...style }, child)));
+    const rows = card.rows.map((r) =>
+      row([
+        [330, { color: ink, whiteSpace: 'nowrap', overflow: 'hidden' }, clip(r.label, 24)],
+        [130, { color: muted, fontSize: 22 }, r.note ?? ''],
+        [380, { height: 26, backgroundColor: '#e6edf5', borderRadius: 4, marginRight: 16 }, el('div', { width: Math.round(380 * Math.min(1, Math.max(0.01, r.share ?? 0))), height: 26, backgroundColor: accent, borderRadius: 4 })],
+        [200, { color: ink, fontWeight: 700, justifyContent: 'flex-end' }, r.value],
+      ]),
+    );
+    if (card.more) rows.push(el('div', { marginTop: 12, fontSize: 24, color: muted }, `and ${card.more} more`));
+    body.push(el('div', { display: 'flex', flexDirection: 'column', marginTop: 24 }, rows));
+  }
+  return el(
+    'div',
+    {
+      width: SHARE_IMAGE.width,
+      height: SHARE_IMAGE.height,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      backgroundColor: '#ffffff',
+      borderTop: `16px solid ${accent}`,
+      padding: '56px 72px 48px',
+      fontFamily: 'Noto Sans',
+    },
+    [
+      el('div', { display: 'flex', flexDirection: 'column' }, body),
+      el('div', { display: 'flex', fontSize: 24, color: muted, borderTop: '2px solid #d0d7de', paddingTop: 20 }, clip(card.site, 80)),
+    ],
+  );
+}
+
+type FontSpec = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
+let fonts: FontSpec[] | undefined;
+
+/**
+ * The bundled fonts: Noto Sans from `@fontsource/noto-sans` (WOFF, which satori
+ * reads), in the subsets that cover Latin, Cyrillic, Greek and Vietnamese text.
+ */
+function loadFonts(): FontSpec[] {
+  if (fonts) return fonts;
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const dir = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
+  const subsets = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'];
+  fonts = subsets.flatMap((subset) =>
+    ([400, 700] as const).map((weight) => ({ name: 'Noto Sans', data: readFileSync(join(dir, `noto-sans-${subset}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
+  );
+  return fonts;
+}
+
+/** Renders a card to a 1200×630 PNG. Text becomes outlines, so no system font is read. */
+export async function renderShareImage(card: ShareCard): Promise<Uint8Array> {
+  const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { ...SHARE_IMAGE, fonts: loadFonts() });
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_IMAGE.width }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Uint8Array(png);
+}

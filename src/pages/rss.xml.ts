@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getSiteIndex } from '../data/site-index.ts';
+import { feedItems } from '../lib/feed.ts';
+import { sitePath } from '../lib/format.ts';
+import { settings } from '../settings.ts';
+
+/** `/rss.xml`: every published article and every entry of its update log, newest first. */
+export const GET: APIRoute = async ({ site }) => {
+  const index = await getSiteIndex();
+  const base = import.meta.env.BASE_URL;
+  const absolute = (path: string) => new URL(path, site).href;
+  const items = feedItems(index.set.articles, (slug) => absolute(sitePath(base, 'articles', slug)));
+  return rss({
+    title: settings.title,
+    description: `${settings.title}: explainers where every claim links to its sources.`,
+    site: absolute(sitePath(base)),
+    items: items.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(`${item.date}T00:00:00Z`), description: item.description })),
+    customData: '<language>en</language>',
+  });
+};
