@@ -1,0 +1,129 @@
+/**
+ * `npm run new -- <kind> "<name or title>" [options]`: writes a new, valid content
+ * file with an id made from the name and today's date, prints its path, and
+ * never overwrites. Respects CONTENT_DIR.
+ *
+ *   npm run new -- actor "Cho Tae-yul" [--kind person]
+ *   npm run new -- source "Pentagon briefing" [--publisher "U.S. Department of Defense"] [--type briefing] [--url https://…]
+ *   npm run new -- statement "Austin says the troops could soon fight" --speaker lloyd-austin --source some-source [--quote "…"] [--actor x]
+ *   npm run new -- event "Troops reach Kursk" --source some-source [--actor x]
+ *   npm run new -- figure "North Korean troops in Russia" --by hur --source some-source --value 12000 [--unit troops]
+ *   npm run new -- article "North Korean troops in Russia"
+ *
+ * Common options: --id to choose the id, --date YYYY-MM-DD instead of today.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { suggestIds } from '../src/lib/did-you-mean.ts';
+import { parseFrontmatterEntity, parseYamlEntities } from '../src/lib/parse-files.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+import { validateEntries } from '../src/lib/validate.ts';
+import { referencedIds, scaffold, SCAFFOLD_KINDS, ScaffoldError, type ScaffoldKind } from '../src/lib/scaffold.ts';
+import { isCalendarDate } from '../src/schemas/common.ts';
+import type { CollectionName } from '../src/schemas/index.ts';
+import { listCollectionFiles, readCollectionFile } from '../src/loaders/read-content.ts';
+import { contentPath } from '../src/settings.ts';
+
+const USAGE = `Usage: npm run new -- <${SCAFFOLD_KINDS.join('|')}> "Name or title" [options]
+  actor      --kind person|organization|government-body|military|state|intergovernmental|media
+  source     --publisher "…" --type news-report|speech|… --url https://…
+  statement  --speaker ACTOR-ID --source SOURCE-ID [--quote "…"] [--actor ACTOR-ID]
+  event      --source SOURCE-ID [--actor ACTOR-ID]
+  figure     --by ACTOR-ID --source SOURCE-ID --value N | --low N --high N [--unit "…"]
+  article
+  any        --id kebab-id  --date YYYY-MM-DD`;
+
+function fail(message: string): never {
+  process.stderr.write(`npm run new: ${message}\n`);
+  process.exit(1);
+}
+
+/** Today in the editor's own time zone, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      id: { type: 'string' },
+      kind: { type: 'string' },
+      speaker: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      actor: { type: 'string', multiple: true },
+      by: { type: 'string' },
+      value: { type: 'string' },
+      low: { type: 'string' },
+      high: { type: 'string' },
+      unit: { type: 'string' },
+      quote: { type: 'string' },
+      publisher: { type: 'string' },
+      type: { type: 'string' },
+      url: { type: 'string' },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`);
+}
+const { values: options, positionals } = parsed;
+if (options.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const [kindArg, ...nameParts] = positionals;
+if (!kindArg || !(SCAFFOLD_KINDS as readonly string[]).includes(kindArg)) fail(`say what to create: ${SCAFFOLD_KINDS.join(', ')}\n${USAGE}`);
+const kind = kindArg as ScaffoldKind;
+if (options.date !== undefined && !isCalendarDate(options.date)) fail(`--date must be a real date written YYYY-MM-DD, such as 2024-11-04 (got "${options.date}")`);
+
+const root = process.cwd();
+const contentDir = contentPath(root);
+
+/** Ids that already exist in a collection, from every file in it. */
+function existingIds(collection: CollectionName): Set<string> {
+  const ids = new Set<string>();
+  for (const path of listCollectionFiles(contentDir, collection)) {
+    for (const entry of readCollectionFile(path, collection, root).entries) if (entry.id) ids.add(entry.id);
+  }
+  return ids;
+}
+
+let file;
+try {
+  file = scaffold(kind, nameParts.join(' '), options, localToday());
+} catch (error) {
+  if (error instanceof ScaffoldError) fail(error.message);
+  throw error;
+}
+
+for (const ref of referencedIds(kind, options)) {
+  const known = existingIds(ref.collection);
+  if (!known.has(ref.id)) fail(`--${ref.flag} "${ref.id}": there is no such ${ref.collection.replace(/s$/, '')}; ${suggestIds(ref.id, [...known].sort(), ref.collection.replace(/s$/, ''))}`);
+}
+
+// The file must pass the same schema the checker uses (a bad --url, say, is refused here).
+const relativeName = `${file.collection}/${file.fileName}`;
+const readBack = file.fileName.endsWith('.yaml') ? parseYamlEntities(relativeName, file.text) : parseFrontmatterEntity(relativeName, file.text);
+const invalid = [...readBack.problems, ...validateEntries(file.collection, readBack.entries).problems];
+if (invalid.length > 0) fail(`nothing was written:\n${invalid.map(formatProblem).join('\n')}`);
+
+const folder = join(contentDir, file.collection);
+const path = join(folder, file.fileName);
+const nearby = relative(root, path);
+const shown = nearby === '' || nearby.startsWith('..') ? path : nearby;
+if (existsSync(path)) fail(`${shown} already exists; nothing was written. Choose another id with --id, or edit that file.`);
+if (existingIds(file.collection).has(file.id)) {
+  fail(`a ${kind} with the id "${file.id}" already exists in ${folder}; nothing was written. Choose another id with --id.`);
+}
+mkdirSync(folder, { recursive: true });
+writeFileSync(path, file.text, { flag: 'wx' });
+process.stdout.write(`${shown}\n`);
+if (file.placeholders.length > 0) {
+  process.stderr.write(`Now open it and replace the placeholder ${file.placeholders.length === 1 ? 'text' : 'texts'} in: ${file.placeholders.join(', ')}. Then run npm run check.\n`);
+}
