@@ -1,37 +1,124 @@
 import type { AstroIntegration } from 'astro';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatReport } from '../lib/problems.ts';
+import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { checkContentDir } from '../loaders/read-content.ts';
 import { contentPath } from '../settings.ts';
+
+/** Escapes text for HTML: content is data, even on the error page. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** The page `astro dev` shows instead of the site while the content has errors. */
+export function errorPage(problems: readonly Problem[]): string {
+  const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
+  const items = errors
+    .map((problem) => {
+      const [head, ...rest] = formatProblem(problem).split('\n');
+      return `<li><pre><strong>${escapeHtml(head ?? '')}</strong>${rest.length > 0 ? `\n${escapeHtml(rest.join('\n'))}` : ''}</pre></li>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="2">
+<title>Content has ${errors.length} error${errors.length === 1 ? '' : 's'}</title>
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }
+h1 { color: #a3001b; font-size: 1.5rem; }
+ol { padding-left: 1.25rem; }
+li { margin-bottom: 1rem; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; font-size: .95rem; background: #fff4f2; padding: .5rem .75rem; border-left: 4px solid #a3001b; }
+</style>
+</head>
+<body>
+<h1>The content has ${errors.length} error${errors.length === 1 ? '' : 's'}</h1>
+<p>The preview comes back by itself once they are fixed (this page checks again every two seconds). The same report is in the terminal and in <code>npm run check</code>.</p>
+<ol>
+${items}
+</ol>
+</body>
+</html>
+`;
+}
+
+/** True for a request a browser makes for a page, not for a script, style or Vite internals. */
+function wantsPage(request: IncomingMessage): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
+  if (path.startsWith('/@') || path.startsWith('/node_modules/') || path.startsWith('/_astro/') || path.startsWith('/src/')) return false;
+  const last = path.split('/').pop() ?? '';
+  return !last.includes('.') || last.endsWith('.html');
+}
 
 /**
  * Checks all content before Astro renders anything. On `astro build`, any error
  * stops the build with exit code 1 and one line per problem, before a single
- * file is written; `astro dev` logs the problems and keeps serving.
+ * file is written. On `astro dev`, the check runs again whenever a content file
+ * changes; while there are errors, pages show the report instead of the site.
  */
 export default function contentCheck(): AstroIntegration {
+  let root = process.cwd();
+  let problems: Problem[] = [];
+  const run = () => {
+    const started = performance.now();
+    problems = checkContentDir(contentPath(root), root).problems;
+    return Math.round(performance.now() - started);
+  };
+  const errorsOf = () => problems.filter((problem) => problem.severity === 'error');
+  const report = () => {
+    const errors = errorsOf();
+    return `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${formatReport(errors)}\n`;
+  };
   return {
     name: 'explainer:content-check',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
-        // Drafts and per-request index rebuilds belong to `astro dev` alone, whatever NODE_ENV says.
-        updateConfig({ vite: { define: { 'import.meta.env.EXPLAINER_DEV': JSON.stringify(command === 'dev') } } });
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const root = fileURLToPath(config.root);
-        const started = performance.now();
-        const { problems } = checkContentDir(contentPath(root), root);
-        const errors = problems.filter((problem) => problem.severity === 'error');
-        const elapsed = Math.round(performance.now() - started);
-        if (errors.length === 0) {
+        root = fileURLToPath(config.root);
+        const elapsed = run();
+        const warnings = problems.filter((problem) => problem.severity === 'warning');
+        if (warnings.length > 0) logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);
+        if (errorsOf().length === 0) {
           logger.info(`content checked in ${elapsed} ms: no errors`);
           return;
         }
-        const report = `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${formatReport(errors)}\n`;
         if (command === 'build') {
-          process.stderr.write(`\n${report}\nNothing was built. Fix the problems above and build again.\n`);
+          process.stderr.write(`\n${report()}\nNothing was built. Fix the problems above and build again.\n`);
           process.exit(1);
         }
-        logger.error(report);
+        logger.error(report());
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = contentPath(root);
+        // The content folder may live outside the project (CONTENT_DIR): watch it too.
+        server.watcher.add(dir);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const recheck = (path: string) => {
+          if (!path.startsWith(dir + sep) && path !== dir) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const hadErrors = errorsOf().length > 0;
+            const elapsed = run();
+            const errors = errorsOf();
+            if (errors.length > 0) logger.error(`${relative(root, path)} changed; ${report()}`);
+            else if (hadErrors) logger.info(`content checked in ${elapsed} ms: the errors are fixed`);
+          }, 50);
+        };
+        server.watcher.on('add', recheck);
+        server.watcher.on('change', recheck);
+        server.watcher.on('unlink', recheck);
+        server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+          if (errorsOf().length === 0 || !wantsPage(request)) return next();
+          response.statusCode = 500;
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.setHeader('Cache-Control', 'no-store');
+          response.end(errorPage(problems));
+        });
       },
     },
   };
