@@ -35,6 +35,9 @@ export default defineConfig({
   // script-src 'self' would block it. Other small assets may still be inlined.
   vite: { build: { assetsInlineLimit: (file) => (/\.[cm]?[jt]s$/.test(file) ? false : undefined) } },
   build: { format: 'directory' },
+  // Pages return a `cacheKey` from getStaticPaths (a hash of the entries they show): a rebuild
+  // with the same cacheDir renders only pages whose entries changed. INCREMENTAL_BUILD=0 turns it off.
+  experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD !== '0' },
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
   },
