@@ -1,0 +1,273 @@
+// Browser tests of the built site: accessibility (axe, WCAG 2.2 AA) of every
+// page kind in both themes, previews by mouse, keyboard and touch, search by
+// alias, the timeline filter, layout at 375 px, the theme toggle, and that no
+// request leaves localhost. Run through `npm run test:e2e` (tests/e2e/run.mjs).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { BASE, DIST, cspViolations, entryPages, launch, newContext, offsite, pageKinds } from './browser.mjs';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const kinds = pageKinds();
+
+/** An article whose body has both actor mentions and citations, read from the built files. */
+function articleWithPreviews() {
+  for (const path of entryPages('articles')) {
+    const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+    if (html.includes('class="actor-link"') && html.includes('class="cite-link"')) return path;
+  }
+  return undefined;
+}
+
+function describeAxe(results) {
+  return results.violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`)
+    .join('\n');
+}
+
+describe('accessibility: axe finds no WCAG 2.2 AA violations', { concurrency: 2 }, () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const [kind, path] of kinds) {
+      test(`${kind} (${path}) in the ${scheme} theme`, async () => {
+        const context = await newContext(browser, { colorScheme: scheme });
+        const page = await context.newPage();
+        await page.goto(`${BASE}${path}${kind === 'search' ? '?q=a' : ''}`);
+        if (kind === 'search') await page.locator('.search-results li').first().waitFor({ timeout: 10_000 }).catch(() => {});
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+        await context.close();
+        // The theme really changed: dark backgrounds are dark.
+        const [r, g, b] = background.match(/\d+/g).map(Number);
+        const light = (r + g + b) / 3 > 128;
+        assert.equal(light, scheme === 'light', `body background ${background} in the ${scheme} theme`);
+        assert.equal(results.violations.length, 0, describeAxe(results));
+      });
+    }
+  }
+});
+
+describe('previews', () => {
+  const article = articleWithPreviews();
+
+  test('an actor mention shows its card on hover, and Escape hides it', { skip: !article && 'no article with mentions' }, async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${BASE}${article}`);
+    const link = page.locator('.prose a.actor-link').first();
+    const name = await link.getAttribute('data-name');
+    const card = page.locator('#preview-card');
+    await link.hover();
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await card.getAttribute('role'), 'tooltip');
+    assert.match(await card.innerText(), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.equal(await link.getAttribute('aria-describedby'), 'preview-card');
+    // The card is hoverable: moving onto it keeps it open.
+    const box = await card.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.waitForTimeout(400);
+    assert.ok(await card.isVisible(), 'card stays open while the pointer is on it');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden', timeout: 2000 });
+    assert.equal(await link.getAttribute('aria-describedby'), null);
+    await context.close();
+  });
+
+  test('a citation shows its source on keyboard focus, and Escape hides it', { skip: !article && 'no article with citations' }, async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${BASE}${article}`);
+    const link = page.locator('.prose a.cite-link').first();
+    const target = (await link.getAttribute('href')).slice(1);
+    const title = (await page.locator(`[id="${target}"] .reference-title`).innerText()).trim();
+    // Tab through the page until the first citation has focus.
+    let focused = false;
+    for (let i = 0; i < 200 && !focused; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await link.evaluate((el) => el === document.activeElement);
+    }
+    assert.ok(focused, 'the citation link is reachable with Tab');
+    const card = page.locator('#preview-card');
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    assert.ok((await card.innerText()).includes(title), 'card names the source');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden', timeout: 2000 });
+    assert.ok(await link.evaluate((el) => el === document.activeElement), 'focus stays on the link');
+    // Enter still follows the link.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => location.hash === `#${id}`, target);
+    await context.close();
+  });
+
+  test('on touch, the first tap shows the card and the second follows the link', { skip: !article && 'no article with mentions' }, async () => {
+    const context = await newContext(browser, { hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${BASE}${article}`);
+    const link = page.locator('.prose a.actor-link').first();
+    const href = await link.getAttribute('href');
+    await link.scrollIntoViewIfNeeded();
+    await link.tap();
+    const card = page.locator('#preview-card');
+    await card.waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(new URL(page.url()).pathname, article, 'first tap stays on the page');
+    await link.tap();
+    await page.waitForURL((url) => url.pathname === href, { timeout: 5000 });
+    await context.close();
+  });
+
+  test('without JavaScript, mentions and citations are plain working links', { skip: !article && 'no article' }, async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${BASE}${article}`);
+    const href = await page.locator('.prose a.cite-link').first().getAttribute('href');
+    assert.match(href, /^#ref-\d+$/);
+    assert.equal(await page.locator(href).count(), 1, 'the citation points at a reference list item');
+    const actorHref = await page.locator('.prose a.actor-link').first().getAttribute('href');
+    const response = await page.goto(new URL(actorHref, page.url()).href);
+    assert.equal(response.status(), 200);
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  test('finds an actor by every alias, and labels the result as an actor', async (t) => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    let found;
+    for (const path of entryPages('actors')) {
+      await page.goto(`${BASE}${path}`);
+      const aliases = await page.locator('.aliases [lang]').allInnerTexts();
+      if (aliases.length > 0) {
+        found = { path, aliases };
+        break;
+      }
+    }
+    if (!found) {
+      t.skip('no actor with aliases in this story');
+      await context.close();
+      return;
+    }
+    for (const alias of found.aliases) {
+      await page.goto(`${BASE}/search/?q=${encodeURIComponent(alias)}`);
+      const hit = page.locator(`.search-result:has(a[href="${found.path}"])`);
+      await hit.first().waitFor({ timeout: 10_000 }).catch(() => {});
+      assert.equal(await hit.count(), 1, `searching "${alias}" finds ${found.path}`);
+      assert.equal((await hit.locator('.kind').innerText()).trim().toLowerCase(), 'actor');
+    }
+    // Typing works too, and the status line is announced.
+    await page.goto(`${BASE}/search/`);
+    await page.getByRole('searchbox').fill(found.aliases[0]);
+    await page.locator(`.search-result a[href="${found.path}"]`).waitFor({ timeout: 10_000 });
+    assert.match(await page.locator('[data-search-status]').innerText(), /result/);
+    await context.close();
+  });
+});
+
+describe('timeline', () => {
+  test('filters by actor in the page', async (t) => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${BASE}/timeline/`);
+    const select = page.locator('[data-timeline-filter] select').first();
+    if ((await select.count()) === 0) {
+      t.skip('fewer than two actors on the timeline');
+      await context.close();
+      return;
+    }
+    const actor = await select.locator('option').nth(1).getAttribute('value');
+    const total = await page.locator('.timeline li[data-actors]').count();
+    await select.selectOption(actor);
+    const visible = await page.locator('.timeline li[data-actors]:visible').evaluateAll((items) => items.map((i) => i.dataset.actors.split(' ')));
+    assert.ok(visible.length > 0 && visible.length <= total);
+    assert.ok(visible.every((actors) => actors.includes(actor)), 'only entries involving the actor stay visible');
+    assert.equal(await page.locator('.timeline-day:visible').evaluateAll((days) => days.filter((d) => !d.querySelector('li:not([hidden])')).length), 0, 'no empty day stays');
+    assert.equal(new URL(page.url()).searchParams.get('actor'), actor);
+    await select.selectOption('');
+    assert.equal(await page.locator('.timeline li[data-actors]:visible').count(), total);
+    await context.close();
+  });
+});
+
+describe('layout', () => {
+  for (const width of [375, 320]) {
+    test(`no horizontal scrolling at ${width} px on any page kind`, async () => {
+      const context = await newContext(browser, { viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const wide = [];
+      for (const [kind, path] of kinds) {
+        await page.goto(`${BASE}${path}`);
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        if (scroll > client) wide.push(`${kind} ${path}: ${scroll} > ${client}`);
+      }
+      await context.close();
+      assert.deepEqual(wide, []);
+    });
+  }
+
+  test('skip link is the first stop and moves focus to the main content', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${BASE}/`);
+    await page.keyboard.press('Tab');
+    const skip = page.locator('.skip-link');
+    assert.ok(await skip.evaluate((el) => el === document.activeElement));
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await context.close();
+  });
+});
+
+describe('theme', () => {
+  test('the toggle switches theme, persists across pages and reloads, and applies before first paint', async () => {
+    const context = await newContext(browser, { colorScheme: 'light' });
+    // Record the theme at the moment <body> is first inserted, before any paint of it.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          window.__themeAtBody = document.documentElement.getAttribute('data-theme');
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/`);
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(darkBg, lightBg);
+    await page.goto(`${BASE}/timeline/`);
+    assert.equal(await page.evaluate(() => window.__themeAtBody), 'dark', 'theme set before the body is parsed');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), darkBg);
+    assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+    await page.reload();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.reload();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    await context.close();
+  });
+});
+
+describe('privacy and CSP', () => {
+  test('no request left localhost on any page visited', () => {
+    assert.deepEqual(offsite, []);
+  });
+  test('no Content-Security-Policy violation or script error on any page visited', { skip: !process.env.E2E_CSP && 'the build wrote no CSP header' }, () => {
+    assert.deepEqual(cspViolations, []);
+  });
+});
