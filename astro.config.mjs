@@ -34,6 +34,9 @@ export default defineConfig({
   // Never inline a script as a data: URL (Vite does so for small `?url` imports):
   // script-src 'self' would block it. Other small assets may still be inlined.
   vite: { build: { assetsInlineLimit: (file) => (/\.[cm]?[jt]s$/.test(file) ? false : undefined) } },
+  // Never inline a script as a data: URL (Vite does so for small `?url` imports):
+  // script-src 'self' would block it. Other small assets may still be inlined.
+  vite: { build: { assetsInlineLimit: (file) => (/\.[cm]?[jt]s$/.test(file) ? false : undefined) } },
   build: { format: 'directory' },
   // Pages return a `cacheKey` from getStaticPaths (a hash of the entries they show): a rebuild
   // with the same cacheDir renders only pages whose entries changed. INCREMENTAL_BUILD=0 turns it off.

@@ -26,11 +26,15 @@ function commitDate(): string | undefined {
 }
 
 const buildDate = process.env['BUILD_DATE'] || commitDate();
+// Vite's own names: set in the environment (Vitest does), they would override
+// import.meta.env in the build, BASE_URL above all.
+const env: NodeJS.ProcessEnv = { ...process.env };
+for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX']) delete env[name];
 rmSync(staging, { recursive: true, force: true });
 const astro = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1', ...(buildDate ? { BUILD_DATE: buildDate } : {}) },
+  env: { ...env, OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1', ...(buildDate ? { BUILD_DATE: buildDate } : {}) },
 });
 
 if (astro.status !== 0 || !existsSync(join(staging, 'index.html'))) {

@@ -3,17 +3,17 @@ import type { ContentSet, Entity } from './content-set.ts';
 /** The open data files, by name under `/data/`. */
 export const OPEN_DATA_FILES = ['actors.json', 'statements.json', 'figures.json', 'sources.json', 'events.json', 'estimates.csv'] as const;
 
-/** One record of a JSON data file: the id, the page that shows it, and the editor's fields as written. */
-export type DataRecord<T> = { id: string; url: string } & T;
+/** One record of a JSON data file: the id, the page that shows it (`page`), and the editor's fields as written. */
+export type DataRecord<T> = { id: string; page: string } & T;
 
 /** Builds the records of one collection, sorted by id so the file is stable. */
-export function dataRecords<T extends object>(entities: readonly Entity<T>[], url: (id: string) => string): DataRecord<T>[] {
+export function dataRecords<T extends object>(entities: readonly Entity<T>[], page: (id: string) => string): DataRecord<T>[] {
   return [...entities]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((entity) => {
       // A list entry carries its own `id` in its data; the record's id comes first either way.
       const { id: _ignored, ...data } = entity.data as T & { id?: string };
-      return { id: entity.id, url: url(entity.id), ...(data as T) };
+      return { id: entity.id, page: page(entity.id), ...(data as T) };
     });
 }
 

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ROOT } from '../helpers/build.ts';
+import { CONTENT } from './publishing-suite.ts';
+import { treeDigest } from './publishing-helpers.ts';
+
+let work: string;
+
+/** Runs the real build entry point (`npm run build` runs this script) into `out`. */
+function build(out: string, content: string, cache: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: resolve(ROOT, content), OUT_DIR: out, CACHE_DIR: join(work, cache), BUILD_DATE: '' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'explainer-atomic-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test('the same commit built twice gives byte-identical files, and a failed build leaves the output as it was', () => {
+  const first = join(work, 'first');
+  const second = join(work, 'second');
+  const a = build(first, CONTENT, 'cache-a');
+  expect(a.status, a.output).toBe(0);
+  const b = build(second, CONTENT, 'cache-b');
+  expect(b.status, b.output).toBe(0);
+  const digest = treeDigest(first);
+  expect(digest.size).toBeGreaterThan(50);
+  expect(treeDigest(second)).toEqual(digest);
+
+  // A story with an unknown citation fails the content check: the output must not change.
+  const failed = build(first, 'tests/fixtures/errors/unknown-citation/content', 'cache-a');
+  expect(failed.status).not.toBe(0);
+  expect(failed.output).toMatch(/left as it was/);
+  expect(treeDigest(first)).toEqual(digest);
+  // No staging folder is left behind.
+  expect(readdirSync(work).filter((name) => name.includes('.building-') || name.includes('.previous-'))).toEqual([]);
+
+  // A successful build replaces the output whole: a file left from before is gone.
+  writeFileSync(join(second, 'stray.html'), 'old');
+  const c = build(second, CONTENT, 'cache-b');
+  expect(c.status, c.output).toBe(0);
+  expect(existsSync(join(second, 'stray.html'))).toBe(false);
+  expect(treeDigest(second)).toEqual(digest);
+}, 120_000);
