@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import publishing from './src/integrations/publishing.ts';
+import pagefind from './src/integrations/pagefind.ts';
 import { remarkPlugins } from './src/plugins/index.ts';
 import { settings } from './src/settings.ts';
 
@@ -34,9 +35,6 @@ export default defineConfig({
   // Never inline a script as a data: URL (Vite does so for small `?url` imports):
   // script-src 'self' would block it. Other small assets may still be inlined.
   vite: { build: { assetsInlineLimit: (file) => (/\.[cm]?[jt]s$/.test(file) ? false : undefined) } },
-  // Never inline a script as a data: URL (Vite does so for small `?url` imports):
-  // script-src 'self' would block it. Other small assets may still be inlined.
-  vite: { build: { assetsInlineLimit: (file) => (/\.[cm]?[jt]s$/.test(file) ? false : undefined) } },
   build: { format: 'directory' },
   // Pages return a `cacheKey` from getStaticPaths (a hash of the entries they show): a rebuild
   // with the same cacheDir renders only pages whose entries changed. INCREMENTAL_BUILD=0 turns it off.
@@ -44,5 +42,5 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
   },
-  integrations: [contentCheck(), mdx(), sitemap(), publishing({ base: settings.base })],
+  integrations: [contentCheck(), mdx(), pagefind(), sitemap(), publishing({ base: settings.base })],
 });
