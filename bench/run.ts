@@ -91,8 +91,8 @@ function renderTime(lines: Line[]): number | undefined {
   const start = lines.findIndex((l) => /generating static routes/.test(l.text));
   if (start < 0) return undefined;
   for (let i = start + 1; i < lines.length; i++) {
-    const match = /^(?:\d\d:\d\d:\d\d )?✓ Completed in ([\d.]+)(ms|s)/.exec(lines[i]!.text.trim());
-    if (match) return Math.round(Number(match[1]) * (match[2] === 's' ? 1000 : 1));
+    const match = /^(?:\d\d:\d\d:\d\d )?✓ Completed in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(lines[i]!.text.trim());
+    if (match) return Math.round(Number(match[1] ?? 0) * 60_000 + Number(match[2]) * (match[3] === 's' ? 1000 : 1));
   }
   return undefined;
 }
@@ -295,9 +295,9 @@ async function main() {
     const id = editOneStatement(content);
     const one = await buildOurs(scale, content, { keepCache: cache, label: `1 statement edited` });
     report(one);
-    const rendered = /(\d+) page\(s\) built/.exec(one.log)?.[1];
-    const reused = one.log.match(/\((cached|restored)\)/g)?.length ?? 0;
-    incremental = `One-file rebuild at scale ${scale} (edited ${id}): ${seconds(one.wallMs)} s against ${seconds(full.wallMs)} s for the full build (${(one.wallMs / full.wallMs * 100).toFixed(0)}%); of ${rendered ?? '?'} pages, ${reused} were reused from the incremental cache and ${Number(rendered ?? 0) - reused} rendered.`;
+    const rendered = [...routeTimes(one.log).entries()].map(([section, t]) => `${t.pages} ${section}`).join(', ');
+    const count = [...routeTimes(one.log).values()].reduce((n, t) => n + t.pages, 0);
+    incremental = `One-file rebuild at scale ${scale} (edited the quote of ${id}): ${seconds(one.wallMs)} s (CPU ${seconds(one.cpuMs)} s) against ${seconds(full.wallMs)} s (CPU ${seconds(full.cpuMs)} s) for the full build with a cold cache (${(one.wallMs / full.wallMs * 100).toFixed(0)}% wall, ${(one.cpuMs / full.cpuMs * 100).toFixed(0)}% CPU). Of ${one.pages} pages, ${count} were rendered (${rendered}); the rest were restored from the incremental cache.`;
     writeCorpus(content, scale, seed);
   }
   const output = `${table(runs)}\n\nRender time per page, by route (from Astro's per-page log; includes waiting when the machine is busy):\n\n${routeTable(runs)}\n${incremental ? `\n${incremental}\n` : ''}`;

@@ -8,7 +8,8 @@ import { settings } from '../../../settings.ts';
 export const getStaticPaths = (async () => {
   const index = await getSiteIndex();
   const ids: Record<ShareKind, Iterable<string>> = { articles: index.articles.keys(), actors: index.actors.keys(), figures: index.figures.keys() };
-  return SHARE_KINDS.flatMap((kind) => [...ids[kind]].map((id) => ({ params: { kind, id } })));
+  // `cacheKey` (incremental build): the image is drawn again only when an entry its page shows changes.
+  return SHARE_KINDS.flatMap((kind) => [...ids[kind]].map((id) => ({ params: { kind, id }, cacheKey: `${settings.title}|${index.cacheKey(kind, id)}` })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
