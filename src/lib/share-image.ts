@@ -104,7 +104,7 @@ function loadFonts(): FontSpec[] {
 }
 
 /** Renders a card to a 1200×630 PNG. Text becomes outlines, so no system font is read. */
-export async function renderShareImage(card: ShareCard): Promise<Uint8Array> {
+export async function renderShareImage(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { ...SHARE_IMAGE, fonts: loadFonts() });
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_IMAGE.width }, font: { loadSystemFonts: false } }).render().asPng();
   return new Uint8Array(png);
