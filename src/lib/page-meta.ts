@@ -78,6 +78,28 @@ export function shareCard(index: SiteIndex, kind: ShareKind, id: string, site: s
   };
 }
 
+/** What the site-wide share image shows: the site's name and what it covers, counted. */
+export function siteCard(index: SiteIndex, title: string, host: string): ShareCard {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return {
+    label: 'Every claim linked to its sources',
+    title,
+    subtitle: [
+      count(index.set.articles.length, 'article', 'articles'),
+      count(index.set.actors.length, 'actor', 'actors'),
+      count(index.set.statements.length, 'statement', 'statements'),
+      count(index.set.figures.length, 'figure', 'figures'),
+      count(index.set.sources.length, 'source', 'sources'),
+    ].join(' · '),
+    site: `${title} · ${host}`,
+  };
+}
+
+/** Site path of the site-wide share image. */
+export function siteImagePath(base: string): string {
+  return `${sitePath(base, 'share')}site.png`;
+}
+
 /** The JSON-LD of an entity page, or undefined for other pages. */
 export function pageJsonLd(index: SiteIndex, route: EntityRoute, ctx: LinkContext): JsonLd | undefined {
   const actor = (id: string) => {

@@ -239,6 +239,19 @@ export function publishingSuite(site: string, base: string): void {
       // Each image is drawn from its own content.
       expect(images.size).toBe(paths.length);
     });
+
+    test('every other page has a share image too: the speaker’s for a statement, else the site’s', () => {
+      for (const [path, tree] of pages) {
+        const image = metaContent(tree, 'og:image');
+        expect(image, path).toBeDefined();
+        const bytes = readFileSync(join(build.outDir, inBuild(image!)!.slice(1)));
+        expect(pngSize(bytes), path).toEqual({ width: 1200, height: 630 });
+      }
+      for (const statement of content.statements) {
+        expect(metaContent(pages.get(`/statements/${statement.id}/`)!, 'og:image')).toBe(abs(`share/actors/${statement.data.speaker}.png`));
+      }
+      expect(metaContent(pages.get('/')!, 'og:image')).toBe(abs('share/site.png'));
+    });
   });
 
   describe('open data', () => {
