@@ -1,0 +1,45 @@
+// Screenshots for review: `node tests/e2e/screenshots.mjs <built site> <out dir>`.
+// Desktop (1280 px) and phone (375 px), light and dark, of the main page kinds,
+// plus an open actor preview and search results.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const [dist = 'dist', out = 'screenshots'] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const server = await serve(resolve(dist));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const pages = (process.env.SHOT_PAGES ?? '/,/articles/north-korean-troops-in-russia/,/figures/north-korean-troops-in-russia/,/timeline/').split(',');
+for (const scheme of ['light', 'dark']) {
+  for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['375', { width: 375, height: 812 }]]) {
+    const context = await browser.newContext({ colorScheme: scheme, viewport, hasTouch: label === '375' });
+    const page = await context.newPage();
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`);
+      const name = path.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home';
+      await page.screenshot({ path: join(out, `${name}-${label}-${scheme}.png`) });
+      for (const part of ['.figure-chart', '.cast', '.references', '.timeline-filter']) {
+        const el = page.locator(part).first();
+        if ((await el.count()) === 0 || !(await el.isVisible())) continue;
+        await el.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(out, `${name}-${part.slice(1)}-${label}-${scheme}.png`) });
+      }
+    }
+    if (label === 'desktop') {
+      await page.goto(`${server.url}${pages[1]}`);
+      const link = page.locator('.prose a.actor-link').first();
+      await link.scrollIntoViewIfNeeded();
+      await link.hover();
+      await page.locator('#preview-card').waitFor();
+      await page.screenshot({ path: join(out, `preview-${label}-${scheme}.png`) });
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent('Зеленський')}`);
+      await page.locator('.search-result').first().waitFor();
+      await page.screenshot({ path: join(out, `search-${label}-${scheme}.png`) });
+    }
+    await context.close();
+  }
+}
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}`);
