@@ -16,6 +16,8 @@ export const GET: APIRoute = async ({ site }) => {
     description: `${settings.title}: explainers where every claim links to its sources.`,
     site: absolute(sitePath(base)),
     items: items.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(`${item.date}T00:00:00Z`), description: item.description })),
-    customData: '<language>en</language>',
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    // The feed's own address, as feed validators expect.
+    customData: `<language>en</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>`,
   });
 };

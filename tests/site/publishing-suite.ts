@@ -125,6 +125,8 @@ export function publishingSuite(site: string, base: string): void {
       expect(drafts.length).toBeGreaterThan(0);
       for (const draft of drafts) expect(links.some((link) => link.includes(`/articles/${draft.id}/`))).toBe(false);
       expect(xmlTexts(feed, 'link')[0]).toBe(abs());
+      const self = xmlElements(feed, 'atom:link')[0];
+      expect(self?.attributes['href']).toBe(abs('rss.xml'));
     });
 
     test('update items link to their entry in the article’s update log', () => {
