@@ -9,7 +9,7 @@
  * bytes. Extra arguments go to `astro build`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,6 +25,24 @@ function commitDate(): string | undefined {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
 }
 
+/** Removes staging folders left by builds that were killed before they could clean up. */
+function removeStale(): void {
+  const prefix = `.${basename(out)}.`;
+  for (const name of readdirSync(dirname(out))) {
+    const match = /\.(building|previous)-(\d+)$/.exec(name);
+    if (!name.startsWith(prefix) || !match) continue;
+    let alive = true;
+    try {
+      process.kill(Number(match[2]), 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) rmSync(join(dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+mkdirSync(dirname(out), { recursive: true });
+removeStale();
 const buildDate = process.env['BUILD_DATE'] || commitDate();
 // Vite's own names: set in the environment (Vitest does), they would override
 // import.meta.env in the build, BASE_URL above all.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -27,8 +27,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 test('the same commit built twice gives byte-identical files, and a failed build leaves the output as it was', () => {
   const first = join(work, 'first');
   const second = join(work, 'second');
+  // A staging folder left by a killed build (its process is gone) is cleaned up.
+  const dead = spawnSync('true').pid;
+  mkdirSync(join(work, `.first.building-${dead}`));
   const a = build(first, CONTENT, 'cache-a');
   expect(a.status, a.output).toBe(0);
+  expect(existsSync(join(work, `.first.building-${dead}`))).toBe(false);
   const b = build(second, CONTENT, 'cache-b');
   expect(b.status, b.output).toBe(0);
   const digest = treeDigest(first);
