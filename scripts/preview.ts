@@ -6,7 +6,7 @@
  * file (Netlify / Cloudflare Pages format) is applied, so the
  * Content-Security-Policy is enforced as it will be in production.
  *
- * Environment: OUT_DIR (default dist), BASE_PATH (default /), PORT (4321), HOST (127.0.0.1).
+ * Environment: OUT_DIR (default dist), BASE_PATH (default /), PORT (4321; 0 picks a free one), HOST (127.0.0.1).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -87,4 +87,8 @@ const server = createServer((request, response) => {
   send(200, file);
 });
 
-server.listen(port, host, () => console.log(`Serving ${root} at http://${host}:${port}${base}`));
+server.listen(port, host, () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`Serving ${root} at http://${host}:${actual}${base}`);
+});

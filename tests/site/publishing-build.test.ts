@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,3 +54,33 @@ test('the same commit built twice gives byte-identical files, and a failed build
   expect(existsSync(join(second, 'stray.html'))).toBe(false);
   expect(treeDigest(second)).toEqual(digest);
 }, 120_000);
+
+test('npm run preview serves the build like a host: index files, 404 page, headers from _headers', async () => {
+  const out = join(work, 'first'); // built by the test above
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/preview.ts')], { cwd: ROOT, env: { ...process.env, OUT_DIR: out, PORT: '0' } });
+  try {
+    const origin = await new Promise<string>((done, fail) => {
+      server.stdout.on('data', (chunk: Buffer) => {
+        const match = /http:\/\/[\d.]+:\d+/.exec(chunk.toString());
+        if (match) done(match[0]);
+      });
+      server.on('exit', (code) => fail(new Error(`preview exited with ${code}`)));
+    });
+    const home = await fetch(`${origin}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    const folder = await fetch(`${origin}/actors`, { redirect: 'manual' });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get('location')).toBe('/actors/');
+    const missing = await fetch(`${origin}/no-such-page/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/<html/);
+    const escape = await fetch(`${origin}/..%2f..%2fpackage.json`);
+    expect(escape.status).toBe(404);
+    const feed = await fetch(`${origin}/rss.xml`);
+    expect(feed.headers.get('content-type')).toMatch(/xml/);
+  } finally {
+    server.kill();
+  }
+});
