@@ -223,8 +223,32 @@ describe('layout', () => {
     assert.ok(await skip.evaluate((el) => el === document.activeElement));
     const box = await skip.boundingBox();
     assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+    const outline = await skip.evaluate((el) => getComputedStyle(el));
+    assert.equal(outline.outlineStyle, 'solid', 'focus is visible');
+    assert.ok(parseFloat(outline.outlineWidth) >= 2);
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await context.close();
+  });
+});
+
+describe('print', () => {
+  test('the print stylesheet hides navigation and prints reference URLs', async (t) => {
+    const article = articleWithPreviews();
+    if (!article) return t.skip('no article with references');
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${BASE}${article}`);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header nav').isVisible(), false);
+    const original = page.locator('.references a.reference-original').first();
+    if ((await original.count()) === 0) {
+      await context.close();
+      return t.skip('no reference in this article has a web address (only the navigation check ran)');
+    }
+    const href = await original.getAttribute('href');
+    const printed = await original.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.ok(printed.includes(href), `printed ${printed}`);
     await context.close();
   });
 });
