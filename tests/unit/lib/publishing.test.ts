@@ -3,6 +3,8 @@ import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } fro
 import { feedItems, updateAnchor } from '../../../src/lib/feed.ts';
 import { actorJsonLd, serializeJsonLd, statementJsonLd, type LinkContext } from '../../../src/lib/jsonld.ts';
 import { csvField, dataRecords, estimatesCsv } from '../../../src/lib/open-data.ts';
+import { routeOf, shareImagePath, siteImagePath } from '../../../src/lib/page-meta.ts';
+import { clip } from '../../../src/lib/share-image.ts';
 import type { ContentSet } from '../../../src/lib/content-set.ts';
 import type { Actor } from '../../../src/schemas/actor.ts';
 
@@ -123,5 +125,31 @@ describe('CSP', () => {
   test('reads the policy from a built page', () => {
     expect(metaPolicy('<meta http-equiv="content-security-policy" content="script-src &#39;self&#39;">')).toBe("script-src 'self'");
     expect(metaPolicy('<meta name="description" content="x">')).toBeUndefined();
+  });
+});
+
+describe('page routes and share image paths', () => {
+  test.each([
+    ['/actors/x/', '/', { kind: 'actors', id: 'x' }],
+    ['/explainer/statements/a-b/', '/explainer/', { kind: 'statements', id: 'a-b' }],
+    ['/explainer/articles/s/', '/explainer/', { kind: 'articles', id: 's' }],
+    ['/actors/', '/', undefined],
+    ['/actors/x/', '/explainer/', undefined],
+    ['/sources/x/', '/', undefined],
+  ])('routeOf(%j, %j)', (path, base, expected) => {
+    expect(routeOf(path, base)).toEqual(expected);
+  });
+  test('share images sit under the base path', () => {
+    expect(shareImagePath('/explainer/', 'figures', 'f')).toBe('/explainer/share/figures/f.png');
+    expect(siteImagePath('/')).toBe('/share/site.png');
+  });
+  test.each([
+    ['short', 10, 'short'],
+    ['a long title that goes on', 16, 'a long title…'],
+    ['unbreakablewordthatgoeson', 10, 'unbreakab…'],
+    ['  spaced\n out  ', 20, 'spaced out'],
+  ])('clip(%j, %i) gives %j', (text, max, expected) => {
+    expect(clip(text, max)).toBe(expected);
+    expect(clip(text, max).length).toBeLessThanOrEqual(max);
   });
 });
