@@ -43,10 +43,14 @@ export const ESTIMATE_COLUMNS = [
   'source_url',
 ] as const;
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
+/**
+ * Quotes a CSV field when it needs it (RFC 4180). Text that a spreadsheet would
+ * run as a formula (starting with = + - @, tab or carriage return) gets a
+ * leading apostrophe; numbers are written as they are.
+ */
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -24,9 +24,19 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: resolve(ROOT, contentDir), OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...cleanEnv(), CONTENT_DIR: resolve(ROOT, contentDir), OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+}
+
+/**
+ * The environment without what Vitest sets for itself (BASE_URL, MODE, NODE_ENV …),
+ * which would otherwise leak into the child build and override its settings.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
+  return env;
 }
 
 /** Runs the content checker on a folder. */

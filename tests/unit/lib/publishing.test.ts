@@ -84,7 +84,11 @@ describe('open data', () => {
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
     [12000, '12000'],
+    [-5, '-5'],
     [undefined, ''],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['+1', "'+1"],
+    ['@cmd', "'@cmd"],
   ])('csvField(%j) gives %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });
