@@ -27,7 +27,9 @@ for (const scheme of ['light', 'dark']) {
       }
     }
     if (label === 'desktop') {
-      await page.goto(`${server.url}${pages[1]}`);
+      await page.goto(`${server.url}/articles/`);
+      const article = await page.locator('main a[href^="/articles/"]').first().getAttribute('href');
+      await page.goto(`${server.url}${article}`);
       const link = page.locator('.prose a.actor-link').first();
       await link.scrollIntoViewIfNeeded();
       await link.hover();
