@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-// @ts-expect-error: the browser tests' static server is plain JavaScript without types.
+// The browser tests' static server (plain JavaScript).
 import { serve } from '../tests/e2e/server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
