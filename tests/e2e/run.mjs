@@ -57,9 +57,12 @@ console.log(`Serving on ${server.url}${server.cspActive ? ' with the site\'s Con
 const files = readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(HERE, f));
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const stream = run({ files, concurrency: 1, timeout: 120_000 });
 stream.on('test:pass', (event) => {
-  if (event.details?.type !== 'suite') passed += 1;
+  if (event.details?.type === 'suite') return;
+  if (event.skip || event.todo) skipped += 1;
+  else passed += 1;
 });
 stream.on('test:fail', (event) => {
   if (event.details?.type !== 'suite') failed += 1;
@@ -69,5 +72,5 @@ report.pipe(process.stdout, { end: false });
 await finished(report);
 await server.close();
 if (temp) rmSync(temp, { recursive: true, force: true });
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
