@@ -116,7 +116,7 @@ function citationNode(keys: readonly CitationKey[], data: CitationData, cite: (i
     if (!source) file.fail(`Unknown source "${key.key}" in citation`, at);
     const { n, anchor } = cite(key.key);
     const label = key.locator ? `[${n}, ${key.locator}]` : `[${n}]`;
-    return h('a', { href: `#ref-${n}`, id: anchor, className: ['cite-link'], dataSource: key.key, ariaLabel: `Source ${n}${key.locator ? `, ${key.locator}` : ''}: ${source?.title ?? key.key}` }, label);
+    return h('a', { href: `#ref-${n}`, id: anchor, className: ['cite-link'], dataSource: key.key, ariaLabel: `Source ${n}${key.locator ? `, ${key.locator}` : ''}` }, label);
   });
   const sup = h('sup', { className: ['cite'] }, links);
   return { type: 'citation', data: { hName: sup.tagName, hProperties: sup.properties, hChildren: sup.children } } as unknown as RootContent;
