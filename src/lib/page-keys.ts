@@ -129,7 +129,10 @@ export function createPageKeys(index: KeyIndex): (kind: PageKind, id: string) =>
     return refs;
   };
 
+  const keys = new Map<string, string>();
   return (kind, id) => {
+    const cached = keys.get(`${kind}/${id}`);
+    if (cached !== undefined) return cached;
     const direct = shown(kind, id);
     const all = new Set<string>();
     const hash = createHash('sha1').update(index.global);
@@ -148,6 +151,8 @@ export function createPageKeys(index: KeyIndex): (kind: PageKind, id: string) =>
       const entryId = key.slice(slash + 1);
       hash.update(key).update(entryId.startsWith('#') ? '' : digest(collection, entryId)).update('\n');
     }
-    return hash.digest('base64url');
+    const key = hash.digest('base64url');
+    keys.set(`${kind}/${id}`, key);
+    return key;
   };
 }
