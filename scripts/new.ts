@@ -46,32 +46,36 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      id: { type: 'string' },
-      kind: { type: 'string' },
-      speaker: { type: 'string' },
-      source: { type: 'string', multiple: true },
-      actor: { type: 'string', multiple: true },
-      by: { type: 'string' },
-      value: { type: 'string' },
-      low: { type: 'string' },
-      high: { type: 'string' },
-      unit: { type: 'string' },
-      quote: { type: 'string' },
-      publisher: { type: 'string' },
-      type: { type: 'string' },
-      url: { type: 'string' },
-      date: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
+const ARG_CONFIG = {
+  allowPositionals: true,
+  options: {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    speaker: { type: 'string' },
+    source: { type: 'string', multiple: true },
+    actor: { type: 'string', multiple: true },
+    by: { type: 'string' },
+    value: { type: 'string' },
+    low: { type: 'string' },
+    high: { type: 'string' },
+    unit: { type: 'string' },
+    quote: { type: 'string' },
+    publisher: { type: 'string' },
+    type: { type: 'string' },
+    url: { type: 'string' },
+    date: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+} as const;
+
+function readArgs() {
+  try {
+    return parseArgs(ARG_CONFIG);
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
 }
+const parsed = readArgs();
 const { values: options, positionals } = parsed;
 if (options.help) {
   process.stdout.write(`${USAGE}\n`);
@@ -94,13 +98,15 @@ function existingIds(collection: CollectionName): Set<string> {
   return ids;
 }
 
-let file;
-try {
-  file = scaffold(kind, nameParts.join(' '), options, localToday());
-} catch (error) {
-  if (error instanceof ScaffoldError) fail(error.message);
-  throw error;
+function makeFile() {
+  try {
+    return scaffold(kind, nameParts.join(' '), options, localToday());
+  } catch (error) {
+    if (error instanceof ScaffoldError) return fail(error.message);
+    throw error;
+  }
 }
+const file = makeFile();
 
 for (const ref of referencedIds(kind, options)) {
   const known = existingIds(ref.collection);

@@ -46,7 +46,9 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
     });
   };
   const refList = (entity: Entity<unknown>, path: readonly PropertyKey[], target: CollectionKey, values: readonly string[] | undefined) =>
-    values?.forEach((value, index) => refField(entity, [...path, index], target, value));
+    values?.forEach((value, index) => {
+      refField(entity, [...path, index], target, value);
+    });
   const refBody = (entity: Entity<unknown>) => {
     if (entity.refs) problems.push(...bodyProblems(entity, entity.refs, ids, sorted));
   };
@@ -54,7 +56,9 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
   for (const actor of set.actors) {
     refField(actor, ['country'], 'actors', actor.data.country);
     refList(actor, ['partOf'], 'actors', actor.data.partOf);
-    actor.data.roles?.forEach((role, index) => refField(actor, ['roles', index, 'of'], 'actors', role.of));
+    actor.data.roles?.forEach((role, index) => {
+      refField(actor, ['roles', index, 'of'], 'actors', role.of);
+    });
     refBody(actor);
   }
   problems.push(...partOfCycles(set.actors));

@@ -66,7 +66,7 @@ function referencedActors(set: ContentSet): Set<string> {
   for (const actor of set.actors) {
     add(actor.data.country);
     actor.data.partOf?.forEach(add);
-    actor.data.roles?.forEach((role) => add(role.of));
+    for (const role of actor.data.roles ?? []) add(role.of);
   }
   for (const source of set.sources) add(source.data.issuer);
   for (const statement of set.statements) {
@@ -77,8 +77,8 @@ function referencedActors(set: ContentSet): Set<string> {
   for (const event of set.events) event.data.actors?.forEach(add);
   const bodies = [...set.articles, ...set.actors, ...set.figures] as Entity<unknown>[];
   for (const entity of bodies) {
-    entity.refs?.mentions.forEach((mention) => add(mention.id));
-    entity.refs?.timelines.forEach((timeline) => timeline.actors?.forEach(add));
+    for (const mention of entity.refs?.mentions ?? []) add(mention.id);
+    for (const timeline of entity.refs?.timelines ?? []) timeline.actors?.forEach(add);
   }
   return used;
 }

@@ -46,7 +46,7 @@ function citeContent(link: HTMLAnchorElement): (HTMLElement | null)[] {
   if (!item) return [line('preview-kind', 'Source'), line('preview-title', link.getAttribute('aria-label'))];
   const title = item.querySelector('.reference-title')?.textContent?.trim();
   const copy = item.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.backlinks, .reference-title, .reference-original').forEach((el) => el.remove());
+  for (const el of copy.querySelectorAll('.backlinks, .reference-title, .reference-original')) el.remove();
   const details = (copy.textContent ?? '').replace(/\s+/g, ' ').replace(/^[\s.]+/, '').trim();
   return [line('preview-kind', `Source ${id.replace(/^ref-/, '')}`), line('preview-title', title ?? item.textContent?.trim()), line('preview-text', details)];
 }
@@ -111,7 +111,7 @@ function init(): void {
     const from = previewable(event.target) ?? (event.target instanceof Node && card.contains(event.target) ? card : null);
     if (!from) return;
     const to = event.relatedTarget instanceof Node ? event.relatedTarget : null;
-    if (to && (from.contains(to) || card.contains(to) || (owner && owner.contains(to)))) return;
+    if (to && (from.contains(to) || card.contains(to) || owner?.contains(to))) return;
     if (owner && owner === document.activeElement) return;
     hideSoon();
   });

@@ -1,23 +1,23 @@
 // Render-blocking, external (strict CSP): applies the saved theme before first paint, then wires the toggle.
-(function () {
+(() => {
   var KEY = 'explainer-theme';
   var root = document.documentElement;
   var query = window.matchMedia('(prefers-color-scheme: dark)');
   var saved = null;
-  try { saved = window.localStorage.getItem(KEY); } catch (e) { /* storage blocked */ }
+  try { saved = window.localStorage.getItem(KEY); } catch { /* storage blocked */ }
   if (saved === 'light' || saved === 'dark') root.setAttribute('data-theme', saved);
   function current() {
     var chosen = root.getAttribute('data-theme');
     return chosen === 'light' || chosen === 'dark' ? chosen : query.matches ? 'dark' : 'light';
   }
-  document.addEventListener('DOMContentLoaded', function () {
+  document.addEventListener('DOMContentLoaded', () => {
     var button = document.querySelector('[data-theme-toggle]');
     if (!button) return;
     function show() { button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false'); }
-    button.addEventListener('click', function () {
+    button.addEventListener('click', () => {
       var next = current() === 'dark' ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
-      try { window.localStorage.setItem(KEY, next); } catch (e) { /* applied, not remembered */ }
+      try { window.localStorage.setItem(KEY, next); } catch { /* applied, not remembered */ }
       show();
     });
     query.addEventListener('change', show);

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, cleanBuild, readPage, type BuildResult } from '../helpers/build.ts';
 
@@ -36,7 +36,7 @@ beforeAll(() => {
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   pages = htmlFiles(build.outDir).map((file) => {
     const tree = fromHtml(readFileSync(file, 'utf8'));
-    return { path: relative(build.outDir, file), tree, text: toString(tree) };
+    return { path: relative(build.outDir, file), tree, text: textOf(tree) };
   });
 }, 120_000);
 
@@ -57,7 +57,7 @@ describe('text fields are data, never markup', () => {
         expect(handlers, `${page.path}: <${element.tagName}> has ${handlers.join(', ')}`).toEqual([]);
         if (element.tagName === 'img') expect(element.properties['src'], page.path).not.toBe('x');
         if (element.tagName === 'script') {
-          const code = toString(element);
+          const code = textOf(element);
           if (element.properties['type'] === 'application/ld+json') {
             // Structured data may carry the text, but as JSON that cannot close the script element.
             expect(code, page.path).not.toContain('<');
@@ -78,7 +78,7 @@ describe('text fields are data, never markup', () => {
   test('payloads in attributes (titles, meta descriptions) stay inside their attribute', () => {
     const article = fromHtml(readPage(build.outDir, '/articles/barrier-vote/'));
     const title = select('title', article);
-    expect(title && toString(title)).toContain(scriptPayload('article-title'));
+    expect(title && textOf(title)).toContain(scriptPayload('article-title'));
     const description = select('meta[name="description"]', article);
     expect(String(description?.properties['content'])).toContain(imgPayload('article-description'));
   });
@@ -89,13 +89,13 @@ describe('corrections', () => {
     const article = fromHtml(readPage(build.outDir, '/articles/barrier-cost-rises/'));
     const notice = select('.correction-notice', article);
     expect(notice).toBeDefined();
-    const items = selectAll('.correction-notice li', article).map((li) => toString(li));
+    const items = selectAll('.correction-notice li', article).map((li) => textOf(li));
     expect(items).toEqual([
       'Corrected 2 March 2024: Correction: the cost is 400,000 thalers, not 4 million as first written.',
       'Corrected 21 February 2024: Correction: the vote was on 13 February, not 12 February.',
     ]);
     // The notice comes before the body; the plain update is only in the update log.
-    expect(toString(notice ?? article)).not.toContain("council's reply");
+    expect(textOf(notice ?? article)).not.toContain("council's reply");
   });
 
   test('an article without corrections has no notice', () => {
@@ -112,6 +112,6 @@ describe('corrections', () => {
       '/articles/barrier-cost-rises/#corrections-heading',
       '/articles/barrier-vote/#corrections-heading',
     ]);
-    expect(toString(page)).not.toContain("council's reply");
+    expect(textOf(page)).not.toContain("council's reply");
   });
 });

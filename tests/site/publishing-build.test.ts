@@ -76,8 +76,8 @@ test('npm run preview serves the build like a host: index files, 404 page, heade
     const missing = await fetch(`${origin}/no-such-page/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toMatch(/<html/);
-    const escape = await fetch(`${origin}/..%2f..%2fpackage.json`);
-    expect(escape.status).toBe(404);
+    const escaping = await fetch(`${origin}/..%2f..%2fpackage.json`);
+    expect(escaping.status).toBe(404);
     const feed = await fetch(`${origin}/rss.xml`);
     expect(feed.headers.get('content-type')).toMatch(/xml/);
   } finally {

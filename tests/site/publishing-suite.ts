@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as hastText } from 'hast-util-to-string';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -184,7 +184,7 @@ export function publishingSuite(site: string, base: string): void {
           image: [metaContent(tree, 'og:image')],
         });
         expect(data?.['dateModified']).toBe(article.data.updated ?? article.data.updates?.[0]?.date ?? article.data.published);
-        expect((data?.['author'] as unknown[]).length).toBeGreaterThan(0);
+        expect((data!['author'] as unknown[]).length).toBeGreaterThan(0);
         const citations = data?.['citation'] as { name: string; '@id': string }[];
         expect(citations.length).toBeGreaterThan(0);
         for (const citation of citations) expect(citation['@id'].startsWith(abs('sources/'))).toBe(true);
@@ -206,7 +206,7 @@ export function publishingSuite(site: string, base: string): void {
       for (const statement of content.statements) {
         const [data] = jsonLdOf(pages.get(`/statements/${statement.id}/`)!);
         expect(data).toMatchObject({ '@type': 'Claim', dateCreated: statement.data.date, author: { '@id': abs(`actors/${statement.data.speaker}/`) } });
-        expect((data?.['appearance'] as { '@id': string }[]).map((a) => a['@id'])).toEqual(statement.data.sources.map((id) => abs(`sources/${id}/`)));
+        expect((data!['appearance'] as { '@id': string }[]).map((a) => a['@id'])).toEqual(statement.data.sources.map((id) => abs(`sources/${id}/`)));
       }
     });
 
@@ -214,9 +214,9 @@ export function publishingSuite(site: string, base: string): void {
       for (const figure of content.figures) {
         const [data] = jsonLdOf(pages.get(`/figures/${figure.id}/`)!);
         expect(data).toMatchObject({ '@type': 'Dataset', name: figure.data.title, description: figure.data.description });
-        const creators = (data?.['creator'] as { '@id': string }[]).map((c) => c['@id']);
+        const creators = (data!['creator'] as { '@id': string }[]).map((c) => c['@id']);
         expect(creators.sort()).toEqual([...new Set(figure.data.estimates.map((e) => abs(`actors/${e.by}/`)))].sort());
-        const download = (data?.['distribution'] as { contentUrl: string }[])[0]?.contentUrl;
+        const download = (data!['distribution'] as { contentUrl: string }[])[0]?.contentUrl;
         expect(download).toBe(abs('data/estimates.csv'));
       }
     });
@@ -299,7 +299,7 @@ export function publishingSuite(site: string, base: string): void {
       const tree = pages.get('/data/')!;
       const links = referencedUrls(tree).map((url) => inBuild(url));
       for (const file of ['actors.json', 'statements.json', 'figures.json', 'sources.json', 'events.json', 'estimates.csv']) expect(links).toContain(`/data/${file}`);
-      expect(toString(select('main', tree)!)).toMatch(/cite the original source/);
+      expect(hastText(select('main', tree)!)).toMatch(/cite the original source/);
     });
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, cleanBuild, readPage, type BuildResult } from '../helpers/build.ts';
 
@@ -60,7 +60,7 @@ describe('page shell', () => {
 
   test('404 page exists and links back into the site', () => {
     const tree = page('/404.html');
-    expect(toString(select('h1', tree)!)).toBe('Page not found');
+    expect(textOf(select('h1', tree)!)).toBe('Page not found');
     expect(selectAll('main a[href="/search/"]', tree)).toHaveLength(1);
   });
 });
@@ -78,8 +78,8 @@ describe('article page', () => {
     const items = selectAll('.cast li', tree);
     expect(items.length).toBeGreaterThan(2);
     const reyes = items.find((li) => select('a[data-actor="tomas-reyes"]', li));
-    expect(toString(select('.cast-role', reyes!)!)).toMatch(/Chief Executive/);
-    expect(toString(select('.cast-line', reyes!)!).length).toBeGreaterThan(0);
+    expect(textOf(select('.cast-role', reyes!)!)).toMatch(/Chief Executive/);
+    expect(textOf(select('.cast-line', reyes!)!).length).toBeGreaterThan(0);
   });
 
   test('contents appear only when there are at least four sections, and link to each', () => {

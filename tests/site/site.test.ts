@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, cleanBuild, hasPage, type BuildResult } from '../helpers/build.ts';
 
@@ -126,9 +126,9 @@ describe('links go both ways', () => {
   test('relations show on both statements', () => {
     const from = page('/statements/mayor-disputes-hwc-count/');
     const to = page('/statements/hwc-ceo-6000-households/');
-    expect(toString(select('main', from)!)).toMatch(/Contradicts/);
+    expect(textOf(select('main', from)!)).toMatch(/Contradicts/);
     expect(linksTo(from, '/statements/hwc-ceo-6000-households/')).toBe(true);
-    expect(toString(select('main', to)!)).toMatch(/Contradicted by/);
+    expect(textOf(select('main', to)!)).toMatch(/Contradicted by/);
     expect(linksTo(to, '/statements/mayor-disputes-hwc-count/')).toBe(true);
   });
 
@@ -159,7 +159,7 @@ describe('citations', () => {
   const article = () => page('/articles/main-story/');
 
   test('numbers run 1…n in order of first use, and a source keeps its number', () => {
-    const numbers = selectAll('.prose .cite-link', article()).map((a) => Number(/\[(\d+)/.exec(toString(a))?.[1]));
+    const numbers = selectAll('.prose .cite-link', article()).map((a) => Number(/\[(\d+)/.exec(textOf(a))?.[1]));
     const firstUse: number[] = [];
     for (const n of numbers) if (!firstUse.includes(n)) firstUse.push(n);
     expect(firstUse).toEqual(firstUse.map((_, i) => i + 1));
@@ -167,7 +167,7 @@ describe('citations', () => {
     for (const a of selectAll('.prose .cite-link', article())) {
       const source = String(a.properties['dataSource']);
       const set = bySource.get(source) ?? new Set();
-      set.add(Number(/\[(\d+)/.exec(toString(a))?.[1]));
+      set.add(Number(/\[(\d+)/.exec(textOf(a))?.[1]));
       bySource.set(source, set);
     }
     for (const [source, set] of bySource) expect(set.size, source).toBe(1);
@@ -186,7 +186,7 @@ describe('citations', () => {
 
   test('a source cited twice has "a b" backlinks', () => {
     const ledger = select('.references li[data-source="ledger-flood-night"]', article()) as Element;
-    expect(selectAll('.backlinks a', ledger).map((a) => toString(a)).slice(0, 2)).toEqual(['a', 'b']);
+    expect(selectAll('.backlinks a', ledger).map((a) => textOf(a)).slice(0, 2)).toEqual(['a', 'b']);
   });
 
   test('sources of an embedded statement join the reference list', () => {
@@ -198,11 +198,11 @@ describe('citations', () => {
   });
 
   test('a locator is shown with its number', () => {
-    expect(selectAll('.cite-link', article()).some((a) => /^\[\d+, p\. 4\]$/.test(toString(a)))).toBe(true);
+    expect(selectAll('.cite-link', article()).some((a) => /^\[\d+, p\. 4\]$/.test(textOf(a)))).toBe(true);
   });
 
   test('citation syntax inside code is left alone', () => {
-    expect(selectAll('.prose code', article()).map((c) => toString(c))).toContain('[@not-a-citation]');
+    expect(selectAll('.prose code', article()).map((c) => textOf(c))).toContain('[@not-a-citation]');
   });
 
   test('bios cite with their own reference list', () => {
@@ -213,12 +213,12 @@ describe('citations', () => {
 describe('attribution and figures', () => {
   test('a speaker whose role has ended is named "then …"', () => {
     const card = select('[data-statement="hwc-ceo-6000-households"] .attribution', page('/statements/hwc-ceo-6000-households/'));
-    expect(toString(card!)).toBe('Tomas Reyes, then Chief Executive of Harbor Water Company');
+    expect(textOf(card!)).toBe('Tomas Reyes, then Chief Executive of Harbor Water Company');
   });
 
   test('a speaker in a role that still holds has no "then"', () => {
     const card = select('[data-statement="mayor-disputes-hwc-count"] .attribution', page('/statements/mayor-disputes-hwc-count/'));
-    expect(toString(card!)).toBe('Ines Marlow, Mayor of Northport');
+    expect(textOf(card!)).toBe('Ines Marlow, Mayor of Northport');
   });
 
   test('the figure page has an SVG chart and a table with one row per estimate', () => {
@@ -231,7 +231,7 @@ describe('attribution and figures', () => {
   });
 
   test('actors are grouped by kind on the index', () => {
-    const headings = selectAll('main h2', page('/actors/')).map((h) => toString(h));
+    const headings = selectAll('main h2', page('/actors/')).map((h) => textOf(h));
     expect(headings).toEqual(expect.arrayContaining(['People', 'States']));
   });
 });
