@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { writeCorpus } from '../scripts/corpus.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -66,7 +67,7 @@ interface Line {
   text: string;
 }
 
-const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const strip = (text: string) => stripVTControlCharacters(text);
 
 /** Milliseconds between the first line matching `from` and the first later line matching `to`. */
 function between(lines: Line[], from: RegExp, to: RegExp): number | undefined {

@@ -83,7 +83,9 @@ export function createPageKeys(index: KeyIndex): (kind: PageKind, id: string) =>
   /** The entries a page lists, before expansion. */
   const shown = (kind: PageKind, id: string): Ref[] => {
     const refs: Ref[] = [[kind, id]];
-    const add = (collection: Collection, ids: readonly string[] | undefined) => ids?.forEach((x) => refs.push([collection, x]));
+    const add = (collection: Collection, ids: readonly string[] | undefined) => {
+      for (const x of ids ?? []) refs.push([collection, x]);
+    };
     const figuresOf = (estimates: readonly { figure: string }[] | undefined) => add('figures', estimates?.map((e) => e.figure));
     if (kind === 'actors') {
       const l = index.links.actors.get(id);

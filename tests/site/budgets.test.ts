@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, cleanBuild, type BuildResult } from '../helpers/build.ts';
 
@@ -59,7 +59,7 @@ function measure(outDir: string, path: string) {
   const file = join(outDir, path, 'index.html');
   const html = readFileSync(file, 'utf8');
   const tree: Root = fromHtml(html);
-  let css = selectAll('style', tree).reduce((n, s) => n + Buffer.byteLength(toString(s)), 0);
+  let css = selectAll('style', tree).reduce((n, s) => n + Buffer.byteLength(textOf(s)), 0);
   const cssFiles = new Set<string>();
   for (const link of selectAll('link[rel~=stylesheet][href]', tree)) {
     const target = localFile(outDir, path, attr(link, 'href')!);
@@ -78,7 +78,7 @@ function measure(outDir: string, path: string) {
       const target = localFile(outDir, path, src);
       if (target) js += scriptBytes(target, seen);
     } else {
-      js += Buffer.byteLength(toString(script));
+      js += Buffer.byteLength(textOf(script));
     }
   }
   return { tree, html: Buffer.byteLength(html), css, js, gzip: gzipSync(html).length };
@@ -121,7 +121,7 @@ describe('page budgets on the sample explainer', () => {
         for (const ref of loaded) {
           expect(ref.startsWith('data:') || localFile(build.outDir, path, ref) !== undefined, `${path} loads ${ref} from another origin`).toBe(true);
         }
-        for (const style of selectAll('style', tree)) expect(toString(style), `${path} inline style imports`).not.toMatch(/@import\s+url\(\s*["']?https?:/);
+        for (const style of selectAll('style', tree)) expect(textOf(style), `${path} inline style imports`).not.toMatch(/@import\s+url\(\s*["']?https?:/);
 
         for (const img of selectAll('img', tree)) {
           const what = `${path} <img src="${attr(img, 'src')}">`;
