@@ -74,7 +74,7 @@ async function main() {
       results.push({ page, scores, failing });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await server.close();
     built.cleanup();
   }
