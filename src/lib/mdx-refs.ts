@@ -11,6 +11,13 @@ import type { Problem } from './problems.ts';
 /** The MDX components an editor may use, with no imports. */
 export const COMPONENTS = ['Actor', 'Statement', 'Figure', 'Timeline'] as const;
 
+/** Inline HTML tags an MDX article may use, with only `title` and `lang` attributes. */
+export const INLINE_TAGS = ['abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u'] as const;
+const INLINE_ATTRIBUTES = ['title', 'lang'];
+
+/** Link targets a body may use: web addresses and anchors on the same page. */
+const SAFE_LINK = /^(https?:\/\/[^\s]+|#[^\s]*)$/i;
+
 /** A reference found in a body, with its line and column in the file. */
 export interface BodyRef {
   id: string;
@@ -39,6 +46,9 @@ export interface BodyRefs {
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
+/** What `attributeValue` gives for an expression that is not a plain literal. */
+export const UNREADABLE = Symbol.for('unreadable');
+
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const mdParser = unified().use(remarkParse).use(remarkGfm);
 
@@ -58,7 +68,7 @@ export function attributeValue(node: JsxNode, name: string): unknown {
   try {
     return JSON.parse(attr.value.value.replace(/'/g, '"'));
   } catch {
-    return Symbol.for('unreadable');
+    return UNREADABLE;
   }
 }
 
@@ -107,6 +117,40 @@ export function collectBodyRefs(file: string, body: string, bodyLine: number, fo
           refs.citations.push({ id: key.key, locator: key.locator, line: start.line + newlines, column });
         }
       }
+    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      refs.problems.push({
+        file,
+        ...at(node),
+        message: `curly-brace expressions are not allowed (found {${node.value.slice(0, 40)}})`,
+        fix: 'to write a brace as text, put a backslash before it: \\{ and \\}',
+        severity: 'error',
+      });
+    } else if (node.type === 'html') {
+      refs.problems.push({
+        file,
+        ...at(node),
+        message: `raw HTML is not allowed here (found ${node.value.slice(0, 40)})`,
+        fix: 'write Markdown instead; mentions and embeds such as <Actor> work only in articles (.mdx)',
+        severity: 'error',
+      });
+    } else if (node.type === 'link' || node.type === 'definition') {
+      if (!SAFE_LINK.test(node.url)) {
+        refs.problems.push({
+          file,
+          ...at(node),
+          message: `the link "${node.url.slice(0, 60)}" is not a web address`,
+          fix: 'links must start with https:// or http://; for people and bodies use <Actor id="…">, for sources a citation [@id]',
+          severity: 'error',
+        });
+      }
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      refs.problems.push({
+        file,
+        ...at(node),
+        message: 'images in the text are not supported',
+        fix: 'remove the image; an actor\'s portrait goes in its `image` field',
+        severity: 'error',
+      });
     } else if (node.type === 'mdxjsEsm') {
       refs.problems.push({
         file,
@@ -124,7 +168,38 @@ export function collectBodyRefs(file: string, body: string, bodyLine: number, fo
 
 function collectComponent(file: string, node: JsxNode, position: { line: number; column: number }, refs: BodyRefs): void {
   const name = node.name;
-  if (name === null || /^[a-z]/.test(name)) return; // fragments and plain HTML elements
+  for (const attribute of node.attributes) {
+    const literal =
+      attribute.type === 'mdxJsxAttribute' &&
+      (attribute.value === null || attribute.value === undefined || typeof attribute.value === 'string' || attributeValue(node, attribute.name) !== UNREADABLE);
+    if (!literal) {
+      refs.problems.push({
+        file,
+        ...position,
+        message: `<${name ?? ''}> has an attribute that is code, not a value`,
+        fix: 'write attribute values as text in quotes (id="x"), or a list of quoted ids (actors={["a", "b"]})',
+        severity: 'error',
+      });
+      return;
+    }
+  }
+  if (name === null) return; // a fragment: <>…</>
+  if (/^[a-z]/.test(name)) {
+    const badAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && !INLINE_ATTRIBUTES.includes(a.name));
+    if (!(INLINE_TAGS as readonly string[]).includes(name) || badAttribute) {
+      refs.problems.push({
+        file,
+        ...position,
+        message:
+          (INLINE_TAGS as readonly string[]).includes(name) && badAttribute?.type === 'mdxJsxAttribute'
+            ? `the attribute ${badAttribute.name} is not allowed on <${name}>`
+            : `the HTML tag <${name}> is not allowed`,
+        fix: `write Markdown instead; allowed inline tags: ${INLINE_TAGS.map((t) => `<${t}>`).join(' ')} (with title or lang only)`,
+        severity: 'error',
+      });
+    }
+    return;
+  }
   if (!(COMPONENTS as readonly string[]).includes(name)) {
     refs.problems.push({
       file,

@@ -165,7 +165,10 @@ export function parseYamlEntities(file: string, text: string): ParsedFile {
         });
         return;
       }
-      entries.push({ id: typeof explicit === 'string' ? explicit : String(explicit), file, data, body: undefined, bodyLine: 0, position, locate });
+      const id = typeof explicit === 'string' ? explicit : String(explicit);
+      // An all-digit id (`id: 2024`) is read by YAML as a number: keep it as the text written.
+      if (isRecord(data) && typeof explicit === 'number') data['id'] = id;
+      entries.push({ id, file, data, body: undefined, bodyLine: 0, position, locate });
     });
     return { entries, problems };
   }
@@ -186,7 +189,7 @@ export function parseYamlEntities(file: string, text: string): ParsedFile {
   const data = contents.toJSON() as unknown;
   const explicit = isRecord(data) ? data['id'] : undefined;
   const id = baseName(file);
-  if (explicit !== undefined && explicit !== id) {
+  if (explicit !== undefined && String(explicit) !== id) {
     return {
       entries: [],
       problems: [

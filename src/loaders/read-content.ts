@@ -65,6 +65,15 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   const problems: Problem[] = [];
   const set = {} as Record<CollectionName, Entity<unknown>[]>;
   const invalid = {} as Record<CollectionName, string[]>;
+  const folders = Object.keys(COLLECTION_FORMATS).map((name) => join(contentDir, name));
+  if (existsSync(contentDir) && !folders.some((folder) => existsSync(folder))) {
+    problems.push({
+      file: relative(root, contentDir) || contentDir,
+      message: 'the content folder holds none of the folders articles/, actors/, figures/, statements/, sources/, events/',
+      fix: 'check that CONTENT_DIR (or the folder given to the checker) points at the folder that holds them',
+      severity: 'error',
+    });
+  }
   if (!existsSync(contentDir)) {
     problems.push({
       file: relative(root, contentDir) || contentDir,

@@ -4,9 +4,13 @@ import { z } from 'astro/zod';
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** An entity id: kebab-case ASCII, unique within its collection. */
-export const id = z
-  .string({ error: 'must be an id (kebab-case text such as "lloyd-austin")' })
-  .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "lloyd-austin"' });
+export const id = z.preprocess(
+  // An all-digit id (`1984`) is read by YAML as a number: take it as the text written.
+  (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
+  z
+    .string({ error: 'must be an id (kebab-case text such as "lloyd-austin")' })
+    .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "lloyd-austin"' }),
+);
 
 /** A list of ids. */
 export const idList = z.array(id, { error: 'must be a list of ids, such as [ukraine, russia]' });
@@ -52,5 +56,20 @@ export const languageTag = z
   .string({ error: 'must be a language tag such as "en" or "uk"' })
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag such as "en", "uk" or "pt-BR"' });
 
-/** Non-empty single-line or multi-line text. */
-export const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+/**
+ * Non-empty single-line or multi-line text. A value that a YAML parser read as a
+ * number (`title: 1984`) or, in Astro's frontmatter parser, as a date
+ * (`description: 1914-07-28`) is taken back as the text the editor wrote, so the
+ * content check and the build agree.
+ */
+export const text = z.preprocess(
+  (value) => {
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (value instanceof Date && !Number.isNaN(value.getTime())) {
+      const iso = value.toISOString();
+      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+    }
+    return value;
+  },
+  z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }),
+);

@@ -34,6 +34,9 @@ const CASES: Case[] = [
   { name: 'mdx-syntax', file: 'articles/barrier-vote.mdx', line: 7, says: ['MDX cannot be read', '<Actor>', '<Actor id="helena-voss"> promised'] },
   { name: 'unknown-component', file: 'articles/barrier-vote.mdx', line: 9, says: ['unknown component <Chart>', '<Actor>, <Statement>'] },
   { name: 'not-utf8', file: 'actors/helena-voss.md', line: 4, says: ['not UTF-8', '0xE8', '"è"'] },
+  { name: 'mdx-expression', file: 'articles/barrier-vote.mdx', line: 11, says: ['curly-brace expressions are not allowed', '{process.env.HOME}'] },
+  { name: 'unsafe-link', file: 'articles/barrier-vote.mdx', line: 11, says: ['"javascript:alert(document.cookie)" is not a web address', 'https://'] },
+  { name: 'raw-html', file: 'actors/helena-voss.md', line: 13, says: ['raw HTML is not allowed', '<script>alert("bio")</script>'] },
 ];
 
 const contentOf = (name: string) => `${FIXTURES}/${name}/content`;
@@ -92,7 +95,13 @@ describe('npm run check on each bad input', () => {
     expect(errorCount(output)).toBe(2);
   });
 
-  test.each(['bom-crlf', 'code-citation'])('%s is accepted', (name) => {
+  test('a folder that holds no collection folders is an error, not an empty site', () => {
+    const { status, output } = checkContent(FIXTURES);
+    expect(status).toBe(1);
+    expect(output).toContain('holds none of the folders articles/');
+  });
+
+  test.each(['bom-crlf', 'code-citation', 'number-and-date-text'])('%s is accepted', (name) => {
     const { status, output } = checkContent(contentOf(name));
     expect(output).toContain('Content OK');
     expect(status).toBe(0);
@@ -108,7 +117,7 @@ describe('npm run check on each bad input', () => {
   });
 });
 
-const BUILT = ['unknown-actor-in-article', 'unknown-citation', 'unknown-speaker', 'duplicate-id', 'mdx-syntax', 'not-utf8'];
+const BUILT = ['unknown-actor-in-article', 'unknown-citation', 'unknown-speaker', 'duplicate-id', 'mdx-syntax', 'not-utf8', 'mdx-expression'];
 
 describe('astro build stops on bad input with the same message', () => {
   test.each(CASES.filter((c) => BUILT.includes(c.name)))(
@@ -145,6 +154,21 @@ describe('accepted inputs build', () => {
         expect(article).not.toContain('\uFEFF');
         expect(article).not.toContain('\r');
         expect(readPage(result.outDir, '/actors/helena-voss/')).toContain('Mayor of Eastholm');
+      } finally {
+        cleanBuild(result);
+      }
+    },
+    120_000,
+  );
+
+  test(
+    'text fields that YAML reads as numbers or dates are kept as the text written',
+    () => {
+      const result = buildSite(contentOf('number-and-date-text'));
+      try {
+        expect(result.status, result.stderr).toBe(0);
+        expect(readPage(result.outDir, '/articles/barrier-vote/')).toContain('<h1>1984</h1>');
+        expect(readPage(result.outDir, '/actors/helena-voss/')).toContain('1914-07-28');
       } finally {
         cleanBuild(result);
       }

@@ -58,6 +58,37 @@ describe('collectBodyRefs', () => {
     expect(collectBodyRefs('a.mdx', '<Statement />\n', 1, 'mdx').problems[0]).toMatchObject({ field: 'id' });
   });
 
+  test.each([
+    ['an expression', 'Home is {process.env.HOME}.', /curly-brace expressions/],
+    ['a javascript: link', '[x](javascript:alert(1))', /"javascript:alert\(1\)" is not a web address/],
+    ['a data: link definition', '[x]\n\n[x]: data:text/html,hi', /is not a web address/],
+    ['a relative link', '[x](/actors/x/)', /is not a web address/],
+    ['an image', '![alt](https://example.org/x.png)', /images in the text are not supported/],
+    ['a script tag', '<script>alert(1)</script>', /the HTML tag <script> is not allowed/],
+    ['an anchor tag', '<a href="https://example.org">x</a>', /the HTML tag <a> is not allowed/],
+    ['an event handler on an allowed tag', '<abbr onclick="x()">A</abbr>', /the attribute onclick is not allowed on <abbr>/],
+    ['a spread attribute', '<Actor id="x" {...props} />', /attribute that is code/],
+    ['a code attribute', '<Actor id={process.env.HOME} />', /attribute that is code/],
+  ])('%s in MDX is refused', (_name, body, message) => {
+    const { problems } = collectBodyRefs('a.mdx', body, 1, 'mdx');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  test.each([
+    ['an https link', '[x](https://example.org/a?b=1)'],
+    ['an anchor', '[x](#references)'],
+    ['an allowed inline tag', '<abbr title="North Atlantic Treaty Organization">NATO</abbr>'],
+    ['an escaped brace', 'A \\{ brace \\}'],
+  ])('%s in MDX is fine', (_name, body) => {
+    expect(collectBodyRefs('a.mdx', body, 1, 'mdx').problems).toEqual([]);
+  });
+
+  test('raw HTML in Markdown bodies is refused', () => {
+    const { problems } = collectBodyRefs('a.md', 'Bio.\n\n<script>alert(1)</script>\n', 1, 'md');
+    expect(problems[0]).toMatchObject({ line: 3, message: expect.stringMatching(/raw HTML is not allowed/) });
+  });
+
   test('Markdown bodies read citations too', () => {
     expect(collectBodyRefs('a.md', 'Bio [@s].', 3, 'md').citations.map((c) => [c.id, c.line])).toEqual([['s', 3]]);
   });

@@ -52,6 +52,24 @@ describe('validateEntries', () => {
     expect(problems[0]?.message).toMatch(/greater than/);
   });
 
+  test('numbers and dates in text fields are kept as the text written', () => {
+    const { problems, entries } = source(validSource.replace('title: T', 'title: 1984'));
+    expect(problems).toEqual([]);
+    expect(entries[0]?.data.title).toBe('1984');
+    const entry = parseFrontmatterEntity('content/actors/a.md', '---\nname: A\nkind: state\ndescription: d\n---\n').entries[0];
+    if (!entry) throw new Error('no entry');
+    const astroParsed = { name: 'A', kind: 'state', description: new Date('1914-07-28T00:00:00Z') };
+    expect(validateEntries('actors', [{ ...entry, data: astroParsed }]).entries[0]?.data.description).toBe('1914-07-28');
+  });
+
+  test('an all-digit id is an id', () => {
+    const list = validateEntries('sources', parseYamlEntities('content/sources/l.yaml', `- id: 1984\n  ${validSource.trim().split('\n').join('\n  ')}\n`).entries);
+    expect(list.problems).toEqual([]);
+    expect(list.entries[0]?.id).toBe('1984');
+    const single = parseYamlEntities('content/sources/1984.yaml', `id: 1984\n${validSource}`);
+    expect(single.problems).toEqual([]);
+  });
+
   test('an id that is not kebab-case asks to rename the file', () => {
     const text = '---\nname: X\nkind: state\ndescription: d\n---\n';
     const { problems } = validateEntries('actors', parseFrontmatterEntity('content/actors/Bad_Id.md', text).entries);
