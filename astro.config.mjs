@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
+import contentImages from './src/integrations/content-images.ts';
 import publishing from './src/integrations/publishing.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { remarkPlugins } from './src/plugins/index.ts';
@@ -42,5 +43,5 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
   },
-  integrations: [contentCheck(), mdx(), pagefind(), sitemap(), publishing({ base: settings.base })],
+  integrations: [contentCheck(), contentImages({ base: settings.base }), mdx(), pagefind(), sitemap(), publishing({ base: settings.base })],
 });

@@ -104,6 +104,19 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
     });
   }
   const content = set as unknown as ContentSet;
+  for (const actor of content.actors) {
+    const src = actor.data.image?.src;
+    if (src !== undefined && !existsSync(join(contentDir, src))) {
+      problems.push({
+        file: actor.file,
+        ...actor.locate?.(['image', 'src']),
+        field: 'image.src',
+        message: `there is no image file "${src}" in the content folder`,
+        fix: `put the picture at ${join(relative(root, contentDir) || '.', src)} or correct the path`,
+        severity: 'error',
+      });
+    }
+  }
   problems.push(...checkIntegrity(content, invalid));
   // Warnings read a complete story: while there are errors, some entries are
   // missing from the set and "nothing refers to X" would be noise.

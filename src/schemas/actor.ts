@@ -39,7 +39,20 @@ export const actorSchema = z.strictObject({
   /** Official site. */
   website: httpUrl.optional(),
   /** Portrait or logo with its credit. */
-  image: z.strictObject({ src: text, alt: z.string(), credit: text }).optional(),
+  image: z
+    .strictObject({
+      /** File in the content folder's `images/` folder: `images/lloyd-austin.jpg`. Served from the site itself, never from another site. */
+      src: z
+        .string({ error: 'must be the path of an image file, such as images/lloyd-austin.jpg' })
+        .regex(/^images\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\.(jpe?g|png|webp|avif|gif)$/i, {
+          error: 'must be the path of an image file in the content folder, such as images/lloyd-austin.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
+        }),
+      /** Text alternative for readers who cannot see the picture. */
+      alt: z.string({ error: 'must be text describing the picture' }),
+      /** Who made the picture, and its licence. */
+      credit: text,
+    })
+    .optional(),
 });
 
 /** Validated actor data. */

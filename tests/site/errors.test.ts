@@ -37,6 +37,7 @@ const CASES: Case[] = [
   { name: 'mdx-expression', file: 'articles/barrier-vote.mdx', line: 11, says: ['curly-brace expressions are not allowed', '{process.env.HOME}'] },
   { name: 'unsafe-link', file: 'articles/barrier-vote.mdx', line: 11, says: ['"javascript:alert(document.cookie)" is not a web address', 'https://'] },
   { name: 'raw-html', file: 'actors/helena-voss.md', line: 13, says: ['raw HTML is not allowed', '<script>alert("bio")</script>'] },
+  { name: 'missing-image', file: 'actors/helena-voss.md', line: 6, says: ['`image.src`', 'no image file "images/helena-voss.jpg"'] },
 ];
 
 const contentOf = (name: string) => `${FIXTURES}/${name}/content`;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -228,6 +228,15 @@ describe('attribution and figures', () => {
     expect(selectAll('svg.chart .row', figure).length).toBe(4);
     expect(select('svg.chart[role="img"] title', figure)).toBeTruthy();
     expect(selectAll('svg.chart .range', figure).length).toBeGreaterThan(0);
+  });
+
+  test('an actor picture from the content folder is shown, sized and lazy, with its credit, and copied to the site', () => {
+    const portrait = select('.portrait', page('/actors/ines-marlow/')) as Element;
+    const img = select('img', portrait) as Element;
+    expect(img.properties).toMatchObject({ src: '/images/ines-marlow.png', width: 160, height: 160, loading: 'lazy' });
+    expect(String(img.properties['alt'])).toMatch(/^Ines Marlow at City Hall/);
+    expect(textOf(select('figcaption', portrait)!)).toBe('Fixture Desk, public domain');
+    expect(existsSync(join(build.outDir, 'images/ines-marlow.png'))).toBe(true);
   });
 
   test('actors are grouped by kind on the index', () => {

@@ -62,6 +62,20 @@ describe('validateEntries', () => {
     expect(validateEntries('actors', [{ ...entry, data: astroParsed }]).entries[0]?.data.description).toBe('1914-07-28');
   });
 
+  test.each([
+    ['images/a.jpg', true],
+    ['images/people/a-b_c.webp', true],
+    ['https://example.org/a.jpg', false],
+    ['/images/a.jpg', false],
+    ['images/../secret.png', false],
+    ['images/a.svg', false],
+  ])('actor image %s allowed: %s', (src, allowed) => {
+    const text = `---\nname: A\nkind: person\ndescription: d\nimage:\n  src: "${src}"\n  alt: a\n  credit: c\n---\n`;
+    const { problems } = validateEntries('actors', parseFrontmatterEntity('content/actors/a.md', text).entries);
+    expect(problems.length === 0).toBe(allowed);
+    if (!allowed) expect(problems[0]).toMatchObject({ field: 'image.src', line: 6 });
+  });
+
   test('an all-digit id is an id', () => {
     const list = validateEntries('sources', parseYamlEntities('content/sources/l.yaml', `- id: 1984\n  ${validSource.trim().split('\n').join('\n  ')}\n`).entries);
     expect(list.problems).toEqual([]);
