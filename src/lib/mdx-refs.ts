@@ -46,6 +46,11 @@ export interface BodyRefs {
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
+/** `{/* a note for editors *\/}` is a comment, the one kind of braces an article may hold. */
+function isComment(expression: string): boolean {
+  return /^\s*\/\*[\s\S]*?\*\/\s*$/.test(expression) && !/\*\/[\s\S]*\/\*/.test(expression);
+}
+
 /** What `attributeValue` gives for an expression that is not a plain literal. */
 export const UNREADABLE = Symbol.for('unreadable');
 
@@ -117,7 +122,7 @@ export function collectBodyRefs(file: string, body: string, bodyLine: number, fo
           refs.citations.push({ id: key.key, locator: key.locator, line: start.line + newlines, column });
         }
       }
-    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+    } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(node.value)) {
       refs.problems.push({
         file,
         ...at(node),

@@ -60,6 +60,7 @@ describe('collectBodyRefs', () => {
 
   test.each([
     ['an expression', 'Home is {process.env.HOME}.', /curly-brace expressions/],
+    ['code after a comment', '{/* x */ process.env.HOME}', /curly-brace expressions/],
     ['a javascript: link', '[x](javascript:alert(1))', /"javascript:alert\(1\)" is not a web address/],
     ['a data: link definition', '[x]\n\n[x]: data:text/html,hi', /is not a web address/],
     ['a relative link', '[x](/actors/x/)', /is not a web address/],
@@ -80,6 +81,7 @@ describe('collectBodyRefs', () => {
     ['an anchor', '[x](#references)'],
     ['an allowed inline tag', '<abbr title="North Atlantic Treaty Organization">NATO</abbr>'],
     ['an escaped brace', 'A \\{ brace \\}'],
+    ['an editors\' comment', '{/* note: check the date */}\n\nText {/* inline note */}.'],
   ])('%s in MDX is fine', (_name, body) => {
     expect(collectBodyRefs('a.mdx', body, 1, 'mdx').problems).toEqual([]);
   });
