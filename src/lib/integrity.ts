@@ -53,8 +53,20 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
     if (entity.refs) problems.push(...bodyProblems(entity, entity.refs, ids, sorted));
   };
 
+  const actorKinds = new Map(set.actors.map((actor) => [actor.id, actor.data.kind]));
   for (const actor of set.actors) {
     refField(actor, ['country'], 'actors', actor.data.country);
+    const country = actor.data.country ? actorKinds.get(actor.data.country) : undefined;
+    if (country !== undefined && country !== 'state') {
+      problems.push({
+        file: actor.file,
+        ...actor.locate?.(['country']),
+        field: 'country',
+        message: `"${actor.data.country}" is ${country === 'organization' || country === 'intergovernmental' ? 'an' : 'a'} ${country}, not a state`,
+        fix: 'name the state the actor belongs to (an actor of kind `state`); a parent body goes in `partOf`',
+        severity: 'error',
+      });
+    }
     refList(actor, ['partOf'], 'actors', actor.data.partOf);
     actor.data.roles?.forEach((role, index) => {
       refField(actor, ['roles', index, 'of'], 'actors', role.of);

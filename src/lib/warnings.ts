@@ -24,7 +24,28 @@ export function collectWarnings(set: ContentSet): Problem[] {
     ...estimatesBeforeSource(set),
     ...statementsOutsideRoles(set),
     ...updatedDisagreesWithLog(set),
+    ...updatesNotNewestFirst(set),
   ];
+}
+
+/** The update log is public and read top down: newest entry first. */
+function updatesNotNewestFirst(set: ContentSet): Problem[] {
+  const problems: Problem[] = [];
+  for (const article of set.articles) {
+    const updates = article.data.updates ?? [];
+    const index = updates.findIndex((update, i) => i > 0 && update.date > (updates[i - 1]?.date ?? ''));
+    if (index < 0) continue;
+    problems.push(
+      warning(
+        article,
+        ['updates', index, 'date'],
+        `updates[${index}].date`,
+        `the update log is not newest first: ${updates[index]?.date} comes after ${updates[index - 1]?.date}`,
+        'put the newest entry at the top of `updates:`',
+      ),
+    );
+  }
+  return problems;
 }
 
 function warning(entity: Entity<unknown>, path: readonly PropertyKey[], field: string | undefined, message: string, fix: string): Problem {

@@ -51,6 +51,14 @@ describe('checkIntegrity', () => {
     expect(problems[0]?.message).toMatch(/goes round in a circle: .*hur.*mod|mod.*hur/);
   });
 
+  test('country must name a state', () => {
+    const set = story();
+    set.actors[2]!.data.country = 'mod';
+    const problems = checkIntegrity(set);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'country', message: '"mod" is a government-body, not a state' });
+  });
+
   test('a statement cannot relate to itself', () => {
     const set = story();
     set.statements[0]!.data.relations = [{ type: 'confirms', statement: 'z1' }];

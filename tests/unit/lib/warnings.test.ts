@@ -140,4 +140,15 @@ describe('collectWarnings', () => {
     expect(warnings[0]).toMatchObject({ field: 'updated', severity: 'warning' });
     expect(warnings[0]?.message).toMatch(message);
   });
+
+  test('an update log written oldest first', () => {
+    const set = clean();
+    const article = set.articles[0];
+    if (!article) throw new Error('no article');
+    article.data = { ...article.data, updates: [{ date: '2024-11-05', summary: 'y' }, { date: '2024-11-06', summary: 'x' }] };
+    const warnings = collectWarnings(set);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ field: 'updates[1].date', severity: 'warning' });
+    expect(warnings[0]?.message).toMatch(/not newest first: 2024-11-06 comes after 2024-11-05/);
+  });
 });
