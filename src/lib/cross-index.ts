@@ -92,6 +92,7 @@ export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
   const figures = new Map(set.figures.map((f) => [f.id, { articles: [], claimants: [], sources: [] } as FigureLinks]));
   const articles = new Map<string, ArticleLinks>();
   const statementById = byId(set.statements);
+  const figureById = byId(set.figures);
   const together = new Map<string, Map<string, number>>();
   const countTogether = (group: Iterable<string>) => {
     const members = [...new Set(group)].filter((id) => actors.has(id));
@@ -207,6 +208,8 @@ export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
         addOnce(links.figures, ref.id);
         const figure = figures.get(ref.id);
         if (figure) addOnce(figure.articles, article.id);
+        // The embed shows each estimate with its source, cited in the article's reference list.
+        for (const estimate of figureById.get(ref.id)?.data.estimates ?? []) addOnce(links.sources, estimate.source);
       } else {
         addOnce(links.sources, ref.id);
       }

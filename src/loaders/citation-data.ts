@@ -1,11 +1,12 @@
 import { type FSWatcher, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import type { CitationData } from '../plugins/remark-citations.ts';
+import { figureSchema } from '../schemas/figure.ts';
 import { sourceSchema } from '../schemas/source.ts';
 import { statementSchema } from '../schemas/statement.ts';
 import { listCollectionFiles, readCollectionFile } from './read-content.ts';
 
-const FOLDERS = ['sources', 'statements'] as const;
+const FOLDERS = ['sources', 'statements', 'figures'] as const;
 
 interface Cache {
   contentDir: string;
@@ -66,7 +67,14 @@ function readCitationData(contentDir: string, root: string): CitationData {
       if (parsed.success && entry.id) statementSources.set(entry.id, parsed.data.sources);
     }
   }
-  return { sources, statementSources };
+  const figureSources = new Map<string, readonly string[]>();
+  for (const path of listCollectionFiles(contentDir, 'figures')) {
+    for (const entry of readCollectionFile(path, 'figures', root).entries) {
+      const parsed = figureSchema.safeParse(entry.data);
+      if (parsed.success && entry.id) figureSources.set(entry.id, parsed.data.estimates.map((e) => e.source));
+    }
+  }
+  return { sources, statementSources, figureSources };
 }
 
 /**
@@ -89,7 +97,7 @@ export function loadCitationData(contentDir: string, root: string): CitationData
     }
     // Watch before reading, so that an edit made while reading marks the new data stale.
     const watched = cache?.contentDir === contentDir && watchers.length > 0 ? true : watchFolders(contentDir);
-    const next: Cache = { contentDir, data: { sources: new Map(), statementSources: new Map() }, stale: false, fingerprint: watched ? undefined : fingerprint(contentDir) };
+    const next: Cache = { contentDir, data: { sources: new Map(), statementSources: new Map(), figureSources: new Map() }, stale: false, fingerprint: watched ? undefined : fingerprint(contentDir) };
     cache = next;
     next.data = readCitationData(contentDir, root);
     return next.data;

@@ -13,6 +13,8 @@ import type { Source } from '../schemas/source.ts';
 export interface CitationData {
   sources: ReadonlyMap<string, Source>;
   statementSources: ReadonlyMap<string, readonly string[]>;
+  /** The source of each of a figure's estimates, in the estimates' order. */
+  figureSources: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Options of {@link remarkCitations}. */
@@ -31,7 +33,7 @@ interface Reference {
   anchors: string[];
 }
 
-/** A citation as handed to an embedded `<Statement>`: number, source and anchor. */
+/** A citation as handed to an embedded `<Statement>` or `<Figure>`: number, source and anchor. */
 export interface EmbeddedCitation {
   n: number;
   id: string;
@@ -52,8 +54,8 @@ function letter(index: number): string {
  * `Troops arrived <sup class="cite"><a href="#ref-1" id="cite-1-a">[1]</a><a href="#ref-2" id="cite-2-a">[2, p. 4]</a></sup>.`
  * and a `<section class="references">` lists each source once, in order of
  * first use, with a link back to every place that cites it. Sources of an
- * embedded `<Statement id>` join the same list; the statement receives their
- * numbers in a `citations` attribute. Code is left alone.
+ * embedded `<Statement id>` or `<Figure id>` join the same list; the embed
+ * receives their numbers in a `citations` attribute. Code is left alone.
  */
 export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: VFile) => {
@@ -72,8 +74,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     visit(tree, (node: Root | RootContent, index, parent) => {
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'link' || node.type === 'linkReference') return SKIP;
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Statement') {
-        attachStatementCitations(node, data, cite);
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'Statement' || node.name === 'Figure')) {
+        attachEmbedCitations(node, node.name === 'Statement' ? data.statementSources : data.figureSources, cite);
         return undefined;
       }
       if (node.type !== 'text' || parent === undefined || index === undefined) return undefined;
@@ -87,10 +89,15 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   };
 }
 
-function attachStatementCitations(node: MdxJsxFlowElement | MdxJsxTextElement, data: CitationData, cite: (id: string) => EmbeddedCitation) {
+/** Gives an embedded `<Statement>` or `<Figure>` the numbers of its sources, in a `citations` attribute. */
+function attachEmbedCitations(
+  node: MdxJsxFlowElement | MdxJsxTextElement,
+  sourcesById: ReadonlyMap<string, readonly string[]>,
+  cite: (id: string) => EmbeddedCitation,
+) {
   const idAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
-  const statementId = typeof idAttribute?.value === 'string' ? idAttribute.value : undefined;
-  const sources = statementId ? data.statementSources.get(statementId) : undefined;
+  const embedId = typeof idAttribute?.value === 'string' ? idAttribute.value : undefined;
+  const sources = embedId ? sourcesById.get(embedId) : undefined;
   if (!sources || node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'citations')) return;
   const citations = sources.map((id) => cite(id));
   node.attributes.push({ type: 'mdxJsxAttribute', name: 'citations', value: JSON.stringify(citations) });

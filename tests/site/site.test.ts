@@ -197,6 +197,17 @@ describe('citations', () => {
     for (const source of statementSources) expect(listed).toContain(source);
   });
 
+  test('each estimate of an embedded figure cites its source in the article reference list', () => {
+    const rows = selectAll('.figure-embed table.estimates tbody tr', article());
+    expect(rows.length).toBe(4);
+    const listed = selectAll('.references li', article()).map((li) => String(li.properties['dataSource']));
+    for (const row of rows) {
+      const cite = select('.cite-link', row) as Element;
+      expect(listed).toContain(String(cite.properties['dataSource']));
+      expect(linksTo(page(`/sources/${String(cite.properties['dataSource'])}/`), '/articles/main-story/')).toBe(true);
+    }
+  });
+
   test('a locator is shown with its number', () => {
     expect(selectAll('.cite-link', article()).some((a) => /^\[\d+, p\. 4\]$/.test(textOf(a)))).toBe(true);
   });

@@ -20,6 +20,7 @@ const data: CitationData = {
     ['hur', { title: 'HUR briefing', publisher: 'HUR', type: 'briefing' as const, published: '2024-11-03' }],
   ]),
   statementSources: new Map([['s1', ['hur', 'seed']]]),
+  figureSources: new Map([['f1', ['address', 'hur', 'address']]]),
 };
 
 function toHtml(markdown: string, base = '/'): string {
@@ -87,6 +88,18 @@ describe('remark-citations behaviour', () => {
     const list = tree.children.at(-1) as unknown as { type: string; data: { hChildren: unknown[] } };
     expect(list.type).toBe('referenceList');
     expect(JSON.stringify(list.data.hChildren)).toContain('ref-2');
+  });
+
+  test('sources of an embedded <Figure> join the list, one citation per estimate', () => {
+    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { data: () => data, base: '/' });
+    const tree = processor.runSync(processor.parse('First [@hur].\n\n<Figure id="f1" />\n')) as Root;
+    const figure = tree.children.find((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement');
+    const attribute = figure?.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'citations');
+    expect(JSON.parse(String(attribute?.value))).toEqual([
+      { n: 2, id: 'address', anchor: 'cite-2-a' },
+      { n: 1, id: 'hur', anchor: 'cite-1-b' },
+      { n: 2, id: 'address', anchor: 'cite-2-b' },
+    ]);
   });
 
   test('state is reset between documents', () => {
