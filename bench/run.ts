@@ -169,7 +169,6 @@ export function ourPhases(lines: Line[]): Record<string, number | undefined> {
     'content layer': between(lines, /\[content\] Syncing content/, /\[content\] Synced content/),
     bundle: between(lines, /Building static entrypoints/, /\[vite\] ✓ built in/),
     'site index': sumOf(lines, /\[explainer:timing\] site index built in ([\d.]+) ms/),
-    'citation data': sumOf(lines, /\[explainer:timing\] citation data total ([\d.]+) ms/),
     render: renderTime(lines),
   };
 }
@@ -228,7 +227,7 @@ const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 10
 
 /** The results as a Markdown table. */
 export function table(runs: BuildRun[]): string {
-  const phaseNames = ['content check', 'content layer', 'bundle', 'site index', 'citation data', 'render', 'search index'];
+  const phaseNames = ['content check', 'content layer', 'bundle', 'site index', 'render', 'search index'];
   const head = ['build', 'scale', 'pages', 'wall s', 'CPU s', 'pages/s', 'peak RSS MB', 'wall vs scale 1', 'CPU vs scale 1', 'wall vs baseline', 'CPU vs baseline', ...phaseNames.map((p) => `${p} s`)];
   const rows = runs.map((run) => {
     const first = runs.find((r) => r.label === run.label && r.scale === Math.min(...runs.filter((x) => x.label === run.label).map((x) => x.scale)));

@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { withoutViteEnv } from '../src/lib/build-env.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, process.env['OUT_DIR'] || 'dist');
@@ -44,10 +45,7 @@ function removeStale(): void {
 mkdirSync(dirname(out), { recursive: true });
 removeStale();
 const buildDate = process.env['BUILD_DATE'] || commitDate();
-// Vite's own names: set in the environment (Vitest does), they would override
-// import.meta.env in the build, BASE_URL above all.
-const env: NodeJS.ProcessEnv = { ...process.env };
-for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX']) delete env[name];
+const env = withoutViteEnv(process.env);
 rmSync(staging, { recursive: true, force: true });
 const astro = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', ...process.argv.slice(2)], {
   cwd: root,

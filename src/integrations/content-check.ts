@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
-import { checkContentDir } from '../loaders/read-content.ts';
+import { checkContent, markContentChanged } from '../loaders/content-state.ts';
 import { contentPath } from '../settings.ts';
 
 /** Escapes text for HTML: content is data, even on the error page. */
@@ -66,7 +66,7 @@ export default function contentCheck(): AstroIntegration {
   let problems: Problem[] = [];
   const run = () => {
     const started = performance.now();
-    problems = checkContentDir(contentPath(root), root).problems;
+    problems = checkContent(contentPath(root), root).problems;
     return Math.round(performance.now() - started);
   };
   const errorsOf = () => problems.filter((problem) => problem.severity === 'error');
@@ -100,6 +100,8 @@ export default function contentCheck(): AstroIntegration {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = (path: string) => {
           if (!path.startsWith(dir + sep) && path !== dir) return;
+          // Whatever renders before the debounced check below reads the content afresh.
+          markContentChanged();
           clearTimeout(timer);
           timer = setTimeout(() => {
             const hadErrors = errorsOf().length > 0;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withoutViteEnv } from '../../src/lib/build-env.ts';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -29,13 +30,10 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
 
-/**
- * The environment without what Vitest sets for itself (BASE_URL, MODE, NODE_ENV …),
- * which would otherwise leak into the child build and override its settings.
- */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
+/** The environment without what Vitest sets for itself (Vite's names, NODE_ENV, VITEST …). */
+function cleanEnv(): Record<string, string | undefined> {
+  const env = withoutViteEnv(process.env);
+  for (const key of ['NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
   return env;
 }
 

@@ -12,8 +12,6 @@ import type { ContentSet } from '../../src/lib/content-set.ts';
 import { buildSite, cleanBuild, ROOT, type BuildResult } from '../helpers/build.ts';
 import { existsInBuild, jsonLdOf, listFiles, loadPages, metaContent, parseXml, pngSize, referencedUrls, textOf, xmlElements, xmlTexts } from './publishing-helpers.ts';
 
-/** Variables Vitest sets that leak into a child `astro build`. */
-export const VITE_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX'];
 
 /** The fictional story every publishing test builds. */
 export const CONTENT = 'tests/fixtures/site/content';
@@ -40,10 +38,7 @@ export function publishingSuite(site: string, base: string): void {
   const published = () => content.articles.filter((article) => article.data.draft !== true);
 
   beforeAll(() => {
-    // Vitest puts Vite's own variables (BASE_URL, MODE, DEV …) in process.env; the
-    // build would take BASE_URL for import.meta.env.BASE_URL, so they are dropped.
-    const viteVars = Object.fromEntries(VITE_VARIABLES.map((name) => [name, undefined])) as unknown as Record<string, string>;
-    build = buildSite(CONTENT, { ...viteVars, SITE_URL: site, BASE_PATH: base, BUILD_DATE: '2025-01-01' });
+    build = buildSite(CONTENT, { SITE_URL: site, BASE_PATH: base, BUILD_DATE: '2025-01-01' });
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
     pages = loadPages(build.outDir);
     files = new Set(listFiles(build.outDir));
