@@ -1,11 +1,9 @@
-import type { BodyRefs } from './mdx-refs.ts';
+import type { TimelineArgs } from './mdx-refs.ts';
 import { isCalendarDate } from '../schemas/common.ts';
 import { byId, type ContentSet, type Entity } from './content-set.ts';
 import { suggestIds } from './did-you-mean.ts';
-import { fieldName } from './validate.ts';
+import { collectReferences, type CollectionKey } from './references.ts';
 import type { Problem } from './problems.ts';
-
-type CollectionKey = keyof ContentSet;
 
 const NOUNS: Record<CollectionKey, string> = {
   articles: 'article',
@@ -34,28 +32,20 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
     sorted[key] = [...ids[key]].sort();
   }
 
-  const refField = (entity: Entity<unknown>, path: readonly PropertyKey[], target: CollectionKey, value: string | undefined) => {
-    if (value === undefined || ids[target].has(value)) return;
+  for (const ref of collectReferences(set)) {
+    if (ids[ref.target].has(ref.id)) continue;
     problems.push({
-      file: entity.file,
-      ...entity.locate?.(path),
-      field: fieldName(path),
-      message: `unknown ${NOUNS[target]} "${value}"`,
-      fix: suggestIds(value, sorted[target], NOUNS[target]),
+      file: ref.from.file,
+      ...ref.at,
+      field: ref.field,
+      message: `unknown ${NOUNS[ref.target]} "${ref.id}"`,
+      fix: suggestIds(ref.id, sorted[ref.target], NOUNS[ref.target]),
       severity: 'error',
     });
-  };
-  const refList = (entity: Entity<unknown>, path: readonly PropertyKey[], target: CollectionKey, values: readonly string[] | undefined) =>
-    values?.forEach((value, index) => {
-      refField(entity, [...path, index], target, value);
-    });
-  const refBody = (entity: Entity<unknown>) => {
-    if (entity.refs) problems.push(...bodyProblems(entity, entity.refs, ids, sorted));
-  };
+  }
 
   const actorKinds = new Map(set.actors.map((actor) => [actor.id, actor.data.kind]));
   for (const actor of set.actors) {
-    refField(actor, ['country'], 'actors', actor.data.country);
     const country = actor.data.country ? actorKinds.get(actor.data.country) : undefined;
     if (country !== undefined && country !== 'state') {
       problems.push({
@@ -67,45 +57,24 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
         severity: 'error',
       });
     }
-    refList(actor, ['partOf'], 'actors', actor.data.partOf);
-    actor.data.roles?.forEach((role, index) => {
-      refField(actor, ['roles', index, 'of'], 'actors', role.of);
-    });
-    refBody(actor);
   }
   problems.push(...partOfCycles(set.actors));
-  for (const source of set.sources) refField(source, ['issuer'], 'actors', source.data.issuer);
   for (const statement of set.statements) {
-    refField(statement, ['speaker'], 'actors', statement.data.speaker);
-    refList(statement, ['about'], 'actors', statement.data.about);
-    refList(statement, ['sources'], 'sources', statement.data.sources);
     statement.data.relations?.forEach((relation, index) => {
-      refField(statement, ['relations', index, 'statement'], 'statements', relation.statement);
-      if (relation.statement === statement.id) {
-        problems.push({
-          file: statement.file,
-          ...statement.locate?.(['relations', index, 'statement']),
-          field: `relations[${index}].statement`,
-          message: 'a statement cannot relate to itself',
-          fix: 'name the other statement this one confirms, contradicts, denies, updates or responds to',
-          severity: 'error',
-        });
-      }
+      if (relation.statement !== statement.id) return;
+      problems.push({
+        file: statement.file,
+        ...statement.locate?.(['relations', index, 'statement']),
+        field: `relations[${index}].statement`,
+        message: 'a statement cannot relate to itself',
+        fix: 'name the other statement this one confirms, contradicts, denies, updates or responds to',
+        severity: 'error',
+      });
     });
   }
-  for (const figure of set.figures) {
-    figure.data.estimates.forEach((estimate, index) => {
-      refField(figure, ['estimates', index, 'by'], 'actors', estimate.by);
-      refField(figure, ['estimates', index, 'source'], 'sources', estimate.source);
-      refField(figure, ['estimates', index, 'statement'], 'statements', estimate.statement);
-    });
-    refBody(figure);
+  for (const entity of [...set.actors, ...set.figures, ...set.articles] as Entity<unknown>[]) {
+    for (const timeline of entity.refs?.timelines ?? []) problems.push(...timelineDateProblems(entity, timeline));
   }
-  for (const event of set.events) {
-    refList(event, ['actors'], 'actors', event.data.actors);
-    refList(event, ['sources'], 'sources', event.data.sources);
-  }
-  for (const article of set.articles) refBody(article);
   return problems;
 }
 
@@ -166,40 +135,20 @@ function partOfCycles(actors: readonly Entity<ContentSet['actors'][number]['data
   return problems;
 }
 
-function bodyProblems(
-  entity: Entity<unknown>,
-  refs: BodyRefs,
-  ids: Record<CollectionKey, Set<string>>,
-  sorted: Record<CollectionKey, string[]>,
-): Problem[] {
+/** `<Timeline from>` and `to` must be real dates. */
+function timelineDateProblems(entity: Entity<unknown>, timeline: TimelineArgs): Problem[] {
   const problems: Problem[] = [];
-  const check = (list: readonly { id: string; line: number; column: number }[], target: CollectionKey, what: string) => {
-    for (const ref of list) {
-      if (ids[target].has(ref.id)) continue;
+  for (const [field, value] of [['from', timeline.from], ['to', timeline.to]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) {
       problems.push({
         file: entity.file,
-        line: ref.line,
-        column: ref.column,
-        field: what,
-        message: `unknown ${NOUNS[target]} "${ref.id}"`,
-        fix: suggestIds(ref.id, sorted[target], NOUNS[target]),
+        line: timeline.line,
+        column: timeline.column,
+        field: `<Timeline ${field}>`,
+        message: `"${value}" is not a date written YYYY-MM-DD`,
+        fix: `write ${field}="2024-11-04"`,
         severity: 'error',
       });
-    }
-  };
-  check(refs.citations, 'sources', 'citation');
-  check(refs.mentions, 'actors', '<Actor id>');
-  check(refs.statements, 'statements', '<Statement id>');
-  check(refs.figures, 'figures', '<Figure id>');
-  for (const timeline of refs.timelines) {
-    check((timeline.actors ?? []).map((id) => ({ id, line: timeline.line, column: timeline.column })), 'actors', '<Timeline actors>');
-    for (const [field, value] of [['from', timeline.from], ['to', timeline.to]] as const) {
-      if (value !== undefined && !isCalendarDate(value)) {
-        problems.push({
-          file: entity.file, line: timeline.line, column: timeline.column, field: `<Timeline ${field}>`,
-          message: `"${value}" is not a date written YYYY-MM-DD`, fix: `write ${field}="2024-11-04"`, severity: 'error',
-        });
-      }
     }
   }
   return problems;

@@ -2,6 +2,7 @@ import type { ContentSet, Entity } from './content-set.ts';
 import { byId } from './content-set.ts';
 import { formatDate } from './dates.ts';
 import type { Problem } from './problems.ts';
+import { collectReferences, type CollectionKey, type Reference } from './references.ts';
 import { roleAt } from './roles.ts';
 
 /**
@@ -18,9 +19,10 @@ import { roleAt } from './roles.ts';
  * integrity check and ignored here.
  */
 export function collectWarnings(set: ContentSet): Problem[] {
+  const references = collectReferences(set);
   return [
-    ...uncitedSources(set),
-    ...unreferencedActors(set),
+    ...uncitedSources(set, references),
+    ...unreferencedActors(set, references),
     ...estimatesBeforeSource(set),
     ...statementsOutsideRoles(set),
     ...updatedDisagreesWithLog(set),
@@ -52,19 +54,13 @@ function warning(entity: Entity<unknown>, path: readonly PropertyKey[], field: s
   return { file: entity.file, ...entity.locate?.(path), field, message, fix, severity: 'warning' };
 }
 
-/** Ids of every source that something cites. */
-function citedSources(set: ContentSet): Set<string> {
-  const cited = new Set<string>();
-  const bodies = [...set.articles, ...set.actors, ...set.figures] as Entity<unknown>[];
-  for (const entity of bodies) for (const citation of entity.refs?.citations ?? []) cited.add(citation.id);
-  for (const statement of set.statements) for (const id of statement.data.sources) cited.add(id);
-  for (const event of set.events) for (const id of event.data.sources) cited.add(id);
-  for (const figure of set.figures) for (const estimate of figure.data.estimates) cited.add(estimate.source);
-  return cited;
+/** Ids of every entry of a collection that something refers to. */
+function referencedIds(references: readonly Reference[], target: CollectionKey): Set<string> {
+  return new Set(references.filter((ref) => ref.target === target).map((ref) => ref.id));
 }
 
-function uncitedSources(set: ContentSet): Problem[] {
-  const cited = citedSources(set);
+function uncitedSources(set: ContentSet, references: readonly Reference[]): Problem[] {
+  const cited = referencedIds(references, 'sources');
   return set.sources
     .filter((source) => !cited.has(source.id))
     .map((source) =>
@@ -78,34 +74,8 @@ function uncitedSources(set: ContentSet): Problem[] {
     );
 }
 
-/** Ids of every actor that something refers to. */
-function referencedActors(set: ContentSet): Set<string> {
-  const used = new Set<string>();
-  const add = (id: string | undefined) => {
-    if (id !== undefined) used.add(id);
-  };
-  for (const actor of set.actors) {
-    add(actor.data.country);
-    actor.data.partOf?.forEach(add);
-    for (const role of actor.data.roles ?? []) add(role.of);
-  }
-  for (const source of set.sources) add(source.data.issuer);
-  for (const statement of set.statements) {
-    add(statement.data.speaker);
-    statement.data.about?.forEach(add);
-  }
-  for (const figure of set.figures) for (const estimate of figure.data.estimates) add(estimate.by);
-  for (const event of set.events) event.data.actors?.forEach(add);
-  const bodies = [...set.articles, ...set.actors, ...set.figures] as Entity<unknown>[];
-  for (const entity of bodies) {
-    for (const mention of entity.refs?.mentions ?? []) add(mention.id);
-    for (const timeline of entity.refs?.timelines ?? []) timeline.actors?.forEach(add);
-  }
-  return used;
-}
-
-function unreferencedActors(set: ContentSet): Problem[] {
-  const used = referencedActors(set);
+function unreferencedActors(set: ContentSet, references: readonly Reference[]): Problem[] {
+  const used = referencedIds(references, 'actors');
   return set.actors
     .filter((actor) => !used.has(actor.id))
     .map((actor) =>
