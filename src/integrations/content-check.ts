@@ -46,6 +46,9 @@ ${items}
 `;
 }
 
+/** How long a changed file must keep the same size before the dev server reads it. */
+export const WRITE_FINISH = { stabilityThreshold: 120, pollInterval: 20 } as const;
+
 /** True for a request a browser makes for a page, not for a script, style or Vite internals. */
 function wantsPage(request: IncomingMessage): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
@@ -77,9 +80,14 @@ export default function contentCheck(): AstroIntegration {
   return {
     name: 'explainer:content-check',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
+        // Many editors save by emptying the file and then writing it. The watcher
+        // drops a second change that follows the first within 50 ms, so a loader
+        // that read the empty file would keep that state until the next save.
+        // Report a change only once the file has stopped growing.
+        if (command === 'dev') updateConfig({ vite: { server: { watch: { awaitWriteFinish: WRITE_FINISH } } } });
         const elapsed = run();
         const warnings = problems.filter((problem) => problem.severity === 'warning');
         if (warnings.length > 0) logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);

@@ -32,9 +32,27 @@ export function yamlEntities(collection: CollectionName, contentDir: string): Lo
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       };
       await sync();
+      // One sync at a time: two overlapping syncs could finish in the wrong
+      // order and leave the store with what the file held before the last save.
+      let running: Promise<void> | undefined;
+      let again = false;
+      const resync = () => {
+        if (running) {
+          again = true;
+          return;
+        }
+        running = (async () => {
+          do {
+            again = false;
+            await sync();
+          } while (again);
+        })().finally(() => {
+          running = undefined;
+        });
+      };
       const folder = join(contentDir, collection);
       watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder)) void sync();
+        if (path.startsWith(folder)) resync();
       });
     },
   };

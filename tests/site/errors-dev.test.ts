@@ -49,11 +49,25 @@ async function until(path: string, done: (page: { status: number; text: string }
   return last;
 }
 
-function edit(file: string, from: RegExp, to: string): void {
+/** The path of a content file and its text with `from` replaced by `to`. */
+function replaced(file: string, from: RegExp, to: string): { path: string; after: string } {
   const path = join(content, file);
   const before = readFileSync(path, 'utf8');
   const after = before.replace(from, to);
   if (after === before) throw new Error(`edit of ${file} changed nothing`);
+  return { path, after };
+}
+
+function edit(file: string, from: RegExp, to: string): void {
+  const { path, after } = replaced(file, from, to);
+  writeFileSync(path, after);
+}
+
+/** Saves like many editors do: the file is emptied first, and written a moment later. */
+async function editInTwoSteps(file: string, from: RegExp, to: string): Promise<void> {
+  const { path, after } = replaced(file, from, to);
+  writeFileSync(path, '');
+  await new Promise((resolve) => setTimeout(resolve, 20));
   writeFileSync(path, after);
 }
 
@@ -92,6 +106,18 @@ describe('npm run dev: live preview', () => {
     expect(page.text).toContain('LIVE-MDX-EDIT');
   }, 30_000);
 
+  test('a save that empties the file before writing it shows the new text, not an empty file', async () => {
+    // The watcher drops a change that follows another within 50 ms: read too early, the entries would vanish.
+    await editInTwoSteps('statements/barrier.yaml', /LIVE-YAML-EDIT/, 'LIVE-TWO-STEP-YAML');
+    const statement = await until('/statements/voss-barrier-pledge/', (p) => p.text.includes('LIVE-TWO-STEP-YAML'));
+    expect(statement.status).toBe(200);
+    expect(statement.text).toContain('LIVE-TWO-STEP-YAML');
+    await editInTwoSteps('articles/barrier-vote.mdx', /LIVE-MDX-EDIT/, 'LIVE-TWO-STEP-MDX');
+    const article = await until('/articles/barrier-vote/', (p) => p.text.includes('LIVE-TWO-STEP-MDX'));
+    expect(article.status).toBe(200);
+    expect(article.text).toContain('LIVE-TWO-STEP-MDX');
+  }, 30_000);
+
   test('an integrity error shows in the browser, and the site comes back once fixed', async () => {
     edit('statements/barrier.yaml', /speaker: helena-voss/, 'speaker: helena-vosss');
     const broken = await until('/articles/barrier-vote/', (p) => p.text.includes('The content has 1 error'));
@@ -113,7 +139,7 @@ describe('npm run dev: live preview', () => {
     expect(broken.text).toContain('MDX cannot be read');
     expect(broken.text).toContain('articles/barrier-vote.mdx:');
     edit('articles/barrier-vote.mdx', /<Actor id="helena-voss">/, '<Actor id="helena-voss" />');
-    const fixed = await until('/articles/barrier-vote/', (p) => p.status === 200 && p.text.includes('LIVE-MDX-EDIT'));
+    const fixed = await until('/articles/barrier-vote/', (p) => p.status === 200 && p.text.includes('LIVE-TWO-STEP-MDX'));
     expect(fixed.status).toBe(200);
     expect(dev?.exitCode).toBeNull();
   }, 30_000);
