@@ -4,6 +4,7 @@ import { checkContentDir, type ContentCheck } from './read-content.ts';
 let latest: { contentDir: string; result: ContentCheck } | undefined;
 let changed = false;
 const citations = new WeakMap<ContentCheck, CitationData>();
+const names = new WeakMap<ContentCheck, ReadonlyMap<string, string>>();
 
 /**
  * Checks a content folder and keeps the result as the current state of the
@@ -42,6 +43,17 @@ export function citationData(contentDir: string, root: string): CitationData {
       figureSources: new Map(set.figures.map((figure) => [figure.id, figure.data.estimates.map((estimate) => estimate.source)])),
     };
     citations.set(content, data);
+  }
+  return data;
+}
+
+/** Display names of the actors, by id, from the latest check. */
+export function actorNames(contentDir: string, root: string): ReadonlyMap<string, string> {
+  const content = currentContent(contentDir, root);
+  let data = names.get(content);
+  if (data === undefined) {
+    data = new Map(content.set.actors.map((actor) => [actor.id, actor.data.name]));
+    names.set(content, data);
   }
   return data;
 }

@@ -1,9 +1,12 @@
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import { contentPath, settings } from '../settings.ts';
-import { citationData } from '../loaders/content-state.ts';
+import { actorNames, citationData } from '../loaders/content-state.ts';
 import remarkCitations from './remark-citations.ts';
+import remarkHeadings from './remark-headings.ts';
 
 /** The remark plugins the Markdown and MDX processor runs, in order. */
 export const remarkPlugins: RemarkPlugins = [
   [remarkCitations, { base: settings.base, data: () => citationData(contentPath(), process.cwd()) }],
+  // After the citations: heading labels leave the citation numbers out.
+  [remarkHeadings, { actorName: (id: string) => actorNames(contentPath(), process.cwd()).get(id) }],
 ];

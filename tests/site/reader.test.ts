@@ -91,6 +91,15 @@ describe('article page', () => {
       else expect(toc).toEqual([]);
     }
   });
+
+  test('a heading with a mention and a citation keeps the name in its label and anchor, and drops the number', () => {
+    const tree = page('/articles/main-story/');
+    const heading = selectAll('.prose h2[id]', tree).find((h) => textOf(h).includes('counted'));
+    expect(heading?.properties['id']).toBe('what-ines-marlow-counted');
+    expect(heading && select('a[data-actor="ines-marlow"]', heading)).toBeTruthy();
+    const entry = selectAll('nav.toc a', tree).find((a) => a.properties['href'] === '#what-ines-marlow-counted');
+    expect(entry && textOf(entry)).toBe('What Ines Marlow counted');
+  });
 });
 
 describe('timeline', () => {

@@ -1,0 +1,68 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root, RootContent } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/** Options of {@link remarkHeadings}. */
+export interface RemarkHeadingsOptions {
+  /** The display name of an actor, for `<Actor id>` mentions without text of their own. */
+  actorName: (id: string) => string | undefined;
+}
+
+/** Where the plugin leaves the labels: `remarkPluginFrontmatter.headingLabels[slug]`. */
+export interface HeadingLabels {
+  headingLabels?: Record<string, string>;
+}
+
+function idOf(node: MdxJsxTextElement): string | undefined {
+  const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+  return typeof attribute?.value === 'string' ? attribute.value : undefined;
+}
+
+/** The text a reader sees in a heading: mentions by name, citation numbers left out. */
+function labelOf(nodes: readonly RootContent[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if ((node.type as string) === 'citation') continue;
+    if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
+    else if ('children' in node) text += labelOf(node.children as RootContent[]);
+  }
+  return text;
+}
+
+/**
+ * Gives every heading a label and an anchor made from the text a reader sees.
+ *
+ * A heading such as `## How <Actor id="kim-jong-un" /> answered [@kcna]` is
+ * read by Astro as "How  answered[1]": the mention has no text of its own and
+ * the citation number is part of the text. This plugin puts the actor's name
+ * inside empty mentions in headings (the component shows the same name), sets
+ * the heading's id from the label without citation numbers, and records each
+ * label in `remarkPluginFrontmatter.headingLabels` for the table of contents.
+ * Run it after the citation plugin, which turns `[@key]` into citation nodes.
+ */
+export default function remarkHeadings(options: RemarkHeadingsOptions) {
+  return (tree: Root, file: VFile) => {
+    const slugger = new GithubSlugger();
+    const labels: Record<string, string> = {};
+    visit(tree, 'heading', (heading: Heading) => {
+      visit(heading, 'mdxJsxTextElement', (node: MdxJsxTextElement) => {
+        if (node.name !== 'Actor' || node.children.length > 0) return SKIP;
+        const id = idOf(node);
+        const name = id === undefined ? undefined : options.actorName(id);
+        if (name !== undefined) node.children = [{ type: 'text', value: name }];
+        return SKIP;
+      });
+      const label = labelOf(heading.children).replace(/\s+/g, ' ').trim();
+      const slug = slugger.slug(label);
+      heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: slug } };
+      labels[slug] = label;
+      return SKIP;
+    });
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter['headingLabels'] = labels;
+  };
+}

@@ -1,0 +1,59 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import remarkCitations from '../../../src/plugins/remark-citations.ts';
+import remarkHeadings from '../../../src/plugins/remark-headings.ts';
+
+const names = new Map([['kim-jong-un', 'Kim Jong Un']]);
+
+function run(markdown: string): { html: string; labels: Record<string, string> } {
+  const file = new VFile({ value: markdown, path: 'article.mdx' });
+  const html = String(
+    unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkCitations, {
+        base: '/',
+        data: () => ({
+          sources: new Map([['kcna', { title: 'Statement', publisher: 'KCNA', type: 'statement' as const, published: '2024-11-05' }]]),
+          statementSources: new Map(),
+          figureSources: new Map(),
+        }),
+      })
+      .use(remarkHeadings, { actorName: (id: string) => names.get(id) })
+      // A mention renders as its text here, the way the component shows the name.
+      .use(remarkRehype, { handlers: { mdxJsxTextElement: (state, node) => state.all(node) } })
+      .use(rehypeStringify)
+      .processSync(file),
+  );
+  const labels = ((file.data as { astro?: { frontmatter?: { headingLabels?: Record<string, string> } } }).astro?.frontmatter?.headingLabels ?? {});
+  return { html, labels };
+}
+
+describe('remark-headings', () => {
+  test('an empty mention in a heading carries the actor name, and the citation number stays out of label and anchor', () => {
+    const { html, labels } = run('## How <Actor id="kim-jong-un" /> answered [@kcna]\n\nText.');
+    expect(html).toContain('<h2 id="how-kim-jong-un-answered">How Kim Jong Un answered');
+    expect(labels).toEqual({ 'how-kim-jong-un-answered': 'How Kim Jong Un answered' });
+  });
+
+  test('a mention with its own text keeps that text', () => {
+    const { labels } = run('## What <Actor id="kim-jong-un">the leader</Actor> said');
+    expect(labels).toEqual({ 'what-the-leader-said': 'What the leader said' });
+  });
+
+  test('repeated headings get distinct anchors, and code spans count as text', () => {
+    const { labels } = run('## Numbers\n\n## Numbers\n\n## The `[@kcna]` syntax');
+    expect(Object.keys(labels)).toEqual(['numbers', 'numbers-1', 'the-kcna-syntax']);
+    expect(labels['the-kcna-syntax']).toBe('The [@kcna] syntax');
+  });
+
+  test('an unknown actor leaves the mention empty (the content check reports it)', () => {
+    const { labels } = run('## About <Actor id="nobody" />');
+    expect(labels).toEqual({ about: 'About' });
+  });
+});
