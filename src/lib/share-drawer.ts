@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { renderShareImage, type ShareCard } from './share-image.ts';
+
+type Png = Uint8Array<ArrayBuffer>;
+
+interface Job {
+  card: ShareCard;
+  state: 'queued' | 'drawing' | 'taken';
+  promise: Promise<Png>;
+  resolve: (png: Png) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Draws share images ahead of time on worker threads, so that the build's
+ * other core draws PNGs while the main thread renders HTML pages.
+ *
+ * `prefetch` queues every card at the start of the build; the workers take
+ * jobs from the end of the queue while Astro asks for images from the start
+ * (`draw`). A job no worker has started yet is drawn on the main thread at
+ * once, so a page never waits behind the queue, and `draw` of a card that was
+ * never queued (live preview, an incremental rebuild) just draws it. A worker
+ * that fails costs nothing but time: its job is drawn on the main thread.
+ * The images are the same bytes whichever thread draws them.
+ */
+export class ShareDrawer {
+  readonly #jobs = new Map<string, Job>();
+  readonly #queue: string[] = [];
+  readonly #workers: Worker[] = [];
+  readonly #workerFile: string;
+  readonly #size: number;
+  #nextId = 0;
+  /** Images handed out, by who drew them. */
+  readonly drawn = { byWorkers: 0, here: 0 };
+
+  constructor(workerFile: string, size: number) {
+    this.#workerFile = workerFile;
+    this.#size = size;
+  }
+
+  /** Queues cards to be drawn by the workers, keyed for `draw`. */
+  prefetch(cards: Iterable<[key: string, card: ShareCard]>): void {
+    if (this.#size < 1 || !existsSync(this.#workerFile)) return;
+    for (const [key, card] of cards) {
+      if (this.#jobs.has(key)) continue;
+      let resolve!: (png: Png) => void;
+      let reject!: (error: Error) => void;
+      const promise = new Promise<Png>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      // Nobody may ever ask for it (an unchanged page in an incremental build): no unhandled rejection.
+      promise.catch(() => undefined);
+      this.#jobs.set(key, { card, state: 'queued', promise, resolve, reject });
+      this.#queue.push(key);
+    }
+    while (this.#workers.length < this.#size && this.#queue.length > 0) this.#start();
+  }
+
+  /** The PNG of a card: the worker's if it has drawn or is drawing it, otherwise drawn here and now. */
+  draw(key: string, card: ShareCard): Promise<Png> {
+    const job = this.#jobs.get(key);
+    this.#jobs.delete(key);
+    if (job === undefined || job.state === 'queued') {
+      if (job) job.state = 'taken';
+      this.drawn.here++;
+      return renderShareImage(card);
+    }
+    return job.promise.then(
+      (png) => {
+        this.drawn.byWorkers++;
+        return png;
+      },
+      () => {
+        this.drawn.here++;
+        return renderShareImage(card);
+      },
+    );
+  }
+
+  /** Number of cards queued and not yet taken by a worker or by `draw`. */
+  get pending(): number {
+    let count = 0;
+    for (const job of this.#jobs.values()) if (job.state === 'queued') count++;
+    return count;
+  }
+
+  #start(): void {
+    const worker = new Worker(this.#workerFile);
+    worker.unref();
+    this.#workers.push(worker);
+    const inFlight = new Map<number, Job>();
+    const next = () => {
+      for (let key = this.#queue.pop(); key !== undefined; key = this.#queue.pop()) {
+        const job = this.#jobs.get(key);
+        if (job?.state !== 'queued') continue;
+        job.state = 'drawing';
+        const id = this.#nextId++;
+        inFlight.set(id, job);
+        worker.postMessage({ id, card: job.card });
+        return;
+      }
+      // Nothing left to draw: let the thread go.
+      void worker.terminate();
+    };
+    worker.on('message', ({ id, png, error }: { id: number; png?: Png; error?: string }) => {
+      const job = inFlight.get(id);
+      inFlight.delete(id);
+      if (png) job?.resolve(png);
+      else job?.reject(new Error(error ?? 'share image worker failed'));
+      next();
+    });
+    // A worker that dies takes nothing with it: its jobs are drawn on the main thread, the queue stays.
+    const fail = (error: Error) => {
+      for (const job of inFlight.values()) job.reject(error);
+      inFlight.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('share image worker stopped')));
+    next();
+  }
+}
+
+/** Worker threads to use: every core but the one rendering pages (at least one). */
+export function drawerSize(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
