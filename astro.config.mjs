@@ -8,7 +8,8 @@ import contentImages from './src/integrations/content-images.ts';
 import publishing from './src/integrations/publishing.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { remarkPlugins } from './src/plugins/index.ts';
-import { settings } from './src/settings.ts';
+import { articleLastmod } from './src/lib/sitemap-dates.ts';
+import { contentPath, settings } from './src/settings.ts';
 
 export default defineConfig({
   site: settings.site,
@@ -43,5 +44,13 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
   },
-  integrations: [contentCheck(), contentImages({ base: settings.base }), mdx(), pagefind(), sitemap(), publishing({ base: settings.base })],
+  integrations: [
+    contentCheck(),
+    contentImages({ base: settings.base }),
+    mdx(),
+    pagefind(),
+    // Article pages carry their `updated` (or `published`) date as <lastmod>.
+    sitemap({ serialize: articleLastmod({ contentDir: () => contentPath(), root: process.cwd(), site: settings.site, base: settings.base }) }),
+    publishing({ base: settings.base }),
+  ],
 });

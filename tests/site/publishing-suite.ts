@@ -152,6 +152,17 @@ export function publishingSuite(site: string, base: string): void {
       }
     });
 
+    test('article pages carry their last update (or publication) date as lastmod; other pages none', () => {
+      const urls = xmlTexts(parseXml(read('sitemap-index.xml')), 'loc').flatMap((loc) => xmlElements(parseXml(read(inBuild(loc)!.slice(1))), 'url'));
+      const lastmod = new Map(urls.map((url) => [xmlTexts(url, 'loc')[0], xmlTexts(url, 'lastmod')[0]]));
+      for (const article of published()) {
+        const date = lastmod.get(abs(`articles/${article.id}/`));
+        expect(date, article.id).toBeDefined();
+        expect(date?.slice(0, 10)).toBe(article.data.updated ?? article.data.published);
+      }
+      expect(lastmod.get(abs('actors/'))).toBeUndefined();
+    });
+
     test('robots.txt points to the sitemap', () => {
       const sitemap = /^Sitemap: (.+)$/m.exec(read('robots.txt'))?.[1];
       expect(sitemap).toBe(abs('sitemap-index.xml'));
