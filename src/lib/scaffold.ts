@@ -3,6 +3,7 @@ import { ACTOR_KINDS } from '../schemas/actor.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { SOURCE_TYPES } from '../schemas/source.ts';
+import { placeholderText } from './placeholders.ts';
 
 /** What `npm run new` can create. */
 export const SCAFFOLD_KINDS = ['actor', 'statement', 'source', 'event', 'figure', 'article'] as const;
@@ -122,9 +123,9 @@ export function scaffold(kind: ScaffoldKind, name: string, options: ScaffoldOpti
   const collection = SCAFFOLD_COLLECTION[kind];
   const fileName = `${id}${EXTENSION[kind]}`;
   const placeholders: string[] = [];
-  const placeholder = (field: string, text: string) => {
+  const placeholder = (field: string, hint: string) => {
     placeholders.push(field);
-    return text;
+    return placeholderText(hint);
   };
   let text: string;
   switch (kind) {
@@ -161,7 +162,7 @@ export function scaffold(kind: ScaffoldKind, name: string, options: ScaffoldOpti
       }
       const data: Record<string, unknown> = {
         title: trimmed,
-        publisher: options.publisher ?? placeholder('publisher', 'Name of the outlet or body that published it'),
+        publisher: options.publisher ?? placeholder('publisher', 'the name of the outlet or body that published it'),
         type,
         published: date,
       };
@@ -192,7 +193,7 @@ export function scaffold(kind: ScaffoldKind, name: string, options: ScaffoldOpti
       text = frontmatter(
         {
           title: trimmed,
-          unit: options.unit ?? placeholder('unit', 'units'),
+          unit: options.unit ?? placeholder('unit', 'what is counted, such as troops'),
           description: placeholder('description', `One line on what "${trimmed}" counts.`),
           estimates: [estimate],
         },
@@ -205,7 +206,7 @@ export function scaffold(kind: ScaffoldKind, name: string, options: ScaffoldOpti
       text = frontmatter(
         {
           title: trimmed,
-          description: placeholder('description', 'The standfirst: two sentences on what the reader will learn.'),
+          description: placeholder('description', 'the standfirst, two sentences on what the reader will learn.'),
           published: date,
           draft: true,
         },
@@ -219,7 +220,7 @@ export function scaffold(kind: ScaffoldKind, name: string, options: ScaffoldOpti
           '  This comment is not shown to readers; delete it when you like.',
           '*/}',
           '',
-          placeholder('body', 'Write the story here.'),
+          placeholder('body', 'write the story here.'),
           '',
         ].join('\n'),
       );

@@ -4,6 +4,7 @@ import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { checkIntegrity } from '../lib/integrity.ts';
 import { collectBodyRefs } from '../lib/mdx-refs.ts';
 import { baseName, decodeText, firstInvalidUtf8, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from '../lib/parse-files.ts';
+import { placeholderProblems } from '../lib/placeholders.ts';
 import type { Problem } from '../lib/problems.ts';
 import { validateEntries } from '../lib/validate.ts';
 import { collectWarnings } from '../lib/warnings.ts';
@@ -53,7 +54,9 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
       problems: [{ file, ...where, message: `the file is not UTF-8 text${what}`, fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)', severity: 'error' }],
     };
   }
-  return COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
+  const parsed = COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
+  const placeholders = placeholderProblems(file, text);
+  return placeholders.length === 0 ? parsed : { ...parsed, problems: [...parsed.problems, ...placeholders] };
 }
 
 /**

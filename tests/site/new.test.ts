@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -56,6 +56,22 @@ describe('npm run new', () => {
     const check = checkContent(content);
     expect(check.output).not.toContain('error:');
     expect(check.status).toBe(0);
+    // Every placeholder the command announced is flagged by the checker, with its line and field.
+    const announced = /replace the placeholder texts? in: (.+)\. Then/.exec(result.stderr)?.[1]?.split(', ') ?? [];
+    // Statements, events and a source given its publisher need no placeholder; actors, figures and articles do.
+    expect(announced.length > 0).toBe(/^(actors|figures|articles)\//.test(expected));
+    for (const field of announced) {
+      expect(check.output).toMatch(new RegExp(`${expected.replace(/[.]/g, '\\.')}:\\d+:\\d+  warning: \`${field}\` placeholder text from "npm run new" is still here`));
+    }
+    if (announced.length > 0) expect(checkContent(content, ['--strict']).status).toBe(1);
+  });
+
+  test('once the placeholder is replaced, the warning goes', () => {
+    runNew('actor', 'Cho Tae-yul');
+    const file = join(content, 'actors/cho-tae-yul.md');
+    expect(checkContent(content).output).toContain('placeholder text');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/description: .*/, 'description: South Korean foreign minister.'));
+    expect(checkContent(content).output).not.toContain('placeholder text');
   });
 
   test('the name is kept exactly, the id is kebab-case', () => {
