@@ -7,6 +7,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import contentImages from './src/integrations/content-images.ts';
 import publishing from './src/integrations/publishing.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import shareImages from './src/integrations/share-images.ts';
 import { remarkPlugins } from './src/plugins/index.ts';
 import { articleLastmod } from './src/lib/sitemap-dates.ts';
 import { contentPath, settings } from './src/settings.ts';
@@ -46,6 +47,8 @@ export default defineConfig({
   },
   integrations: [
     contentCheck(),
+    // Starts drawing share images on a worker thread while Astro bundles and renders.
+    shareImages(),
     contentImages({ base: settings.base }),
     mdx(),
     pagefind(),

@@ -1,4 +1,7 @@
 import type { SiteIndex } from '../data/site-index.ts';
+import type { Actor } from '../schemas/actor.ts';
+import type { Article } from '../schemas/article.ts';
+import type { Figure } from '../schemas/figure.ts';
 import { formatDate } from './dates.ts';
 import { formatEstimate, sitePath } from './format.ts';
 import { actorJsonLd, articleJsonLd, figureJsonLd, statementJsonLd, type JsonLd, type LinkContext } from './jsonld.ts';
@@ -43,8 +46,36 @@ function present<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
+/**
+ * What share images read: the site index in the pages, or the same entries
+ * from the content check when the build draws them ahead (src/integrations/share-images.ts).
+ */
+export interface ShareIndex {
+  articles: ReadonlyMap<string, { data: Article }>;
+  actors: ReadonlyMap<string, { data: Actor }>;
+  figures: ReadonlyMap<string, { data: Figure }>;
+  /** The build date, for the role an actor holds. */
+  today: string;
+}
+
+/** The footer line of an entity's share image: the site's name and where it lives. */
+export function shareSiteLine(title: string, site: string, base: string): string {
+  const host = new URL(base, site).href.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return `${title} · ${host}`;
+}
+
+/** Every share image of the site as `[kind/id, card]`, in page order. */
+export function shareCards(index: ShareIndex, site: string): [key: string, card: ShareCard][] {
+  return SHARE_KINDS.flatMap((kind) =>
+    [...index[kind].keys()].flatMap((id) => {
+      const card = shareCard(index, kind, id, site);
+      return card ? [[`${kind}/${id}`, card] as [string, ShareCard]] : [];
+    }),
+  );
+}
+
 /** What a share image of an entity shows, taken from the content. */
-export function shareCard(index: SiteIndex, kind: ShareKind, id: string, site: string): ShareCard | undefined {
+export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: string): ShareCard | undefined {
   if (kind === 'articles') {
     const article = index.articles.get(id)?.data;
     if (!article) return undefined;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { renderShareImage, type ShareCard } from './share-image.ts';
 
@@ -7,6 +8,8 @@ type Png = Uint8Array<ArrayBuffer>;
 
 interface Job {
   card: ShareCard;
+  /** The card as JSON: `draw` uses the worker's image only for the very same card. */
+  json: string;
   state: 'queued' | 'drawing' | 'taken';
   promise: Promise<Png>;
   resolve: (png: Png) => void;
@@ -53,17 +56,20 @@ export class ShareDrawer {
       });
       // Nobody may ever ask for it (an unchanged page in an incremental build): no unhandled rejection.
       promise.catch(() => undefined);
-      this.#jobs.set(key, { card, state: 'queued', promise, resolve, reject });
+      this.#jobs.set(key, { card, json: JSON.stringify(card), state: 'queued', promise, resolve, reject });
       this.#queue.push(key);
     }
     while (this.#workers.length < this.#size && this.#queue.length > 0) this.#start();
   }
 
-  /** The PNG of a card: the worker's if it has drawn or is drawing it, otherwise drawn here and now. */
+  /**
+   * The PNG of a card: the worker's if it has drawn or is drawing this very
+   * card, otherwise drawn here and now.
+   */
   draw(key: string, card: ShareCard): Promise<Png> {
     const job = this.#jobs.get(key);
     this.#jobs.delete(key);
-    if (job === undefined || job.state === 'queued') {
+    if (job === undefined || job.state === 'queued' || job.json !== JSON.stringify(card)) {
       if (job) job.state = 'taken';
       this.drawn.here++;
       return renderShareImage(card);
@@ -121,6 +127,18 @@ export class ShareDrawer {
     worker.on('exit', () => fail(new Error('share image worker stopped')));
     next();
   }
+}
+
+const GLOBAL = Symbol.for('explainer.share-drawer');
+
+/**
+ * The build's drawer. The integration that queues the cards and the route that
+ * serves the images are bundled apart but run in one process: they meet here.
+ */
+export function buildDrawer(root: string): ShareDrawer {
+  const store = globalThis as { [GLOBAL]?: ShareDrawer };
+  store[GLOBAL] ??= new ShareDrawer(join(root, 'src/lib/share-worker.ts'), drawerSize());
+  return store[GLOBAL];
 }
 
 /** Worker threads to use: every core but the one rendering pages (at least one). */

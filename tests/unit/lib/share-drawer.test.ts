@@ -35,6 +35,15 @@ describe('share drawer', () => {
     expect(drawer.drawn.here).toBe(1);
   }, 30_000);
 
+  test('a card that changed since it was queued is drawn again, never taken from the queue', async () => {
+    const drawer = new ShareDrawer(WORKER, 1);
+    drawer.prefetch([['actors/e', card(1)]]);
+    const changed = { ...card(1), title: 'A different name' };
+    const png = await drawer.draw('actors/e', changed);
+    expect(Buffer.from(png).equals(Buffer.from(await renderShareImage(changed)))).toBe(true);
+    expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1 });
+  }, 30_000);
+
   test('without a worker (missing file) nothing is queued and every card is drawn here', async () => {
     const drawer = new ShareDrawer('/nonexistent/share-worker.ts', 1);
     drawer.prefetch([['actors/c', card(1)]]);

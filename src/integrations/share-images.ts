@@ -1,0 +1,48 @@
+import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { byId } from '../lib/content-set.ts';
+import { isoToday } from '../lib/roles.ts';
+import { shareCards, shareSiteLine } from '../lib/page-meta.ts';
+import { buildDrawer } from '../lib/share-drawer.ts';
+import { currentContent } from '../loaders/content-state.ts';
+import { contentPath, settings } from '../settings.ts';
+
+/**
+ * Starts drawing every share image on worker threads as soon as `astro build`
+ * starts, from the content the check has already read, so that the drawing
+ * overlaps the bundling and the page render instead of waiting for the share
+ * route's turn. The route (`src/pages/share/[kind]/[id].png.ts`) takes the
+ * finished images and draws any card no worker has reached. With a warm
+ * incremental cache nothing is queued: most images are restored, not drawn.
+ */
+export default function shareImages(): AstroIntegration {
+  let root = process.cwd();
+  let building = false;
+  return {
+    name: 'explainer:share-images',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        root = fileURLToPath(config.root);
+        building = command === 'build';
+      },
+      'astro:build:start': () => {
+        if (!building) return;
+        const warm = process.env['INCREMENTAL_BUILD'] !== '0' && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
+        if (warm) return;
+        const { set } = currentContent(contentPath(root), root);
+        const cards = shareCards(
+          {
+            articles: byId(set.articles.filter((article) => article.data.draft !== true)),
+            actors: byId(set.actors),
+            figures: byId(set.figures),
+            today: settings.buildDate ?? isoToday(),
+          },
+          shareSiteLine(settings.title, settings.site, settings.base),
+        );
+        buildDrawer(root).prefetch(cards);
+      },
+    },
+  };
+}
