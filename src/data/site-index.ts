@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { buildCrossIndex, type CrossIndex } from '../lib/cross-index.ts';
-import { collectBodyRefs } from '../lib/mdx-refs.ts';
+import { bodyRefs } from '../lib/mdx-refs.ts';
 import { isoToday } from '../lib/roles.ts';
 import { settings } from '../settings.ts';
 import { buildTimeline, type TimelineItem } from '../lib/timeline.ts';
@@ -37,7 +37,7 @@ function toEntity<T>(
 ): Entity<T> {
   const file = entry.filePath ?? entry.id;
   const body = typeof entry.body === 'string' ? entry.body : undefined;
-  return { id: entry.id, data: entry.data, file, refs: format && body !== undefined ? collectBodyRefs(file, body, 1, format) : undefined };
+  return { id: entry.id, data: entry.data, file, refs: format && body !== undefined ? bodyRefs(file, body, format) : undefined };
 }
 
 async function buildSiteIndex(): Promise<SiteIndex> {

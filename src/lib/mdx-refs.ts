@@ -83,6 +83,36 @@ export function attributeValue(node: JsxNode, name: string): unknown {
  * unknown components, imports, missing `id`s).
  */
 export function collectBodyRefs(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyRefs {
+  const refs = parseBodyRefs(file, body, bodyLine, format);
+  checkedBodies().set(`${format}\0${file}`, { body, refs });
+  return refs;
+}
+
+const CHECKED = Symbol.for('explainer.checked-bodies');
+
+/**
+ * The references of every body the content check read, by format and file.
+ * The check runs in Astro's config and the pages in the rendering bundle: two
+ * copies of this module in one process, which meet through this global.
+ */
+function checkedBodies(): Map<string, { body: string; refs: BodyRefs }> {
+  const store = globalThis as { [CHECKED]?: Map<string, { body: string; refs: BodyRefs }> };
+  store[CHECKED] ??= new Map();
+  return store[CHECKED];
+}
+
+/**
+ * The references of a body for the site index: those the content check found
+ * in this same text when there are some (no second parse), otherwise parsed now.
+ * Positions count from the top of the file in the first case, of the body in the second.
+ */
+export function bodyRefs(file: string, body: string, format: 'md' | 'mdx'): BodyRefs {
+  const checked = checkedBodies().get(`${format}\0${file}`);
+  // Astro's loader trims the blank lines around a body; that changes no reference.
+  return checked !== undefined && checked.body.trim() === body.trim() ? checked.refs : parseBodyRefs(file, body, 1, format);
+}
+
+function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyRefs {
   const refs: BodyRefs = { citations: [], mentions: [], statements: [], figures: [], timelines: [], problems: [] };
   const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
     line: (node.position?.start.line ?? 1) + bodyLine - 1,

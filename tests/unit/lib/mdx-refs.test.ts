@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { collectBodyRefs } from '../../../src/lib/mdx-refs.ts';
+import { bodyRefs, collectBodyRefs } from '../../../src/lib/mdx-refs.ts';
 
 const body = [
   'Intro [@a; @b, p. 4] and <Actor id="x" /> with <Actor id="y">text</Actor>.',
@@ -93,5 +93,20 @@ describe('collectBodyRefs', () => {
 
   test('Markdown bodies read citations too', () => {
     expect(collectBodyRefs('a.md', 'Bio [@s].', 3, 'md').citations.map((c) => [c.id, c.line])).toEqual([['s', 3]]);
+  });
+});
+
+describe('bodyRefs: one parse per body', () => {
+  test('the site index gets the references the content check found in the same text, not a second parse', () => {
+    const checked = collectBodyRefs('content/articles/reuse.mdx', '\nSee <Actor id="a" /> [@s].\n', 6, 'mdx');
+    // Astro's loader trims the blank lines around a body.
+    expect(bodyRefs('content/articles/reuse.mdx', 'See <Actor id="a" /> [@s].', 'mdx')).toBe(checked);
+  });
+
+  test('a body that changed since the check is parsed again', () => {
+    collectBodyRefs('content/articles/changed.mdx', 'See <Actor id="a" />.', 6, 'mdx');
+    const refs = bodyRefs('content/articles/changed.mdx', 'See <Actor id="b" />.', 'mdx');
+    expect(refs.mentions.map((m) => m.id)).toEqual(['b']);
+    expect(refs.mentions[0]?.line).toBe(1);
   });
 });
