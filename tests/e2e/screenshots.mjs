@@ -1,6 +1,7 @@
 // Screenshots for review: `node tests/e2e/screenshots.mjs <built site> <out dir>`.
 // Desktop (1280 px) and phone (375 px), light and dark, of the main page kinds,
-// plus an open actor preview and search results.
+// plus an open actor preview and search results. SHOT_PAGES (comma-separated paths)
+// and SHOT_SEARCH (a query) adapt it to another story.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -35,7 +36,7 @@ for (const scheme of ['light', 'dark']) {
       await link.hover();
       await page.locator('#preview-card').waitFor();
       await page.screenshot({ path: join(out, `preview-${label}-${scheme}.png`) });
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent('Зеленський')}`);
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(process.env.SHOT_SEARCH ?? 'Зеленський')}`);
       await page.locator('.search-result').first().waitFor();
       await page.screenshot({ path: join(out, `search-${label}-${scheme}.png`) });
     }

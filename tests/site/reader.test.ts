@@ -1,8 +1,9 @@
 // Reader-experience markup in the built fixture site: search index and
 // metadata, theme script, previews data, cast and contents, timeline filter,
 // 404. Behaviour in a browser is tested in tests/e2e.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
@@ -26,6 +27,21 @@ describe('search index', () => {
     const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(pages).toBeGreaterThan(5);
+  });
+
+  test('search excerpts read as sentences: facts keep a space between term and value, picture credits stay out', () => {
+    // Pagefind stores each page's text in a gzipped JSON fragment: what result excerpts are cut from.
+    const dir = join(build.outDir, 'pagefind', 'fragment');
+    const fragments = readdirSync(dir).map((name) => {
+      const bytes = gunzipSync(readFileSync(join(dir, name)));
+      return JSON.parse(bytes.subarray(bytes.indexOf('{')).toString('utf8')) as { url: string; content: string };
+    });
+    const content = (path: string) => fragments.find((fragment) => fragment.url === path)?.content ?? '';
+    const source = content('/sources/mayor-radio-interview/');
+    expect(source).toMatch(/Publisher Radio Northport\. Published 14 March 2024\./);
+    const actor = content('/actors/ines-marlow/');
+    expect(actor).toContain('Ines Marlow');
+    expect(actor).not.toContain('public domain');
   });
 
   test('entity pages carry their kind for result labels; search and 404 are not indexed', () => {
