@@ -1,4 +1,5 @@
 // Render-blocking, external (strict CSP): applies the saved theme before first paint, then wires the toggle.
+// The toggle remembers a theme only while it differs from the system's: switching back follows the system again.
 (() => {
   var KEY = 'explainer-theme';
   var root = document.documentElement;
@@ -16,8 +17,14 @@
     function show() { button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false'); }
     button.addEventListener('click', () => {
       var next = current() === 'dark' ? 'light' : 'dark';
-      root.setAttribute('data-theme', next);
-      try { window.localStorage.setItem(KEY, next); } catch { /* applied, not remembered */ }
+      // Back to what the system asks for: forget the choice and follow the system again.
+      if (next === (query.matches ? 'dark' : 'light')) {
+        root.removeAttribute('data-theme');
+        try { window.localStorage.removeItem(KEY); } catch { /* nothing was stored */ }
+      } else {
+        root.setAttribute('data-theme', next);
+        try { window.localStorage.setItem(KEY, next); } catch { /* applied, not remembered */ }
+      }
       show();
     });
     query.addEventListener('change', show);

@@ -254,7 +254,7 @@ describe('print', () => {
 });
 
 describe('theme', () => {
-  test('the toggle switches theme, persists across pages and reloads, and applies before first paint', async () => {
+  test('the toggle switches theme, persists across pages and reloads, applies before first paint, and switching back follows the system', async () => {
     const context = await newContext(browser, { colorScheme: 'light' });
     // Record the theme at the moment <body> is first inserted, before any paint of it.
     await context.addInitScript(() => {
@@ -280,9 +280,20 @@ describe('theme', () => {
     assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
     await page.reload();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    // Switching back to the system's theme forgets the choice: the page follows the system again.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.reload();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+    assert.equal(await page.evaluate(() => window.localStorage.getItem('explainer-theme')), null);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), lightBg);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), darkBg);
+    assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+    // A choice against the system is remembered: light while the system is dark.
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await page.reload();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), lightBg);
     await context.close();
   });
 });
