@@ -148,7 +148,7 @@ describe('search', () => {
       await page.goto(`${BASE}${path}`);
       const aliases = await page.locator('.aliases [lang]').allInnerTexts();
       if (aliases.length > 0) {
-        found = { path, aliases };
+        found = { path, aliases, statements: (await page.locator('section[aria-labelledby="statements-by"] li').count()) > 0 };
         break;
       }
     }
@@ -163,6 +163,9 @@ describe('search', () => {
       await hit.first().waitFor({ timeout: 10_000 }).catch(() => {});
       assert.equal(await hit.count(), 1, `searching "${alias}" finds ${found.path}`);
       assert.equal((await hit.locator('.kind').innerText()).trim().toLowerCase(), 'actor');
+      // Their statements are found by the same spelling.
+      const kinds = (await page.locator('.search-result .kind').allInnerTexts()).map((kind) => kind.trim().toLowerCase());
+      if (found.statements) assert.ok(kinds.includes('statement'), `searching "${alias}" finds statements by ${found.path} (found: ${kinds.join(', ')})`);
     }
     // Typing works too, and the status line is announced.
     await page.goto(`${BASE}/search/`);

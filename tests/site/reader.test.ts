@@ -39,6 +39,8 @@ describe('search index', () => {
     const content = (path: string) => fragments.find((fragment) => fragment.url === path)?.content ?? '';
     const source = content('/sources/mayor-radio-interview/');
     expect(source).toMatch(/Publisher Radio Northport\. Published 14 March 2024\./);
+    // A statement is found by any spelling of its speaker's name.
+    expect(content('/statements/mayor-disputes-hwc-count/')).toContain('Инес Марлоу');
     const actor = content('/actors/ines-marlow/');
     expect(actor).toContain('Ines Marlow');
     expect(actor).not.toContain('public domain');
