@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { byId } from '../lib/content-set.ts';
 import { isoToday } from '../lib/roles.ts';
 import { shareCards, shareSiteLine } from '../lib/page-meta.ts';
-import { buildDrawer } from '../lib/share-drawer.ts';
+import { buildDrawer, closeBuildDrawer } from '../lib/share-drawer.ts';
 import { currentContent } from '../loaders/content-state.ts';
 import { contentPath, settings } from '../settings.ts';
 
@@ -43,6 +43,8 @@ export default function shareImages(): AstroIntegration {
         );
         buildDrawer(root).prefetch(cards);
       },
+      // Every image has been written: stop the workers and free what they drew.
+      'astro:build:done': () => closeBuildDrawer(),
     },
   };
 }

@@ -13,3 +13,13 @@ export function formatDate(iso: string): string {
 export function byDate(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * When an article last changed, for machines (structured data, sitemap):
+ * its `updated` date, else the newest entry of its update log, else `published`.
+ */
+export function lastModified(article: { published: string; updated?: string | undefined; updates?: readonly { date: string }[] | undefined }): string {
+  if (article.updated !== undefined) return article.updated;
+  const newest = (article.updates ?? []).map((update) => update.date).sort(byDate).at(-1);
+  return newest ?? article.published;
+}

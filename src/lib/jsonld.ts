@@ -3,6 +3,7 @@ import type { Article } from '../schemas/article.ts';
 import type { Figure } from '../schemas/figure.ts';
 import type { Source } from '../schemas/source.ts';
 import type { Statement } from '../schemas/statement.ts';
+import { lastModified } from './dates.ts';
 
 /** A JSON-LD node: plain JSON data. */
 export type JsonLd = { [key: string]: JsonValue };
@@ -90,7 +91,7 @@ export function articleJsonLd(
     headline: article.title,
     description: article.description,
     datePublished: article.published,
-    dateModified: article.updated ?? article.updates?.[0]?.date ?? article.published,
+    dateModified: lastModified(article),
     author: authors,
     publisher: { '@type': 'Organization', name: ctx.siteName, url: ctx.home },
     image: ctx.image ? [ctx.image] : undefined,

@@ -11,6 +11,25 @@ export function placeholderText(hint: string): string {
   return `${PLACEHOLDER_MARK} ${hint}`;
 }
 
+const KEY = /^(\s*)(?:-\s+)?([A-Za-z][\w-]*):(?:\s|$)/;
+
+/**
+ * The YAML key a line's value belongs to: the key on that line, or, for a
+ * line inside a block value (`description: >-` and the text below it), the
+ * nearest line above it that is indented less and has a key.
+ */
+function keyOf(lines: readonly string[], index: number): string | undefined {
+  const line = lines[index] ?? '';
+  const own = KEY.exec(line);
+  if (own && own[2] !== PLACEHOLDER_MARK.slice(0, -1)) return own[2];
+  const indent = line.length - line.trimStart().length;
+  for (let i = index - 1; i >= 0; i--) {
+    const above = KEY.exec(lines[i] ?? '');
+    if (above && (above[1] ?? '').length < indent) return above[2];
+  }
+  return undefined;
+}
+
 /**
  * Warns about every placeholder left in a file, with its line, column and
  * field (the YAML key on that line, or `body` below the frontmatter).
@@ -34,7 +53,7 @@ export function placeholderProblems(file: string, text: string): Problem[] {
     if (column < 0) return;
     const isYaml = yaml || inFrontmatter;
     if (isYaml && line.trimStart().startsWith('#')) return;
-    const key = isYaml ? /^\s*(?:-\s+)?([A-Za-z][\w-]*):/.exec(line)?.[1] : undefined;
+    const key = isYaml ? keyOf(lines, index) : undefined;
     const shown = line.slice(column).replace(/["']\s*$/, '').trim();
     problems.push({
       file,

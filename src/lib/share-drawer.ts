@@ -34,13 +34,24 @@ export class ShareDrawer {
   readonly #workers: Worker[] = [];
   readonly #workerFile: string;
   readonly #size: number;
+  readonly #timeoutMs: number;
   #nextId = 0;
   /** Images handed out, by who drew them. */
   readonly drawn = { byWorkers: 0, here: 0 };
 
-  constructor(workerFile: string, size: number) {
+  /** `timeoutMs`: how long a page waits for a worker's image before drawing it itself. */
+  constructor(workerFile: string, size: number, timeoutMs = 60_000) {
     this.#workerFile = workerFile;
     this.#size = size;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** Stops the workers and forgets every job (the end of a build). */
+  close(): void {
+    for (const worker of this.#workers) void worker.terminate();
+    this.#workers.length = 0;
+    this.#queue.length = 0;
+    this.#jobs.clear();
   }
 
   /** Queues cards to be drawn by the workers, keyed for `draw`. */
@@ -74,7 +85,7 @@ export class ShareDrawer {
       this.drawn.here++;
       return renderShareImage(card);
     }
-    return job.promise.then(
+    return withTimeout(job.promise, this.#timeoutMs).then(
       (png) => {
         this.drawn.byWorkers++;
         return png;
@@ -124,8 +135,26 @@ export class ShareDrawer {
       inFlight.clear();
     };
     worker.on('error', fail);
-    worker.on('exit', () => fail(new Error('share image worker stopped')));
+    worker.on('exit', () => {
+      fail(new Error('share image worker stopped'));
+      const at = this.#workers.indexOf(worker);
+      if (at >= 0) this.#workers.splice(at, 1);
+    });
     next();
+  }
+}
+
+/** The promise's value, or a rejection once `ms` have passed (a worker that never answers). */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no image from the worker within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -139,6 +168,13 @@ export function buildDrawer(root: string): ShareDrawer {
   const store = globalThis as { [GLOBAL]?: ShareDrawer };
   store[GLOBAL] ??= new ShareDrawer(join(root, 'src/lib/share-worker.ts'), drawerSize());
   return store[GLOBAL];
+}
+
+/** Stops the build's drawer and forgets it: a later build in the same process starts afresh. */
+export function closeBuildDrawer(): void {
+  const store = globalThis as { [GLOBAL]?: ShareDrawer };
+  store[GLOBAL]?.close();
+  delete store[GLOBAL];
 }
 
 /** Worker threads to use: every core but the one rendering pages (at least one). */

@@ -1,11 +1,13 @@
 import type { SitemapItem } from '@astrojs/sitemap';
 import { currentContent } from '../loaders/content-state.ts';
+import { lastModified } from './dates.ts';
 
 /**
  * A `serialize` hook for `@astrojs/sitemap` that gives each article page its
- * `lastmod`: the article's `updated` date, or `published` when it was never
- * updated. Other pages carry no date of their own and get none. The dates come
- * from the content check that ran before the build (no second read).
+ * `lastmod`: the date it last changed ({@link lastModified}, the same date as
+ * its structured data's `dateModified`). Other pages carry no date of their
+ * own and get none. The dates come from the content check that ran before the
+ * build (no second read).
  */
 export function articleLastmod(options: { contentDir: () => string; root: string; site: string; base: string }) {
   let dates: Map<string, string> | undefined;
@@ -13,7 +15,7 @@ export function articleLastmod(options: { contentDir: () => string; root: string
     dates ??= new Map(
       currentContent(options.contentDir(), options.root).set.articles.map((article) => [
         new URL(`${options.base}articles/${article.id}/`, options.site).href,
-        article.data.updated ?? article.data.published,
+        lastModified(article.data),
       ]),
     );
     const date = dates.get(item.url);

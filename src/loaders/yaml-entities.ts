@@ -16,7 +16,8 @@ export function yamlEntities(collection: CollectionName, contentDir: string): Lo
         const seen = new Set<string>();
         for (const path of listCollectionFiles(contentDir, collection)) {
           const parsed = readCollectionFile(path, collection, root);
-          for (const problem of parsed.problems) logger.warn(`${problem.file}:${problem.line ?? 0} ${problem.message}`);
+          // Errors explain a skipped file; warnings (placeholders) are the content check's to report, once.
+          for (const problem of parsed.problems) if (problem.severity === 'error') logger.warn(`${problem.file}:${problem.line ?? 0} ${problem.message}`);
           for (const entry of parsed.entries) {
             if (!entry.id || seen.has(entry.id)) continue;
             seen.add(entry.id);

@@ -21,12 +21,15 @@ function idOf(node: MdxJsxTextElement): string | undefined {
 }
 
 /** The text a reader sees in a heading: mentions by name, citation numbers left out. */
-function labelOf(nodes: readonly RootContent[]): string {
+function labelOf(nodes: readonly RootContent[], actorName: (id: string) => string | undefined): string {
   let text = '';
   for (const node of nodes) {
     if ((node.type as string) === 'citation') continue;
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
-    else if ('children' in node) text += labelOf(node.children as RootContent[]);
+    else if (node.type === 'mdxJsxTextElement' && node.name === 'Actor' && node.children.length === 0) {
+      const id = idOf(node);
+      text += (id === undefined ? undefined : actorName(id)) ?? '';
+    } else if ('children' in node) text += labelOf(node.children as RootContent[], actorName);
   }
   return text;
 }
@@ -36,25 +39,18 @@ function labelOf(nodes: readonly RootContent[]): string {
  *
  * A heading such as `## How <Actor id="kim-jong-un" /> answered [@kcna]` is
  * read by Astro as "How  answered[1]": the mention has no text of its own and
- * the citation number is part of the text. This plugin puts the actor's name
- * inside empty mentions in headings (the component shows the same name), sets
- * the heading's id from the label without citation numbers, and records each
- * label in `remarkPluginFrontmatter.headingLabels` for the table of contents.
- * Run it after the citation plugin, which turns `[@key]` into citation nodes.
+ * the citation number is part of the text. This plugin makes the label "How
+ * Kim Jong Un answered", sets the heading's id from it, and records each label
+ * in `remarkPluginFrontmatter.headingLabels` for the table of contents. The
+ * mention itself is left alone, so the page always shows the actor's current
+ * name. Run it after the citation plugin, which turns `[@key]` into citation nodes.
  */
 export default function remarkHeadings(options: RemarkHeadingsOptions) {
   return (tree: Root, file: VFile) => {
     const slugger = new GithubSlugger();
     const labels: Record<string, string> = {};
     visit(tree, 'heading', (heading: Heading) => {
-      visit(heading, 'mdxJsxTextElement', (node: MdxJsxTextElement) => {
-        if (node.name !== 'Actor' || node.children.length > 0) return SKIP;
-        const id = idOf(node);
-        const name = id === undefined ? undefined : options.actorName(id);
-        if (name !== undefined) node.children = [{ type: 'text', value: name }];
-        return SKIP;
-      });
-      const label = labelOf(heading.children).replace(/\s+/g, ' ').trim();
+      const label = labelOf(heading.children, options.actorName).replace(/\s+/g, ' ').trim();
       const slug = slugger.slug(label);
       heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: slug } };
       labels[slug] = label;

@@ -158,7 +158,9 @@ export function publishingSuite(site: string, base: string): void {
       for (const article of published()) {
         const date = lastmod.get(abs(`articles/${article.id}/`));
         expect(date, article.id).toBeDefined();
-        expect(date?.slice(0, 10)).toBe(article.data.updated ?? article.data.published);
+        // The same date as the page's structured data.
+        const dateModified = jsonLdOf(pages.get(`/articles/${article.id}/`)!).find((node) => node['@type'] === 'NewsArticle')?.['dateModified'];
+        expect(date?.slice(0, 10)).toBe(dateModified);
       }
       expect(lastmod.get(abs('actors/'))).toBeUndefined();
     });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate } from '../../../src/lib/dates.ts';
+import { formatDate, lastModified } from '../../../src/lib/dates.ts';
 import { describeSource, formatEstimate, languageName, sitePath } from '../../../src/lib/format.ts';
 
 describe('format', () => {
@@ -30,5 +30,14 @@ describe('format', () => {
     expect(describeSource({ title: 'T', publisher: 'Reuters', type: 'news-report', published: '2024-11-04' })).toBe(
       'Reuters, 4 November 2024 (news report)',
     );
+  });
+});
+
+describe('lastModified (sitemap lastmod and JSON-LD dateModified)', () => {
+  test('updated wins; else the newest entry of the update log, in any order; else published', () => {
+    const updates = [{ date: '2024-11-05' }, { date: '2024-11-09' }, { date: '2024-11-07' }];
+    expect(lastModified({ published: '2024-11-04', updated: '2024-11-10', updates })).toBe('2024-11-10');
+    expect(lastModified({ published: '2024-11-04', updates })).toBe('2024-11-09');
+    expect(lastModified({ published: '2024-11-04' })).toBe('2024-11-04');
   });
 });

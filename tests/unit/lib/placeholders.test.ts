@@ -19,6 +19,13 @@ describe('placeholder warnings', () => {
     ]);
   });
 
+  test('a placeholder moved into a block value is reported under its key', () => {
+    const yaml = `- id: a\n  name: A\n  description: >-\n    ${placeholderText('One line on who A is.')}\n`;
+    expect(placeholderProblems('content/sources/a.yaml', yaml).map((p) => [p.line, p.field])).toEqual([[4, 'description']]);
+    const md = ['---', 'title: T', 'description: |', `  ${placeholderText('the standfirst')}`, '---', 'Body.'].join('\n');
+    expect(placeholderProblems('content/articles/a.mdx', md).map((p) => [p.line, p.field])).toEqual([[4, 'description']]);
+  });
+
   test('text without the mark, or with the word in other case, is not reported', () => {
     expect(placeholderProblems('a.md', '---\ntitle: Replace: the old bridge\n---\nWe will replace: nothing.\n')).toEqual([]);
   });

@@ -33,6 +33,7 @@ describe('share drawer', () => {
     const [key, value] = cards[0]!;
     await drawer.draw(key, value);
     expect(drawer.drawn.here).toBe(1);
+    drawer.close();
   }, 30_000);
 
   test('a card that changed since it was queued is drawn again, never taken from the queue', async () => {
@@ -42,6 +43,16 @@ describe('share drawer', () => {
     const png = await drawer.draw('actors/e', changed);
     expect(Buffer.from(png).equals(Buffer.from(await renderShareImage(changed)))).toBe(true);
     expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1 });
+    drawer.close();
+  }, 30_000);
+
+  test('a worker that never answers costs only the timeout: the card is drawn on the main thread', async () => {
+    const drawer = new ShareDrawer(join(import.meta.dirname, '../../fixtures/workers/silent.mjs'), 1, 300);
+    drawer.prefetch([['actors/f', card(1)]]);
+    const png = await drawer.draw('actors/f', card(1));
+    expect(Buffer.from(png).equals(Buffer.from(await renderShareImage(card(1))))).toBe(true);
+    expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1 });
+    drawer.close();
   }, 30_000);
 
   test('without a worker (missing file) nothing is queued and every card is drawn here', async () => {

@@ -25,7 +25,7 @@ function run(markdown: string): { html: string; labels: Record<string, string> }
         }),
       })
       .use(remarkHeadings, { actorName: (id: string) => names.get(id) })
-      // A mention renders as its text here, the way the component shows the name.
+      // A mention renders as its own text here (none for an empty one); the real component shows the name.
       .use(remarkRehype, { handlers: { mdxJsxTextElement: (state, node) => state.all(node) } })
       .use(rehypeStringify)
       .processSync(file),
@@ -35,9 +35,11 @@ function run(markdown: string): { html: string; labels: Record<string, string> }
 }
 
 describe('remark-headings', () => {
-  test('an empty mention in a heading carries the actor name, and the citation number stays out of label and anchor', () => {
+  test('an empty mention gives the actor name to label and anchor, and the citation number stays out of both', () => {
     const { html, labels } = run('## How <Actor id="kim-jong-un" /> answered [@kcna]\n\nText.');
-    expect(html).toContain('<h2 id="how-kim-jong-un-answered">How Kim Jong Un answered');
+    expect(html).toContain('<h2 id="how-kim-jong-un-answered">');
+    // The mention is left empty: the component shows the actor's current name (live preview included).
+    expect(html).not.toContain('Kim Jong Un');
     expect(labels).toEqual({ 'how-kim-jong-un-answered': 'How Kim Jong Un answered' });
   });
 
