@@ -106,24 +106,36 @@ export default function contentCheck(): AstroIntegration {
         // The content folder may live outside the project (CONTENT_DIR): watch it too.
         server.watcher.add(dir);
         let timer: ReturnType<typeof setTimeout> | undefined;
+        /** The file whose change has not been checked yet, if any. */
+        let pending: string | undefined;
+        const refresh = () => {
+          if (pending === undefined) return;
+          const path = pending;
+          pending = undefined;
+          clearTimeout(timer);
+          const hadErrors = errorsOf().length > 0;
+          const elapsed = run();
+          const errors = errorsOf();
+          if (errors.length > 0) logger.error(`${relative(root, path)} changed; ${report()}`);
+          else if (hadErrors) logger.info(`content checked in ${elapsed} ms: the errors are fixed`);
+        };
         const recheck = (path: string) => {
           if (!path.startsWith(dir + sep) && path !== dir) return;
-          // Whatever renders before the debounced check below reads the content afresh.
+          // Whatever renders before the check below reads the content afresh.
           markContentChanged();
+          pending = path;
+          // Checked when the next page is asked for (so Astro's own error page never shows
+          // first), or shortly after, for the terminal.
           clearTimeout(timer);
-          timer = setTimeout(() => {
-            const hadErrors = errorsOf().length > 0;
-            const elapsed = run();
-            const errors = errorsOf();
-            if (errors.length > 0) logger.error(`${relative(root, path)} changed; ${report()}`);
-            else if (hadErrors) logger.info(`content checked in ${elapsed} ms: the errors are fixed`);
-          }, 50);
+          timer = setTimeout(refresh, 50);
         };
         server.watcher.on('add', recheck);
         server.watcher.on('change', recheck);
         server.watcher.on('unlink', recheck);
         server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
-          if (errorsOf().length === 0 || !wantsPage(request)) return next();
+          if (!wantsPage(request)) return next();
+          refresh();
+          if (errorsOf().length === 0) return next();
           response.statusCode = 500;
           response.setHeader('Content-Type', 'text/html; charset=utf-8');
           response.setHeader('Cache-Control', 'no-store');

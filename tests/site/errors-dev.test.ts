@@ -34,17 +34,17 @@ async function get(path: string): Promise<{ status: number; text: string }> {
   return { status: response.status, text: await response.text() };
 }
 
-/** Polls until the page satisfies `done` (the dev server reloads content asynchronously). */
-async function until(path: string, done: (page: { status: number; text: string }) => boolean): Promise<{ status: number; text: string }> {
+/** Polls every `every` ms, for up to 20 s, until the page satisfies `done` (the dev server reloads content asynchronously). */
+async function until(path: string, done: (page: { status: number; text: string }) => boolean, every = 200): Promise<{ status: number; text: string }> {
   let last = { status: 0, text: '' };
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 20_000 / every; attempt++) {
     try {
       last = await get(path);
       if (done(last)) return last;
     } catch {
       // not up yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, every));
   }
   return last;
 }
@@ -133,8 +133,15 @@ describe('npm run dev: live preview', () => {
 
   test('an MDX syntax error shows in the browser without killing the server', async () => {
     edit('articles/barrier-vote.mdx', /<Actor id="helena-voss" \/>/, '<Actor id="helena-voss">');
-    // Astro's own MDX error page may answer first, until the re-check has run.
-    const broken = await until('/articles/barrier-vote/', (p) => p.text.includes('MDX cannot be read'));
+    // Until the watcher reports the change the old page may answer, but never Astro's own error page:
+    // the first page asked for after the change runs the content check first.
+    const others: string[] = [];
+    const broken = await until('/articles/barrier-vote/', (p) => {
+      if (p.status !== 200 && !p.text.includes('The content has')) others.push(/<title>([^<]*)<\/title>/.exec(p.text)?.[1] ?? p.text.slice(0, 80));
+      return p.text.includes('MDX cannot be read');
+    }, 5);
+    // Before the fix, Astro's "MDXError" page answered for up to 50 ms.
+    expect(others).toEqual([]);
     expect(broken.status).toBe(500);
     expect(broken.text).toContain('MDX cannot be read');
     expect(broken.text).toContain('articles/barrier-vote.mdx:');
