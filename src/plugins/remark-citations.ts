@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { findCitations, type CitationKey } from '../lib/citation-syntax.ts';
 import { formatDate } from '../lib/dates.ts';
 import { sitePath, sourceTypeLabel } from '../lib/format.ts';
+import { attributeValue } from '../lib/mdx-refs.ts';
 import type { Source } from '../schemas/source.ts';
 
 /** What the plugin needs to know about the story's content. */
@@ -95,10 +96,9 @@ function attachEmbedCitations(
   sourcesById: ReadonlyMap<string, readonly string[]>,
   cite: (id: string) => EmbeddedCitation,
 ) {
-  const idAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
-  const embedId = typeof idAttribute?.value === 'string' ? idAttribute.value : undefined;
-  const sources = embedId ? sourcesById.get(embedId) : undefined;
-  if (!sources || node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'citations')) return;
+  const embedId = attributeValue(node, 'id');
+  const sources = typeof embedId === 'string' ? sourcesById.get(embedId) : undefined;
+  if (!sources || attributeValue(node, 'citations') !== undefined) return;
   const citations = sources.map((id) => cite(id));
   node.attributes.push({ type: 'mdxJsxAttribute', name: 'citations', value: JSON.stringify(citations) });
 }

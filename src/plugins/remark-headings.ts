@@ -1,8 +1,8 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
-import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { attributeValue } from '../lib/mdx-refs.ts';
 
 /** Options of {@link remarkHeadings}. */
 export interface RemarkHeadingsOptions {
@@ -15,11 +15,6 @@ export interface HeadingLabels {
   headingLabels?: Record<string, string>;
 }
 
-function idOf(node: MdxJsxTextElement): string | undefined {
-  const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
-  return typeof attribute?.value === 'string' ? attribute.value : undefined;
-}
-
 /** The text a reader sees in a heading: mentions by name, citation numbers left out. */
 function labelOf(nodes: readonly RootContent[], actorName: (id: string) => string | undefined): string {
   let text = '';
@@ -27,8 +22,8 @@ function labelOf(nodes: readonly RootContent[], actorName: (id: string) => strin
     if ((node.type as string) === 'citation') continue;
     if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
     else if (node.type === 'mdxJsxTextElement' && node.name === 'Actor' && node.children.length === 0) {
-      const id = idOf(node);
-      text += (id === undefined ? undefined : actorName(id)) ?? '';
+      const id = attributeValue(node, 'id');
+      text += (typeof id === 'string' ? actorName(id) : undefined) ?? '';
     } else if ('children' in node) text += labelOf(node.children as RootContent[], actorName);
   }
   return text;
