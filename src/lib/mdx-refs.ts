@@ -153,52 +153,27 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
         }
       }
     } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(node.value)) {
-      refs.problems.push({
-        file,
-        ...at(node),
-        message: `curly-brace expressions are not allowed (found {${node.value.slice(0, 40)}})`,
-        fix: 'to write a brace as text, put a backslash before it: \\{ and \\}',
-        severity: 'error',
-      });
+      refuse(refs, file, at(node), `curly-brace expressions are not allowed (found {${node.value.slice(0, 40)}})`, 'to write a brace as text, put a backslash before it: \\{ and \\}');
     } else if (node.type === 'html') {
-      refs.problems.push({
-        file,
-        ...at(node),
-        message: `raw HTML is not allowed here (found ${node.value.slice(0, 40)})`,
-        fix: 'write Markdown instead; mentions and embeds such as <Actor> work only in articles (.mdx)',
-        severity: 'error',
-      });
+      refuse(refs, file, at(node), `raw HTML is not allowed here (found ${node.value.slice(0, 40)})`, 'write Markdown instead; mentions and embeds such as <Actor> work only in articles (.mdx)');
     } else if (node.type === 'link' || node.type === 'definition') {
       if (!SAFE_LINK.test(node.url)) {
-        refs.problems.push({
-          file,
-          ...at(node),
-          message: `the link "${node.url.slice(0, 60)}" is not a web address`,
-          fix: 'links must start with https:// or http://; for people and bodies use <Actor id="…">, for sources a citation [@id]',
-          severity: 'error',
-        });
+        refuse(refs, file, at(node), `the link "${node.url.slice(0, 60)}" is not a web address`, 'links must start with https:// or http://; for people and bodies use <Actor id="…">, for sources a citation [@id]');
       }
     } else if (node.type === 'image' || node.type === 'imageReference') {
-      refs.problems.push({
-        file,
-        ...at(node),
-        message: 'images in the text are not supported',
-        fix: 'remove the image; an actor\'s portrait goes in its `image` field',
-        severity: 'error',
-      });
+      refuse(refs, file, at(node), 'images in the text are not supported', 'remove the image; an actor\'s portrait goes in its `image` field');
     } else if (node.type === 'mdxjsEsm') {
-      refs.problems.push({
-        file,
-        ...at(node),
-        message: 'imports and exports are not allowed in articles',
-        fix: 'remove the import: <Actor>, <Statement>, <Figure> and <Timeline> work without one',
-        severity: 'error',
-      });
+      refuse(refs, file, at(node), 'imports and exports are not allowed in articles', 'remove the import: <Actor>, <Statement>, <Figure> and <Timeline> work without one');
     } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       collectComponent(file, node, at(node), refs);
     }
   });
   return refs;
+}
+
+/** Records an error in a body, at a node's position (and on a component's attribute, `field`). */
+function refuse(refs: BodyRefs, file: string, position: { line: number; column: number }, message: string, fix: string, field?: string): void {
+  refs.problems.push({ file, ...position, ...(field === undefined ? {} : { field }), message, fix, severity: 'error' });
 }
 
 function collectComponent(file: string, node: JsxNode, position: { line: number; column: number }, refs: BodyRefs): void {
@@ -208,13 +183,7 @@ function collectComponent(file: string, node: JsxNode, position: { line: number;
       attribute.type === 'mdxJsxAttribute' &&
       (attribute.value === null || attribute.value === undefined || typeof attribute.value === 'string' || attributeValue(node, attribute.name) !== UNREADABLE);
     if (!literal) {
-      refs.problems.push({
-        file,
-        ...position,
-        message: `<${name ?? ''}> has an attribute that is code, not a value`,
-        fix: 'write attribute values as text in quotes (id="x"), or a list of quoted ids (actors={["a", "b"]})',
-        severity: 'error',
-      });
+      refuse(refs, file, position, `<${name ?? ''}> has an attribute that is code, not a value`, 'write attribute values as text in quotes (id="x"), or a list of quoted ids (actors={["a", "b"]})');
       return;
     }
   }
@@ -222,27 +191,16 @@ function collectComponent(file: string, node: JsxNode, position: { line: number;
   if (/^[a-z]/.test(name)) {
     const badAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && !INLINE_ATTRIBUTES.includes(a.name));
     if (!(INLINE_TAGS as readonly string[]).includes(name) || badAttribute) {
-      refs.problems.push({
-        file,
-        ...position,
-        message:
-          (INLINE_TAGS as readonly string[]).includes(name) && badAttribute?.type === 'mdxJsxAttribute'
-            ? `the attribute ${badAttribute.name} is not allowed on <${name}>`
-            : `the HTML tag <${name}> is not allowed`,
-        fix: `write Markdown instead; allowed inline tags: ${INLINE_TAGS.map((t) => `<${t}>`).join(' ')} (with title or lang only)`,
-        severity: 'error',
-      });
+      const message =
+        (INLINE_TAGS as readonly string[]).includes(name) && badAttribute?.type === 'mdxJsxAttribute'
+          ? `the attribute ${badAttribute.name} is not allowed on <${name}>`
+          : `the HTML tag <${name}> is not allowed`;
+      refuse(refs, file, position, message, `write Markdown instead; allowed inline tags: ${INLINE_TAGS.map((t) => `<${t}>`).join(' ')} (with title or lang only)`);
     }
     return;
   }
   if (!(COMPONENTS as readonly string[]).includes(name)) {
-    refs.problems.push({
-      file,
-      ...position,
-      message: `unknown component <${name}>`,
-      fix: `use one of ${COMPONENTS.map((c) => `<${c}>`).join(', ')}`,
-      severity: 'error',
-    });
+    refuse(refs, file, position, `unknown component <${name}>`, `use one of ${COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
     return;
   }
   if (name === 'Timeline') {
@@ -251,16 +209,11 @@ function collectComponent(file: string, node: JsxNode, position: { line: number;
     const to = attributeValue(node, 'to');
     const list = Array.isArray(actors) && actors.every((a) => typeof a === 'string') ? (actors as string[]) : undefined;
     if (actors !== undefined && !list) {
-      refs.problems.push({
-        file, ...position, field: 'actors',
-        message: '<Timeline actors> must be a list of actor ids',
-        fix: 'write it as actors={["volodymyr-zelenskyy", "lloyd-austin"]}',
-        severity: 'error',
-      });
+      refuse(refs, file, position, '<Timeline actors> must be a list of actor ids', 'write it as actors={["volodymyr-zelenskyy", "lloyd-austin"]}', 'actors');
     }
     for (const [field, value] of [['from', from], ['to', to]] as const) {
       if (value !== undefined && typeof value !== 'string') {
-        refs.problems.push({ file, ...position, field, message: `<Timeline ${field}> must be a date in quotes`, fix: `write ${field}="2024-11-04"`, severity: 'error' });
+        refuse(refs, file, position, `<Timeline ${field}> must be a date in quotes`, `write ${field}="2024-11-04"`, field);
       }
     }
     refs.timelines.push({
@@ -273,12 +226,7 @@ function collectComponent(file: string, node: JsxNode, position: { line: number;
   }
   const id = attributeValue(node, 'id');
   if (typeof id !== 'string' || id === '') {
-    refs.problems.push({
-      file, ...position, field: 'id',
-      message: `<${name}> needs an id`,
-      fix: `write it as <${name} id="the-id" />`,
-      severity: 'error',
-    });
+    refuse(refs, file, position, `<${name}> needs an id`, `write it as <${name} id="the-id" />`, 'id');
     return;
   }
   const ref = { id, ...position };

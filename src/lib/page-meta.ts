@@ -110,7 +110,7 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
 }
 
 /** What the site-wide share image shows: the site's name and what it covers, counted. */
-export function siteCard(index: SiteIndex, title: string, host: string): ShareCard {
+export function siteCard(index: SiteIndex, title: string, site: string): ShareCard {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return {
     label: 'Every claim linked to its sources',
@@ -122,7 +122,7 @@ export function siteCard(index: SiteIndex, title: string, host: string): ShareCa
       count(index.set.figures.length, 'figure', 'figures'),
       count(index.set.sources.length, 'source', 'sources'),
     ].join(' · '),
-    site: `${title} · ${host}`,
+    site,
   };
 }
 

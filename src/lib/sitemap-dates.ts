@@ -1,6 +1,7 @@
 import type { SitemapItem } from '@astrojs/sitemap';
 import { currentContent } from '../loaders/content-state.ts';
 import { lastModified } from './dates.ts';
+import { sitePath } from './format.ts';
 
 /**
  * A `serialize` hook for `@astrojs/sitemap` that gives each article page its
@@ -14,7 +15,7 @@ export function articleLastmod(options: { contentDir: () => string; root: string
   return (item: SitemapItem): SitemapItem => {
     dates ??= new Map(
       currentContent(options.contentDir(), options.root).set.articles.map((article) => [
-        new URL(`${options.base}articles/${article.id}/`, options.site).href,
+        new URL(sitePath(options.base, 'articles', article.id), options.site).href,
         lastModified(article.data),
       ]),
     );

@@ -3,8 +3,6 @@ import { checkContentDir, type ContentCheck } from './read-content.ts';
 
 let latest: { contentDir: string; result: ContentCheck } | undefined;
 let changed = false;
-const citations = new WeakMap<ContentCheck, CitationData>();
-const names = new WeakMap<ContentCheck, ReadonlyMap<string, string>>();
 
 /**
  * Checks a content folder and keeps the result as the current state of the
@@ -28,32 +26,32 @@ export function currentContent(contentDir: string, root: string): ContentCheck {
 }
 
 /**
- * What the citation plugin needs, derived from the checked content once per
- * check: a build reads the content folder once, not again for citations.
- * Entries that failed validation are left out: the check reports them.
+ * A value computed from the latest check of a folder, once per check: built
+ * again only after a content change (live preview), never per document.
  */
-export function citationData(contentDir: string, root: string): CitationData {
-  const content = currentContent(contentDir, root);
-  let data = citations.get(content);
-  if (data === undefined) {
-    const { set } = content;
-    data = {
-      sources: new Map(set.sources.map((source) => [source.id, source.data])),
-      statementSources: new Map(set.statements.map((statement) => [statement.id, statement.data.sources])),
-      figureSources: new Map(set.figures.map((figure) => [figure.id, figure.data.estimates.map((estimate) => estimate.source)])),
-    };
-    citations.set(content, data);
-  }
-  return data;
+function derived<T>(make: (content: ContentCheck) => T): (contentDir: string, root: string) => T {
+  const cache = new WeakMap<ContentCheck, T>();
+  return (contentDir, root) => {
+    const content = currentContent(contentDir, root);
+    let value = cache.get(content);
+    if (value === undefined) {
+      value = make(content);
+      cache.set(content, value);
+    }
+    return value;
+  };
 }
 
-/** Display names of the actors, by id, from the latest check. */
-export function actorNames(contentDir: string, root: string): ReadonlyMap<string, string> {
-  const content = currentContent(contentDir, root);
-  let data = names.get(content);
-  if (data === undefined) {
-    data = new Map(content.set.actors.map((actor) => [actor.id, actor.data.name]));
-    names.set(content, data);
-  }
-  return data;
-}
+/**
+ * What the citation plugin needs, derived from the checked content: a build
+ * reads the content folder once, not again for citations. Entries that failed
+ * validation are left out: the check reports them.
+ */
+export const citationData = derived<CitationData>(({ set }) => ({
+  sources: new Map(set.sources.map((source) => [source.id, source.data])),
+  statementSources: new Map(set.statements.map((statement) => [statement.id, statement.data.sources])),
+  figureSources: new Map(set.figures.map((figure) => [figure.id, figure.data.estimates.map((estimate) => estimate.source)])),
+}));
+
+/** Display names of the actors, by id, for headings that mention them. */
+export const actorNames = derived<ReadonlyMap<string, string>>(({ set }) => new Map(set.actors.map((actor) => [actor.id, actor.data.name])));

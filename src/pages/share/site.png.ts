@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '../../data/site-index.ts';
-import { siteCard } from '../../lib/page-meta.ts';
+import { shareSiteLine, siteCard } from '../../lib/page-meta.ts';
 import { renderShareImage } from '../../lib/share-image.ts';
 import { settings } from '../../settings.ts';
 
 /** `/share/site.png`: the share image of every page without one of its own (home, lists, timeline). */
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const index = await getSiteIndex();
-  const host = new URL(import.meta.env.BASE_URL, site).href.replace(/^https?:\/\//, '').replace(/\/$/, '');
-  const png = await renderShareImage(siteCard(index, settings.title, host));
+  const png = await renderShareImage(siteCard(index, settings.title, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL)));
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
