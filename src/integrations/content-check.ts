@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { checkContent, markContentChanged } from '../loaders/content-state.ts';
-import { contentPath } from '../settings.ts';
+import { contentPath, settings } from '../settings.ts';
 
 /** Escapes text for HTML: content is data, even on the error page. */
 function escapeHtml(text: string): string {
@@ -44,6 +45,28 @@ ${items}
 </body>
 </html>
 `;
+}
+
+/**
+ * `astro dev` keeps its content store in the project's `.astro/`, whatever the
+ * cache folder, and does not notice when CONTENT_DIR (or a setting that changes
+ * the pages) is not the one the store was filled from: entries of another story
+ * would show. Start the store afresh whenever they differ.
+ */
+function forgetOtherContent(root: string): void {
+  const dotAstro = join(root, '.astro');
+  const stamp = join(dotAstro, 'explainer-dev-settings.json');
+  const current = JSON.stringify({ ...settings, contentDir: contentPath(root) });
+  let previous = '';
+  try {
+    previous = readFileSync(stamp, 'utf8');
+  } catch {
+    // first run
+  }
+  if (previous === current) return;
+  for (const file of ['data-store.json', 'content-modules.mjs', 'content-assets.mjs']) rmSync(join(dotAstro, file), { force: true });
+  mkdirSync(dotAstro, { recursive: true });
+  writeFileSync(stamp, current);
 }
 
 /** How long a changed file must keep the same size before the dev server reads it. */
@@ -87,7 +110,13 @@ export default function contentCheck(): AstroIntegration {
         // drops a second change that follows the first within 50 ms, so a loader
         // that read the empty file would keep that state until the next save.
         // Report a change only once the file has stopped growing.
-        if (command === 'dev') updateConfig({ vite: { server: { watch: { awaitWriteFinish: WRITE_FINISH } } } });
+        if (command === 'dev') {
+          updateConfig({ vite: { server: { watch: { awaitWriteFinish: WRITE_FINISH } } } });
+          forgetOtherContent(root);
+        }
+        // The one place that says whether this is the live preview: pages show drafts and
+        // rebuild the site index per request only there, never in a build.
+        updateConfig({ vite: { define: { 'import.meta.env.EXPLAINER_DEV': JSON.stringify(command === 'dev') } } });
         const elapsed = run();
         const warnings = problems.filter((problem) => problem.severity === 'warning');
         if (warnings.length > 0) logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 import { withoutViteEnv } from '../../src/lib/build-env.ts';
 
 /** The project root. */
@@ -20,7 +22,11 @@ export interface BuildResult {
  * its own Astro cache, and returns the exit status and output.
  */
 export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'explainer-build-'));
+  return buildInto(mkdtempSync(join(tmpdir(), 'explainer-build-')), contentDir, env);
+}
+
+/** Runs `astro build` of a content folder into `work/dist`, with its cache in `work/cache`. */
+function buildInto(work: string, contentDir: string, env: Record<string, string>): BuildResult {
   const outDir = join(work, 'dist');
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
     cwd: ROOT,
@@ -30,8 +36,23 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
 
+/**
+ * Builds a content folder with these settings once per test run and shares the
+ * result with every suite that asks for the same build. Suites only read it.
+ */
+export function sharedBuild(contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const key = createHash('sha256').update(JSON.stringify([resolve(ROOT, contentDir), env])).digest('hex').slice(0, 16);
+  const dir = join(inject('buildsDir'), key);
+  const record = join(dir, 'result.json');
+  if (existsSync(record)) return JSON.parse(readFileSync(record, 'utf8')) as BuildResult;
+  mkdirSync(dir, { recursive: true });
+  const build = buildInto(dir, contentDir, env);
+  writeFileSync(record, JSON.stringify(build));
+  return build;
+}
+
 /** The environment without what Vitest sets for itself (Vite's names, NODE_ENV, VITEST …). */
-function cleanEnv(): Record<string, string | undefined> {
+export function cleanEnv(): Record<string, string | undefined> {
   const env = withoutViteEnv(process.env);
   for (const key of ['NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
   return env;

@@ -88,8 +88,9 @@ beforeAll(async () => {
   if (first.status !== 200) throw new Error(`astro dev did not serve the article (status ${first.status}):\n${log}\n${first.text.slice(0, 2000)}`);
 }, 60_000);
 
-afterAll(() => {
-  dev?.kill('SIGTERM');
+afterAll(async () => {
+  // Astro allows one dev server per project: the next suite's starts only once this one is gone.
+  if (dev && dev.exitCode === null) await new Promise((resolve) => dev?.once('exit', resolve).kill('SIGTERM'));
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -8,18 +8,17 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, cleanBuild, readPage, type BuildResult } from '../helpers/build.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { sharedBuild, readPage, type BuildResult } from '../helpers/build.ts';
 
 let build: BuildResult;
 const page = (path: string): Root => fromHtml(readPage(build.outDir, path));
 const attr = (tree: Root, selector: string, name: string) => select(selector, tree)?.properties[name];
 
 beforeAll(() => {
-  build = buildSite('tests/fixtures/site/content');
+  build = sharedBuild('tests/fixtures/site/content');
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
 });
-afterAll(() => cleanBuild(build));
 
 describe('search index', () => {
   test('the build writes a Pagefind index', () => {

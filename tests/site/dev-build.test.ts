@@ -1,0 +1,118 @@
+// `npm run dev` and `npm run build` render the same pages: the live preview an
+// editor checks is what readers get. Drafts are the one difference: shown in
+// the preview, never built.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type BuildResult, cleanEnv, hasPage, readPage, ROOT, sharedBuild } from '../helpers/build.ts';
+
+const CONTENT = 'tests/fixtures/site/content';
+const DRAFT = 'articles/draft-piece.mdx';
+let build: BuildResult;
+let work: string;
+let dev: ChildProcess | undefined;
+let base = '';
+let log = '';
+
+/** The parts of a page that content decides: its title and its main element, with dev-only attributes and layout whitespace removed. */
+function rendered(html: string): string {
+  const title = /<title>[\s\S]*?<\/title>/.exec(html)?.[0] ?? '';
+  const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+  return `${title}\n${main}`
+    .replace(/\s+data-astro-source-(file|loc)="[^"]*"/g, '')
+    // Scripts are bundled in a build and served from their source in dev.
+    .replace(/<script\b[^>]*><\/script>/g, '')
+    .replace(/>\s+</g, '><')
+    .replace(/\s+/g, ' ');
+}
+
+async function get(path: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${base}${path}`);
+  return { status: response.status, text: await response.text() };
+}
+
+/** Asks for a page every 100 ms until it answers 200 or the time is up. */
+async function poll(path: string, ms: number): Promise<{ status: number; text: string }> {
+  let page = { status: 0, text: '' };
+  for (const end = Date.now() + ms; page.status !== 200 && Date.now() < end; ) {
+    page = await get(path);
+    if (page.status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return page;
+}
+
+/** The dev server's address, once it says it is listening (it picks a free port itself and keeps it). */
+function listening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const url = /Local\s+(http:\/\/[^\s/]+)/.exec(stripVTControlCharacters(log))?.[1];
+      if (url) resolve(url);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`astro dev exited with ${code}:\n${log}`)));
+  });
+}
+
+beforeAll(async () => {
+  build = sharedBuild(CONTENT);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
+  work = mkdtempSync(join(tmpdir(), 'explainer-dev-build-'));
+  // The preview starts without the draft, so that every list can be compared with the build's.
+  cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) });
+  dev = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...cleanEnv(), CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  base = await listening(dev);
+  // Vite may still be optimizing dependencies when it says it listens; the first pages can fail until it is done.
+  const ready = await poll('/articles/main-story/', 30_000);
+  if (ready.status !== 200) throw new Error(`astro dev did not serve the article (status ${ready.status}):\n${log}`);
+}, 90_000);
+
+afterAll(async () => {
+  // Astro allows one dev server per project: the next suite's starts only once this one is gone.
+  if (dev && dev.exitCode === null) await new Promise((resolve) => dev?.once('exit', resolve).kill('SIGTERM'));
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run dev renders what npm run build publishes', () => {
+  test.each([
+    '/',
+    '/articles/',
+    '/articles/main-story/',
+    '/articles/follow-up/',
+    '/actors/',
+    '/actors/tomas-reyes/',
+    '/actors/ines-marlow/',
+    '/statements/',
+    '/statements/hwc-ceo-6000-households/',
+    '/figures/',
+    '/figures/households-without-water/',
+    '/sources/',
+    '/sources/hwc-outage-report/',
+    '/timeline/',
+    '/corrections/',
+    '/search/',
+  ])('%s', async (path) => {
+    const page = await get(path);
+    expect(page.status, `${page.text.slice(0, 2000)}\n${log.slice(-3000)}`).toBe(200);
+    // One element per line, so that a difference shows as a short diff.
+    const lines = (html: string) => rendered(html).replace(/></g, '>\n<').split('\n');
+    expect(lines(page.text)).toEqual(lines(readPage(build.outDir, path)));
+  });
+
+  test('a draft shows in the preview as soon as it is saved, and is never built', async () => {
+    expect(hasPage(build.outDir, '/articles/draft-piece/')).toBe(false);
+    expect((await get('/articles/draft-piece/')).status).toBe(404);
+    cpSync(join(ROOT, CONTENT, DRAFT), join(work, 'content', DRAFT));
+    const page = await poll('/articles/draft-piece/', 20_000);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Draft: not published.');
+  }, 30_000);
+});
