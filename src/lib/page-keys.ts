@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContentSet, Entity } from './content-set.ts';
 import type { CrossIndex } from './cross-index.ts';
+import { referencesOf } from './references.ts';
 import { filterTimeline, type TimelineItem } from './timeline.ts';
 
 /** A collection with a page per entry. */
@@ -47,37 +48,15 @@ export function createPageKeys(index: KeyIndex): (kind: PageKind, id: string) =>
     return value;
   };
 
-  /** The entries an entry names in its own fields. */
+  /**
+   * The entries an entry names: every reference field its schema declares and
+   * every id its body writes (citations in a bio, mentions, embeds), from the
+   * same list the integrity pass reads, so a page that shows an entry also
+   * follows what that entry names.
+   */
   const named = (collection: Collection, id: string): Ref[] => {
-    const data = maps[collection].get(id)?.data as Record<string, unknown> | undefined;
-    if (!data) return [];
-    const refs: Ref[] = [];
-    const actor = (value: unknown) => typeof value === 'string' && refs.push(['actors', value]);
-    const source = (value: unknown) => typeof value === 'string' && refs.push(['sources', value]);
-    const list = (value: unknown, each: (v: unknown) => unknown) => Array.isArray(value) && value.forEach(each);
-    if (collection === 'statements') {
-      actor(data['speaker']);
-      list(data['about'], actor);
-      list(data['sources'], source);
-      list(data['relations'], (r) => refs.push(['statements', String((r as { statement: string }).statement)]));
-    } else if (collection === 'events') {
-      list(data['actors'], actor);
-      list(data['sources'], source);
-    } else if (collection === 'figures') {
-      list(data['estimates'], (e) => {
-        const estimate = e as { by: string; source: string; statement?: string };
-        actor(estimate.by);
-        source(estimate.source);
-        if (estimate.statement) refs.push(['statements', estimate.statement]);
-      });
-    } else if (collection === 'actors') {
-      actor(data['country']);
-      list(data['partOf'], actor);
-      list(data['roles'], (r) => actor((r as { of?: string }).of));
-    } else if (collection === 'sources') {
-      actor(data['issuer']);
-    }
-    return refs;
+    const entity = maps[collection].get(id);
+    return entity ? referencesOf(collection, entity).map((ref): Ref => [ref.target, ref.id]) : [];
   };
 
   /** The entries a page lists, before expansion. */

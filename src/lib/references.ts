@@ -1,5 +1,6 @@
 import type { ContentSet, Entity } from './content-set.ts';
 import type { Position } from './problems.ts';
+import { REFERENCE_FIELDS, valuesAt } from '../schemas/reference-paths.ts';
 import { fieldName } from './validate.ts';
 
 /** A collection name. */
@@ -16,66 +17,58 @@ export interface Reference {
   at: Position | undefined;
 }
 
+/** The collections in the order their references are listed. */
+const ORDER: readonly CollectionKey[] = ['actors', 'sources', 'statements', 'figures', 'events', 'articles'];
+
+/** Each field name of a collection's reference paths, ranked in schema order. */
+function fieldRanks(collection: CollectionKey): Map<string, number> {
+  const rank = new Map<string, number>();
+  for (const { path } of REFERENCE_FIELDS[collection]) for (const key of path) if (!rank.has(key)) rank.set(key, rank.size);
+  return rank;
+}
+
+function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[], rank: Map<string, number>): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : (rank.get(String(x)) ?? 0) - (rank.get(String(y)) ?? 0);
+  }
+  return a.length - b.length;
+}
+
 /**
- * Every reference by id in a content set, in file order per collection:
- * frontmatter and YAML fields, list entries, citation keys, component ids and
- * `<Timeline actors>`. The one list the integrity pass and the warnings share,
- * so a new kind of reference is added in one place.
+ * The references one entry makes: every field its schema declares with `ref()`
+ * (in schema order) and, for a body, citation keys, component ids and
+ * `<Timeline actors>` (in document order).
+ */
+export function referencesOf(collection: CollectionKey, from: Entity<unknown>): Reference[] {
+  const found: { at: readonly (string | number)[]; target: CollectionKey; id: string }[] = [];
+  for (const { path, target } of REFERENCE_FIELDS[collection]) {
+    for (const [at, id] of valuesAt(from.data, path)) if (typeof id === 'string') found.push({ at, target, id });
+  }
+  // In the order the editor wrote them: list items by position, fields in schema order.
+  const rank = fieldRanks(collection);
+  found.sort((a, b) => comparePaths(a.at, b.at, rank));
+  const refs: Reference[] = found.map(({ at, target, id }) => ({ from, target, id, field: fieldName(at), at: from.locate?.(at) }));
+  const written = from.refs;
+  if (!written) return refs;
+  const each = (items: readonly { id: string; line: number; column: number }[], target: CollectionKey, name: string) => {
+    for (const item of items) refs.push({ from, target, id: item.id, field: name, at: { line: item.line, column: item.column } });
+  };
+  each(written.citations, 'sources', 'citation');
+  each(written.mentions, 'actors', '<Actor id>');
+  each(written.statements, 'statements', '<Statement id>');
+  each(written.figures, 'figures', '<Figure id>');
+  for (const timeline of written.timelines) {
+    each((timeline.actors ?? []).map((id) => ({ id, line: timeline.line, column: timeline.column })), 'actors', '<Timeline actors>');
+  }
+  return refs;
+}
+
+/**
+ * Every reference by id in a content set, in file order per collection. The
+ * one list the integrity pass and the warnings share.
  */
 export function collectReferences(set: ContentSet): Reference[] {
-  const refs: Reference[] = [];
-  const field = (from: Entity<unknown>, path: readonly PropertyKey[], target: CollectionKey, id: string | undefined) => {
-    if (id !== undefined) refs.push({ from, target, id, field: fieldName(path), at: from.locate?.(path) });
-  };
-  const list = (from: Entity<unknown>, path: readonly PropertyKey[], target: CollectionKey, ids: readonly string[] | undefined) => {
-    ids?.forEach((id, index) => {
-      field(from, [...path, index], target, id);
-    });
-  };
-  const body = (from: Entity<unknown>) => {
-    const written = from.refs;
-    if (!written) return;
-    const each = (items: readonly { id: string; line: number; column: number }[], target: CollectionKey, name: string) => {
-      for (const item of items) refs.push({ from, target, id: item.id, field: name, at: { line: item.line, column: item.column } });
-    };
-    each(written.citations, 'sources', 'citation');
-    each(written.mentions, 'actors', '<Actor id>');
-    each(written.statements, 'statements', '<Statement id>');
-    each(written.figures, 'figures', '<Figure id>');
-    for (const timeline of written.timelines) {
-      each((timeline.actors ?? []).map((id) => ({ id, line: timeline.line, column: timeline.column })), 'actors', '<Timeline actors>');
-    }
-  };
-
-  for (const actor of set.actors) {
-    field(actor, ['country'], 'actors', actor.data.country);
-    list(actor, ['partOf'], 'actors', actor.data.partOf);
-    actor.data.roles?.forEach((role, index) => {
-      field(actor, ['roles', index, 'of'], 'actors', role.of);
-    });
-    body(actor);
-  }
-  for (const source of set.sources) field(source, ['issuer'], 'actors', source.data.issuer);
-  for (const statement of set.statements) {
-    field(statement, ['speaker'], 'actors', statement.data.speaker);
-    list(statement, ['about'], 'actors', statement.data.about);
-    list(statement, ['sources'], 'sources', statement.data.sources);
-    statement.data.relations?.forEach((relation, index) => {
-      field(statement, ['relations', index, 'statement'], 'statements', relation.statement);
-    });
-  }
-  for (const figure of set.figures) {
-    figure.data.estimates.forEach((estimate, index) => {
-      field(figure, ['estimates', index, 'by'], 'actors', estimate.by);
-      field(figure, ['estimates', index, 'source'], 'sources', estimate.source);
-      field(figure, ['estimates', index, 'statement'], 'statements', estimate.statement);
-    });
-    body(figure);
-  }
-  for (const event of set.events) {
-    list(event, ['actors'], 'actors', event.data.actors);
-    list(event, ['sources'], 'sources', event.data.sources);
-  }
-  for (const article of set.articles) body(article);
-  return refs;
+  return ORDER.flatMap((collection) => set[collection].flatMap((entity: Entity<unknown>) => referencesOf(collection, entity)));
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { httpUrl, id, idList, isoDate, text } from './common.ts';
+import { httpUrl, isoDate, ref, refList, text } from './common.ts';
 
 /** The kinds of actor an editor may declare. */
 export const ACTOR_KINDS = ['person', 'organization', 'government-body', 'military', 'state', 'intergovernmental', 'media'] as const;
@@ -10,7 +10,7 @@ export const role = z
     /** Title of the office: "Secretary of Defense". */
     title: text,
     /** The body the office belongs to. */
-    of: id.optional(),
+    of: ref('actors').optional(),
     /** First day in office. */
     from: isoDate.optional(),
     /** Last day in office; absent while the role holds. */
@@ -29,9 +29,9 @@ export const actorSchema = z.strictObject({
   /** Other spellings and transliterations; searchable. */
   aliases: z.array(text).optional(),
   /** The state the actor belongs to. */
-  country: id.optional(),
+  country: ref('actors').optional(),
   /** Parent bodies. */
-  partOf: idList.optional(),
+  partOf: refList('actors').optional(),
   /** Offices held. */
   roles: z.array(role).optional(),
   /** Wikidata item, `Q` followed by digits. */

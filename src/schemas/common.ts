@@ -3,17 +3,40 @@ import { z } from 'astro/zod';
 /** Pattern every id must match: kebab-case ASCII. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** An entity id: kebab-case ASCII, unique within its collection. */
-export const id = z.preprocess(
-  // An all-digit id (`1984`) is read by YAML as a number: take it as the text written.
-  (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
-  z
-    .string({ error: 'must be an id (kebab-case text such as "lloyd-austin")' })
-    .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "lloyd-austin"' }),
-);
+/** A fresh schema for an entity id: kebab-case ASCII, unique within its collection. */
+function idSchema() {
+  return z.preprocess(
+    // An all-digit id (`1984`) is read by YAML as a number: take it as the text written.
+    (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
+    z
+      .string({ error: 'must be an id (kebab-case text such as "lloyd-austin")' })
+      .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "lloyd-austin"' }),
+  );
+}
 
-/** A list of ids. */
-export const idList = z.array(id, { error: 'must be a list of ids, such as [ukraine, russia]' });
+/** An entity's own id. */
+export const id = idSchema();
+
+/** The collections an id field can name. */
+export type RefTarget = 'articles' | 'actors' | 'figures' | 'statements' | 'sources' | 'events';
+
+/**
+ * Which collection each reference field names. Fields are declared with `ref()`
+ * and `refList()` in the schemas, and everything that follows references (the
+ * integrity pass, the warnings, the cross-links, the page keys) reads them from
+ * here, so a new field that names an actor is one edit in one schema.
+ */
+export const referenceFields = z.registry<{ target: RefTarget }>();
+
+/** A field holding the id of an entry in another collection. */
+export function ref(target: RefTarget) {
+  return idSchema().register(referenceFields, { target });
+}
+
+/** A field holding a list of ids of entries in another collection. */
+export function refList(target: RefTarget, error = 'must be a list of ids, such as [first-id, second-id]') {
+  return z.array(ref(target), { error });
+}
 
 /** True when y-m-d is a day that exists in the calendar. */
 export function isCalendarDate(text: string): boolean {

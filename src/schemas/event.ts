@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, idList, isoDate, text } from './common.ts';
+import { id, isoDate, refList, text } from './common.ts';
 
 /** An event on the timeline. */
 export const eventSchema = z.strictObject({
@@ -12,11 +12,11 @@ export const eventSchema = z.strictObject({
   /** More detail. */
   summary: text.optional(),
   /** Who took part. */
-  actors: idList.optional(),
+  actors: refList('actors').optional(),
   /** Where. */
   place: text.optional(),
   /** At least one source. */
-  sources: z.array(id, { error: 'must be a list of source ids' }).min(1, { error: 'needs at least one source' }),
+  sources: refList('sources', 'must be a list of source ids').min(1, { error: 'needs at least one source' }),
 });
 
 /** Validated event data. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, isoDate, text } from './common.ts';
+import { isoDate, ref, text } from './common.ts';
 
 const number = z.number({ error: 'must be a number, written without thousands separators (12000)' });
 
@@ -13,13 +13,13 @@ export const estimateSchema = z
     /** Upper bound of a range. */
     high: number.optional(),
     /** Actor who claims it. */
-    by: id,
+    by: ref('actors'),
     /** When it was claimed. */
     date: isoDate,
     /** Source it comes from. */
-    source: id,
+    source: ref('sources'),
     /** Statement that states it. */
-    statement: id.optional(),
+    statement: ref('statements').optional(),
     /** What it covers: "Kursk region only". */
     scope: text.optional(),
     /** How it was reached: "intelligence estimate". */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { httpUrl, id, isoDate, languageTag, text } from './common.ts';
+import { httpUrl, id, isoDate, languageTag, ref, text } from './common.ts';
 
 /** The kinds of source an editor may declare. */
 export const SOURCE_TYPES = [
@@ -27,7 +27,7 @@ export const sourceSchema = z.strictObject({
   /** Authors' names. */
   authors: z.array(text).optional(),
   /** The actor who issued it. */
-  issuer: id.optional(),
+  issuer: ref('actors').optional(),
   /** Language of the original. */
   language: languageTag.optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, idList, isoDate, languageTag, text } from './common.ts';
+import { id, isoDate, languageTag, ref, refList, text } from './common.ts';
 
 /** How one statement relates to another. */
 export const RELATION_TYPES = ['confirms', 'contradicts', 'denies', 'updates', 'responds-to'] as const;
@@ -10,7 +10,7 @@ export const statementSchema = z
     /** Id; required when the file holds a list. */
     id: id.optional(),
     /** Actor who made it. */
-    speaker: id,
+    speaker: ref('actors'),
     /** When it was made. */
     date: isoDate,
     /** Verbatim words (translated when `translated` is true). */
@@ -20,9 +20,9 @@ export const statementSchema = z
     /** Where and how it was made. */
     context: text.optional(),
     /** Actors it is about. */
-    about: idList.optional(),
+    about: refList('actors').optional(),
     /** Where it is recorded: at least one source. */
-    sources: z.array(id, { error: 'must be a list of source ids, such as [seed-article]' }).min(1, {
+    sources: refList('sources', 'must be a list of source ids, such as [first-source]').min(1, {
       error: 'needs at least one source: every statement must say where it is recorded',
     }),
     /** Language it was made in. */
@@ -30,7 +30,7 @@ export const statementSchema = z
     /** The quote is a translation. */
     translated: z.boolean({ error: 'must be true or false' }).optional(),
     /** Links to other statements, shown on both. */
-    relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: id })).optional(),
+    relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: ref('statements') })).optional(),
   })
   .refine((s) => s.quote !== undefined || s.summary !== undefined, {
     error: 'needs a `quote` (verbatim words) or a `summary` (a paraphrase)',

@@ -66,6 +66,19 @@ describe('page cache keys', () => {
     expect(keys(added)('sources', 'src1')).toBe(keyBefore('sources', 'src1'));
   });
 
+  it('change on an actor page when a source cited in the bio is retitled (regression: the reference list under the bio went stale)', () => {
+    const withBio = () => {
+      const set = content();
+      set.actors[2] = { ...set.actors[2]!, refs: { citations: [{ id: 'src2', locator: undefined, line: 5, column: 1 }], mentions: [], statements: [], figures: [], timelines: [], problems: [] } };
+      return set;
+    };
+    const keyBefore = keys(withBio());
+    const edited = withBio();
+    edited.sources[1]!.data.title = 'Second, retitled';
+    expect(keys(edited)('actors', 'carol')).not.toBe(keyBefore('actors', 'carol'));
+    expect(keys(edited)('actors', 'alice')).toBe(keyBefore('actors', 'alice'));
+  });
+
   it('change everywhere when the build date changes', () => {
     expect(keys(content(), '2025-01-02')('actors', 'carol')).not.toBe(keys(content())('actors', 'carol'));
   });

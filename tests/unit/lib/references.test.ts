@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../../src/lib/references.ts';
+import { REFERENCE_FIELDS } from '../../../src/schemas/reference-paths.ts';
 import { story } from './fixtures.ts';
 
 describe('collectReferences', () => {
@@ -33,5 +34,21 @@ describe('collectReferences', () => {
 
   test('every collection that can be referred to appears as a target', () => {
     expect(new Set(refs.map((r) => r.target))).toEqual(new Set(['actors', 'sources', 'statements', 'figures']));
+  });
+});
+
+describe('reference fields declared in the schemas', () => {
+  test('every field that names another entry is found, with its target collection', () => {
+    const listed = Object.fromEntries(
+      Object.entries(REFERENCE_FIELDS).map(([collection, fields]) => [collection, fields.map((f) => `${f.path.join('.')}→${f.target}`)]),
+    );
+    expect(listed).toEqual({
+      articles: [],
+      actors: ['country→actors', 'partOf.*→actors', 'roles.*.of→actors'],
+      figures: ['estimates.*.by→actors', 'estimates.*.source→sources', 'estimates.*.statement→statements'],
+      statements: ['speaker→actors', 'about.*→actors', 'sources.*→sources', 'relations.*.statement→statements'],
+      sources: ['issuer→actors'],
+      events: ['actors.*→actors', 'sources.*→sources'],
+    });
   });
 });
