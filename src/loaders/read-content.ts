@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { checkIntegrity } from '../lib/integrity.ts';
@@ -9,34 +9,12 @@ import type { Problem } from '../lib/problems.ts';
 import { validateEntries } from '../lib/validate.ts';
 import { collectWarnings } from '../lib/warnings.ts';
 import { COLLECTION_FORMATS, type CollectionName } from '../schemas/index.ts';
-
-const EXTENSIONS: Record<'mdx' | 'md' | 'yaml', readonly string[]> = {
-  mdx: ['.mdx'],
-  md: ['.md'],
-  yaml: ['.yaml', '.yml'],
-};
+import { listContentFiles } from './content-files.ts';
 
 /** The result of reading and checking a content folder. */
 export interface ContentCheck {
   set: ContentSet;
   problems: Problem[];
-}
-
-/** Lists the files of one collection folder; a missing folder is an empty collection. */
-export function listCollectionFiles(contentDir: string, collection: CollectionName): string[] {
-  const dir = join(contentDir, collection);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const allowed = EXTENSIONS[COLLECTION_FORMATS[collection]];
-  return names
-    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && allowed.some((ext) => name.endsWith(ext)))
-    .sort()
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
 }
 
 /** Reads and parses one file of a collection. */
@@ -88,7 +66,10 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   for (const collection of Object.keys(COLLECTION_FORMATS) as CollectionName[]) {
     const raw: RawEntry[] = [];
     const unread: string[] = [];
-    for (const path of listCollectionFiles(contentDir, collection)) {
+    const listed = listContentFiles(contentDir, collection, root);
+    problems.push(...listed.problems);
+    unread.push(...listed.refusedIds);
+    for (const path of listed.files) {
       const parsed = readCollectionFile(path, collection, root);
       raw.push(...parsed.entries);
       problems.push(...parsed.problems);
