@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentContent } from '../loaders/content-state.ts';
+import { IMAGES_FOLDER } from '../lib/pictures.ts';
 import { type Picture, readPicture } from '../loaders/pictures.ts';
 import { contentPath } from '../settings.ts';
 
@@ -42,10 +43,10 @@ function decodeOrKeep(path: string): string {
  * Astro, which answers 404). Names match exactly, case included, as on a host.
  */
 export function servePictures(base: string, contentDir: string, pictures: () => ReadonlyMap<string, Picture>) {
-  const prefix = `${base}images/`;
+  const prefix = `${base}${IMAGES_FOLDER}/`;
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const url = request.url?.split('?')[0] ?? '';
-    const picture = url.startsWith(prefix) ? pictures().get(`images/${decodeOrKeep(url.slice(prefix.length))}`) : undefined;
+    const picture = url.startsWith(prefix) ? pictures().get(`${IMAGES_FOLDER}/${decodeOrKeep(url.slice(prefix.length))}`) : undefined;
     const read = picture && readPicture(picture.path, contentDir);
     if (read === undefined || 'fault' in read) {
       next();
@@ -77,8 +78,14 @@ export default function contentImages(options: { base: string }): AstroIntegrati
         server.middlewares.use(servePictures(options.base, dir(), () => currentContent(dir(), root).pictures));
       },
       'astro:build:done': ({ dir: out, logger }) => {
-        const written = writePictures(currentContent(dir(), root).pictures.values(), dir(), fileURLToPath(out));
-        if (written > 0) logger.info(`${written} picture${written === 1 ? '' : 's'} written to images/`);
+        let written: number;
+        try {
+          written = writePictures(currentContent(dir(), root).pictures.values(), dir(), fileURLToPath(out));
+        } catch (error) {
+          process.stderr.write(`\n${(error as Error).message}\nThe build is incomplete. Build again.\n`);
+          process.exit(1);
+        }
+        if (written > 0) logger.info(`${written} picture${written === 1 ? '' : 's'} written to ${IMAGES_FOLDER}/`);
       },
     },
   };

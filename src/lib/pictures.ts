@@ -9,6 +9,9 @@
  * synchronously (the content check is synchronous) and without dependencies.
  */
 
+/** The folder of the content folder that holds pictures; `image.src` starts with it, and the site serves them under it. */
+export const IMAGES_FOLDER = 'images';
+
 /** The largest picture published, in bytes: a portrait needs far less. */
 export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
 
@@ -87,7 +90,7 @@ export function checkPicture(name: string, size: number, head: Uint8Array): { fo
     return {
       fault: named
         ? { message: `the file is named like a ${named.name} picture, but its content is not one`, fix: `save it again as a real ${named.name} picture, or remove it` }
-        : { message: `the file is not a picture (${ALLOWED} are published from images/, nothing else)`, fix: 'remove it from images/: keep other files outside the content folder' },
+        : { message: `the file is not a picture (${ALLOWED} are published from ${IMAGES_FOLDER}/, nothing else)`, fix: `remove it from ${IMAGES_FOLDER}/: keep other files outside the content folder` },
     };
   }
   if (!format.extensions.includes(ext)) {

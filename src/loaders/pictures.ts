@@ -1,11 +1,8 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkPicture, MAX_PICTURE_BYTES, type PictureFault, type PictureFormat, SIGNATURE_BYTES } from '../lib/pictures.ts';
+import { checkPicture, IMAGES_FOLDER, MAX_PICTURE_BYTES, type PictureFault, type PictureFormat, SIGNATURE_BYTES } from '../lib/pictures.ts';
 import type { Problem } from '../lib/problems.ts';
 import { containedPath, realRoot, reportPath } from './contained-path.ts';
-
-/** The folder of the content folder that holds pictures, and the path prefix of `image.src`. */
-export const IMAGES_FOLDER = 'images';
 
 /** A checked picture in `images/`. */
 export interface Picture {

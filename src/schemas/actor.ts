@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { PICTURE_EXTENSIONS } from '../lib/pictures.ts';
+import { IMAGES_FOLDER, PICTURE_EXTENSIONS } from '../lib/pictures.ts';
 import { httpUrl, id, idList, isoDate, text } from './common.ts';
 
 /** The kinds of actor an editor may declare. */
@@ -24,7 +24,7 @@ export const role = z
  * letter, digit, `_` or `-`, ending with a picture's extension. That the file
  * exists under exactly this name and is a picture is the content check's to say.
  */
-const IMAGE_SRC = new RegExp(`^images\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`, 'i');
+const IMAGE_SRC = new RegExp(`^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`, 'i');
 
 /** Frontmatter of `content/actors/<id>.md`. */
 export const actorSchema = z.strictObject({
