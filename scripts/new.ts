@@ -22,7 +22,8 @@ import { validateEntries } from '../src/lib/validate.ts';
 import { referencedIds, scaffold, SCAFFOLD_KINDS, ScaffoldError, type ScaffoldKind } from '../src/lib/scaffold.ts';
 import { isCalendarDate } from '../src/schemas/common.ts';
 import type { CollectionName } from '../src/schemas/index.ts';
-import { listCollectionFiles, readCollectionFile } from '../src/loaders/read-content.ts';
+import { listContentFiles } from '../src/loaders/content-files.ts';
+import { readCollectionFile } from '../src/loaders/read-content.ts';
 import { contentPath } from '../src/settings.ts';
 
 const USAGE = `Usage: npm run new -- <${SCAFFOLD_KINDS.join('|')}> "Name or title" [options]
@@ -92,7 +93,7 @@ const contentDir = contentPath(root);
 /** Ids that already exist in a collection, from every file in it. */
 function existingIds(collection: CollectionName): Set<string> {
   const ids = new Set<string>();
-  for (const path of listCollectionFiles(contentDir, collection)) {
+  for (const path of listContentFiles(contentDir, collection, root).files) {
     for (const entry of readCollectionFile(path, collection, root).entries) if (entry.id) ids.add(entry.id);
   }
   return ids;

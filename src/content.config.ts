@@ -1,28 +1,22 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { markdownEntities } from './loaders/markdown-entities.ts';
 import { yamlEntities } from './loaders/yaml-entities.ts';
-import { schemas } from './schemas/index.ts';
+import { COLLECTION_FORMATS, type CollectionName, schemas } from './schemas/index.ts';
 import { contentPath } from './settings.ts';
 
 const dir = contentPath();
 
-/** The id of a Markdown or MDX entry is its file name, exactly as written. */
-const fileNameId = ({ entry }: { entry: string }) => entry.replace(/\.(md|mdx)$/, '');
+/**
+ * Each collection is loaded from exactly the files the content check lists
+ * for it (`listContentFiles`), in the format `COLLECTION_FORMATS` declares.
+ */
+const loaderFor = (name: CollectionName) => (COLLECTION_FORMATS[name] === 'yaml' ? yamlEntities(name, dir) : markdownEntities(name, dir));
 
 export const collections = {
-  articles: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: `${dir}/articles`, generateId: fileNameId }),
-    schema: schemas.articles,
-  }),
-  actors: defineCollection({
-    loader: glob({ pattern: '*.md', base: `${dir}/actors`, generateId: fileNameId }),
-    schema: schemas.actors,
-  }),
-  figures: defineCollection({
-    loader: glob({ pattern: '*.md', base: `${dir}/figures`, generateId: fileNameId }),
-    schema: schemas.figures,
-  }),
-  statements: defineCollection({ loader: yamlEntities('statements', dir), schema: schemas.statements }),
-  sources: defineCollection({ loader: yamlEntities('sources', dir), schema: schemas.sources }),
-  events: defineCollection({ loader: yamlEntities('events', dir), schema: schemas.events }),
+  articles: defineCollection({ loader: loaderFor('articles'), schema: schemas.articles }),
+  actors: defineCollection({ loader: loaderFor('actors'), schema: schemas.actors }),
+  figures: defineCollection({ loader: loaderFor('figures'), schema: schemas.figures }),
+  statements: defineCollection({ loader: loaderFor('statements'), schema: schemas.statements }),
+  sources: defineCollection({ loader: loaderFor('sources'), schema: schemas.sources }),
+  events: defineCollection({ loader: loaderFor('events'), schema: schemas.events }),
 };

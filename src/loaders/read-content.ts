@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentSet, Entity } from '../lib/content-set.ts';
 import { checkIntegrity } from '../lib/integrity.ts';
@@ -9,34 +9,15 @@ import type { Problem } from '../lib/problems.ts';
 import { validateEntries } from '../lib/validate.ts';
 import { collectWarnings } from '../lib/warnings.ts';
 import { COLLECTION_FORMATS, type CollectionName } from '../schemas/index.ts';
-
-const EXTENSIONS: Record<'mdx' | 'md' | 'yaml', readonly string[]> = {
-  mdx: ['.mdx'],
-  md: ['.md'],
-  yaml: ['.yaml', '.yml'],
-};
+import { listContentFiles } from './content-files.ts';
+import { checkPictures, type Picture, type PictureCheck } from './pictures.ts';
 
 /** The result of reading and checking a content folder. */
 export interface ContentCheck {
   set: ContentSet;
   problems: Problem[];
-}
-
-/** Lists the files of one collection folder; a missing folder is an empty collection. */
-export function listCollectionFiles(contentDir: string, collection: CollectionName): string[] {
-  const dir = join(contentDir, collection);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const allowed = EXTENSIONS[COLLECTION_FORMATS[collection]];
-  return names
-    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && allowed.some((ext) => name.endsWith(ext)))
-    .sort()
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
+  /** The checked pictures that actors show, by `image.src`: the only files of `images/` the site publishes. */
+  pictures: ReadonlyMap<string, Picture>;
 }
 
 /** Reads and parses one file of a collection. */
@@ -57,6 +38,20 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
   const parsed = COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
   const placeholders = placeholderProblems(file, text);
   return placeholders.length === 0 ? parsed : { ...parsed, problems: [...parsed.problems, ...placeholders] };
+}
+
+/** Why `image.src` names no picture, and the fix: the path must match a picture file exactly, case included. */
+function missingPicture(src: string, images: PictureCheck, contentDir: string): { message: string; fix: string } {
+  if (images.refused.get(src) === 'folder') return { message: `"${src}" is a folder, not a picture file`, fix: 'write the path of a picture file, such as images/lloyd-austin.jpg' };
+  const lower = src.toLowerCase();
+  const sameButCase = [...images.pictures.keys()].find((key) => key.toLowerCase() === lower);
+  if (sameButCase !== undefined) {
+    return {
+      message: `there is no picture "${src}"; the file is named "${sameButCase}"`,
+      fix: `write "${sameButCase}": paths must match the file name exactly, case included (most web hosts tell capitals apart)`,
+    };
+  }
+  return { message: `there is no image file "${src}" in the content folder`, fix: `put the picture at ${join(contentDir, src)} or correct the path` };
 }
 
 /**
@@ -88,7 +83,10 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   for (const collection of Object.keys(COLLECTION_FORMATS) as CollectionName[]) {
     const raw: RawEntry[] = [];
     const unread: string[] = [];
-    for (const path of listCollectionFiles(contentDir, collection)) {
+    const listed = listContentFiles(contentDir, collection, root);
+    problems.push(...listed.problems);
+    unread.push(...listed.refusedIds);
+    for (const path of listed.files) {
       const parsed = readCollectionFile(path, collection, root);
       raw.push(...parsed.entries);
       problems.push(...parsed.problems);
@@ -107,22 +105,23 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
     });
   }
   const content = set as unknown as ContentSet;
+  const images = checkPictures(contentDir, root);
+  problems.push(...images.problems);
+  const pictures = new Map<string, Picture>();
   for (const actor of content.actors) {
     const src = actor.data.image?.src;
-    if (src !== undefined && !existsSync(join(contentDir, src))) {
-      problems.push({
-        file: actor.file,
-        ...actor.locate?.(['image', 'src']),
-        field: 'image.src',
-        message: `there is no image file "${src}" in the content folder`,
-        fix: `put the picture at ${join(relative(root, contentDir) || '.', src)} or correct the path`,
-        severity: 'error',
-      });
+    if (src === undefined) continue;
+    const picture = images.pictures.get(src);
+    if (picture !== undefined) pictures.set(src, picture);
+    // A refused file is reported once, where it is; the reference to it needs no second error.
+    else if (images.refused.get(src) !== 'file') {
+      const why = missingPicture(src, images, relative(root, contentDir) || '.');
+      problems.push({ file: actor.file, ...actor.locate?.(['image', 'src']), field: 'image.src', ...why, severity: 'error' });
     }
   }
   problems.push(...checkIntegrity(content, invalid));
   // Warnings read a complete story: while there are errors, some entries are
   // missing from the set and "nothing refers to X" would be noise.
   if (!problems.some((problem) => problem.severity === 'error')) problems.push(...collectWarnings(content));
-  return { set: content, problems };
+  return { set: content, problems, pictures };
 }

@@ -1,20 +1,26 @@
 import type { Loader } from 'astro/loaders';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CollectionName } from '../schemas/index.ts';
-import { listCollectionFiles, readCollectionFile } from './read-content.ts';
+import { syncCollection } from './collection-sync.ts';
+import { listContentFiles } from './content-files.ts';
+import { readCollectionFile } from './read-content.ts';
 
 /**
  * An Astro content loader for a folder of YAML files, each holding one entry
  * (id from the file name) or a list of entries (each with an explicit `id`).
+ * It reads exactly the files the content check lists (`listContentFiles`).
  */
 export function yamlEntities(collection: CollectionName, contentDir: string): Loader {
+  const folder = join(contentDir, collection);
   return {
     name: 'explainer:yaml-entities',
-    load: async ({ store, parseData, generateDigest, watcher, config, logger }) => {
-      const root = new URL('.', config.root).pathname;
-      const sync = async () => {
+    load: async (context) => {
+      const { store, parseData, generateDigest, config, logger } = context;
+      const root = fileURLToPath(config.root);
+      await syncCollection(folder, context, async () => {
         const seen = new Set<string>();
-        for (const path of listCollectionFiles(contentDir, collection)) {
+        for (const path of listContentFiles(contentDir, collection, root).files) {
           const parsed = readCollectionFile(path, collection, root);
           // Errors explain a skipped file; warnings (placeholders) are the content check's to report, once.
           for (const problem of parsed.problems) if (problem.severity === 'error') logger.warn(`${problem.file}:${problem.line ?? 0} ${problem.message}`);
@@ -31,29 +37,6 @@ export function yamlEntities(collection: CollectionName, contentDir: string): Lo
           }
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      };
-      await sync();
-      // One sync at a time: two overlapping syncs could finish in the wrong
-      // order and leave the store with what the file held before the last save.
-      let running: Promise<void> | undefined;
-      let again = false;
-      const resync = () => {
-        if (running) {
-          again = true;
-          return;
-        }
-        running = (async () => {
-          do {
-            again = false;
-            await sync();
-          } while (again);
-        })().finally(() => {
-          running = undefined;
-        });
-      };
-      const folder = join(contentDir, collection);
-      watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder)) resync();
       });
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { IMAGES_FOLDER, PICTURE_EXTENSIONS } from '../lib/pictures.ts';
 import { httpUrl, isoDate, ref, refList, text } from './common.ts';
 
 /** The kinds of actor an editor may declare. */
@@ -17,6 +18,13 @@ export const role = z
     to: isoDate.optional(),
   })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { error: '`from` must not be after `to`', path: ['to'] });
+
+/**
+ * The shape of `image.src`: a path under `images/` whose parts start with a
+ * letter, digit, `_` or `-`, ending with a picture's extension. That the file
+ * exists under exactly this name and is a picture is the content check's to say.
+ */
+const IMAGE_SRC = new RegExp(`^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`, 'i');
 
 /** Frontmatter of `content/actors/<id>.md`. */
 export const actorSchema = z.strictObject({
@@ -44,7 +52,7 @@ export const actorSchema = z.strictObject({
       /** File in the content folder's `images/` folder: `images/lloyd-austin.jpg`. Served from the site itself, never from another site. */
       src: z
         .string({ error: 'must be the path of an image file, such as images/lloyd-austin.jpg' })
-        .regex(/^images\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\.(jpe?g|png|webp|avif|gif)$/i, {
+        .regex(IMAGE_SRC, {
           error: 'must be the path of an image file in the content folder, such as images/lloyd-austin.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
         }),
       /** Text alternative for readers who cannot see the picture. */

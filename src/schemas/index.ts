@@ -18,12 +18,22 @@ export const schemas = {
 /** A collection name. */
 export type CollectionName = keyof typeof schemas;
 
-/** How each collection is stored on disk. */
-export const COLLECTION_FORMATS: Record<CollectionName, 'mdx' | 'md' | 'yaml'> = {
+/** A way content is written to disk. */
+export type ContentFormat = 'mdx' | 'md' | 'yaml';
+
+/** How each collection is stored on disk: in the folder of its name, one format per collection. */
+export const COLLECTION_FORMATS: Record<CollectionName, ContentFormat> = {
   articles: 'mdx',
   actors: 'md',
   figures: 'md',
   statements: 'yaml',
   sources: 'yaml',
   events: 'yaml',
+};
+
+/** The file name endings of each format; other files in a collection folder are not content. */
+export const FORMAT_EXTENSIONS: Record<ContentFormat, readonly string[]> = {
+  mdx: ['.mdx'],
+  md: ['.md'],
+  yaml: ['.yaml', '.yml'],
 };

@@ -1,0 +1,38 @@
+import { glob, type Loader } from 'astro/loaders';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { escapePath } from 'tinyglobby';
+import { baseName } from '../lib/parse-files.ts';
+import type { CollectionName } from '../schemas/index.ts';
+import { syncCollection } from './collection-sync.ts';
+import { listContentFiles } from './content-files.ts';
+
+/**
+ * An Astro content loader for a folder of Markdown or MDX files (articles,
+ * actors, figures). It loads exactly the files the content check lists
+ * (`listContentFiles`): Astro's `glob()` loader does the reading and rendering,
+ * but is given those files by name instead of a pattern of its own, so a file
+ * the check refuses (`_draft.mdx`, a link out of the content folder) is never
+ * loaded. The id is the file name without its extension, as in the check.
+ */
+export function markdownEntities(collection: CollectionName, contentDir: string): Loader {
+  const folder = join(contentDir, collection);
+  return {
+    name: 'explainer:markdown-entities',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      // The glob loader watches by its own pattern; every change is handled below instead, by listing again.
+      const { watcher: _ours, ...withoutWatcher } = context;
+      await syncCollection(folder, context, async () => {
+        const { files } = listContentFiles(contentDir, collection, root);
+        if (files.length === 0) {
+          context.store.clear();
+          return;
+        }
+        // Literal names, escaped, so that no name is read as a pattern that matches another file.
+        const pattern = files.map((file) => escapePath(basename(file)));
+        await glob({ pattern, base: folder, generateId: ({ entry }) => baseName(entry) }).load(withoutWatcher);
+      });
+    },
+  };
+}
