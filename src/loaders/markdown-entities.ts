@@ -31,7 +31,10 @@ export function markdownEntities(collection: CollectionName, contentDir: string)
         }
         // Literal names, escaped, so that no name is read as a pattern that matches another file.
         const pattern = files.map((file) => escapePath(basename(file)));
-        await glob({ pattern, base: folder, generateId: ({ entry }) => baseName(entry) }).load(withoutWatcher);
+        // Bodies are compiled when a page renders them, never kept rendered in the content
+        // store: a bio's reference list shows other entries (source titles), and a stored
+        // rendering is reused as long as the bio's own file is unchanged, stale.
+        await glob({ pattern, base: folder, generateId: ({ entry }) => baseName(entry), deferRender: true }).load(withoutWatcher);
       });
     },
   };
