@@ -16,6 +16,13 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
+/** Formats a field path as editors write it: `estimates[1].low`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
 /** A position in a file. */
 export interface Position {
   line: number;

@@ -1,6 +1,6 @@
 import type { ContentSet, Entity } from './content-set.ts';
 import type { Position } from './problems.ts';
-import { fieldName } from './validate.ts';
+import { fieldName } from './problems.ts';
 
 /** A collection name. */
 export type CollectionKey = keyof ContentSet;

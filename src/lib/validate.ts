@@ -3,19 +3,12 @@ import { ID_PATTERN } from '../schemas/common.ts';
 import { COLLECTION_FORMATS, schemas, type CollectionName } from '../schemas/index.ts';
 import { closestIds } from './did-you-mean.ts';
 import type { RawEntry } from './parse-files.ts';
-import type { Problem } from './problems.ts';
+import { fieldName, type Problem } from './problems.ts';
 
 /** An entry whose data passed its schema. */
 export interface ValidEntry<T = unknown> extends RawEntry {
   id: string;
   data: T;
-}
-
-/** Formats a field path as editors write it: `estimates[1].low`. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
