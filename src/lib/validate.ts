@@ -21,7 +21,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') return `"${value}"`;
+  // JSON would show Infinity and NaN (YAML's .inf and .nan) as null.
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 const EXPECTED: Record<string, string> = {
