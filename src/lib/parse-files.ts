@@ -174,11 +174,17 @@ function writtenTag(tag: string): string {
  *   recursively would run out of stack.
  * The walk keeps its own stack, so no depth makes it overflow.
  */
-function unsupportedYaml(file: string, root: unknown, counter: LineCounter, lineOffset: number): Problem[] {
+function unsupportedYaml(file: string, text: string, root: unknown, counter: LineCounter, lineOffset: number): Problem[] {
   const found = new Map<string, Problem>();
-  const report = (kind: string, node: YamlNode, path: FieldPath, message: string, fix: string) => {
+  /** Where a node's tag or anchor (`marker`, as written) starts: before the node, on its line. */
+  const markerAt = (node: YamlNode, marker: string | undefined) => {
+    const start = node.range?.[0] ?? 0;
+    const at = marker ? text.lastIndexOf(marker, start) : -1;
+    return at !== -1 && !text.slice(at, start).includes('\n') ? at : start;
+  };
+  const report = (kind: string, node: YamlNode, path: FieldPath, message: string, fix: string, marker?: string) => {
     if (found.has(kind)) return;
-    const at = counter.linePos(node.range?.[0] ?? 0);
+    const at = counter.linePos(markerAt(node, marker));
     found.set(kind, { file, line: at.line + lineOffset, column: at.col, field: fieldName(path) || undefined, message, fix, severity: 'error' });
   };
   const noSharing = 'write the value out in full wherever it is needed';
@@ -197,9 +203,9 @@ function unsupportedYaml(file: string, root: unknown, counter: LineCounter, line
     }
     if (node.tag) {
       const tag = writtenTag(node.tag);
-      report('tag', node, path, `the YAML tag \`${tag}\` is not supported`, `remove \`${tag}\`: values are plain text, numbers, dates, lists or fields (put text in double quotes if it holds a colon)`);
+      report('tag', node, path, `the YAML tag \`${tag}\` is not supported`, `remove \`${tag}\`: values are plain text, numbers, dates, lists or fields (put text in double quotes if it holds a colon)`, tag);
     }
-    if (node.anchor) report('anchor', node, path, `YAML anchors (\`&${node.anchor}\`) are not supported`, `remove \`&${node.anchor}\` and ${noSharing}`);
+    if (node.anchor) report('anchor', node, path, `YAML anchors (\`&${node.anchor}\`) are not supported`, `remove \`&${node.anchor}\` and ${noSharing}`, `&${node.anchor}`);
     // Children go on the stack last first, so the first use of a feature in the file is the one reported.
     if (isMap(node)) {
       for (const pair of [...node.items].reverse()) {
@@ -229,7 +235,7 @@ function readYaml(file: string, text: string): { doc: Document; counter: LineCou
       : { file, line: 1, column: 1, message: `the YAML cannot be read: ${String(error)}`, fix: SYNTAX_FIX, severity: 'error' };
     return { doc: new Document(), counter, problems: [problem] };
   }
-  const problems = doc.errors.length > 0 ? yamlProblem(file, doc, counter, 0, text) : unsupportedYaml(file, doc.contents, counter, 0);
+  const problems = doc.errors.length > 0 ? yamlProblem(file, doc, counter, 0, text) : unsupportedYaml(file, text, doc.contents, counter, 0);
   return { doc, counter, problems };
 }
 
