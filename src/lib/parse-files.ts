@@ -188,34 +188,48 @@ function unsupportedYaml(file: string, text: string, root: unknown, counter: Lin
     found.set(kind, { file, line: at.line + lineOffset, column: at.col, field: fieldName(path) || undefined, message, fix, severity: 'error' });
   };
   const noSharing = 'write the value out in full wherever it is needed';
+  /** A node to visit, with the key or index it sits at and its parent's step: the field path is built only for a report. */
+  interface Step {
+    node: unknown;
+    key: PropertyKey | undefined;
+    parent: Step | undefined;
+    depth: number;
+  }
+  const pathOf = (step: Step | undefined): FieldPath => {
+    const path: PropertyKey[] = [];
+    for (let at = step; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
   // The entries of a list file each start a path of their own, as their fields are named in other messages.
-  const pending: [node: unknown, path: FieldPath][] = isSeq(root) ? root.items.map((item): [unknown, FieldPath] => [item, []]).reverse() : [[root, []]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, path] = next;
+  const starts = isSeq(root) ? root.items : [root];
+  const pending: Step[] = starts.map((node): Step => ({ node, key: undefined, parent: undefined, depth: 0 })).reverse();
+  for (let step = pending.pop(); step; step = pending.pop()) {
+    const { node, depth } = step;
     if (isAlias(node)) {
-      report('anchor', node, path, `YAML aliases (\`*${node.source}\`) are not supported`, noSharing);
+      report('anchor', node, pathOf(step), `YAML aliases (\`*${node.source}\`) are not supported`, noSharing);
       continue;
     }
     if (!isNode(node)) continue;
-    if (path.length > MAX_DEPTH) {
-      report('depth', node, path.slice(0, 2), TOO_DEEP.message, TOO_DEEP.fix);
+    if (depth > MAX_DEPTH) {
+      report('depth', node, pathOf(step).slice(0, 2), TOO_DEEP.message, TOO_DEEP.fix);
       continue;
     }
     if (node.tag) {
       const tag = writtenTag(node.tag);
-      report('tag', node, path, `the YAML tag \`${tag}\` is not supported`, `remove \`${tag}\`: values are plain text, numbers, dates, lists or fields (put text in double quotes if it holds a colon)`, tag);
+      report('tag', node, pathOf(step), `the YAML tag \`${tag}\` is not supported`, `remove \`${tag}\`: values are plain text, numbers, dates, lists or fields (put text in double quotes if it holds a colon)`, tag);
     }
-    if (node.anchor) report('anchor', node, path, `YAML anchors (\`&${node.anchor}\`) are not supported`, `remove \`&${node.anchor}\` and ${noSharing}`, `&${node.anchor}`);
+    if (node.anchor) report('anchor', node, pathOf(step), `YAML anchors (\`&${node.anchor}\`) are not supported`, `remove \`&${node.anchor}\` and ${noSharing}`, `&${node.anchor}`);
     // Children go on the stack last first, so the first use of a feature in the file is the one reported.
     if (isMap(node)) {
-      for (const pair of [...node.items].reverse()) {
+      for (let index = node.items.length - 1; index >= 0; index--) {
+        const pair = node.items[index];
+        if (!pair) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        pending.push([pair.value, [...path, key]]);
-        if (key === '<<' && isNode(pair.key)) report('merge', pair.key, path, 'the YAML merge key `<<` is not supported', 'write the fields out in full');
-        pending.push([pair.key, [...path, key]]);
+        if (key === '<<' && isNode(pair.key)) report('merge', pair.key, pathOf(step), 'the YAML merge key `<<` is not supported', 'write the fields out in full');
+        pending.push({ node: pair.value, key, parent: step, depth: depth + 1 }, { node: pair.key, key, parent: step, depth: depth + 1 });
       }
     } else if (isSeq(node)) {
-      for (let index = node.items.length - 1; index >= 0; index--) pending.push([node.items[index], [...path, index]]);
+      for (let index = node.items.length - 1; index >= 0; index--) pending.push({ node: node.items[index], key: index, parent: step, depth: depth + 1 });
     }
   }
   return [...found.values()];
