@@ -66,7 +66,7 @@ const UNREADABLE = /(?![\t\n])\p{Cc}/u;
  * - any other control character: invisible in editors, refused by the YAML
  *   reader Astro uses for frontmatter, and able to drive a terminal.
  */
-export function textProblem(file: string, text: string): Problem | undefined {
+function textProblem(file: string, text: string): Problem | undefined {
   const found = UNREADABLE.exec(text);
   if (!found) return undefined;
   const before = text.slice(0, found.index);
