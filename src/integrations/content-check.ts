@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
+import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { checkContent, markContentChanged } from '../loaders/content-state.ts';
 import { contentPath, settings } from '../settings.ts';
 
@@ -145,7 +145,7 @@ export default function contentCheck(): AstroIntegration {
           const hadErrors = errorsOf().length > 0;
           const elapsed = run();
           const errors = errorsOf();
-          if (errors.length > 0) logger.error(`${relative(root, path)} changed; ${report()}`);
+          if (errors.length > 0) logger.error(`${escapeControls(relative(root, path))} changed; ${report()}`);
           else if (hadErrors) logger.info(`content checked in ${elapsed} ms: the errors are fixed`);
         };
         const recheck = (path: string) => {

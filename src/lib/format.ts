@@ -1,5 +1,5 @@
 import type { Source } from '../schemas/source.ts';
-import type { Estimate } from '../schemas/figure.ts';
+import { NUMBER_LIMITS, type Estimate } from '../schemas/figure.ts';
 import { formatDate } from './dates.ts';
 
 const SOURCE_TYPE_LABELS: Record<Source['type'], string> = {
@@ -25,11 +25,17 @@ export function describeSource(source: Source): string {
   return `${source.publisher}, ${formatDate(source.published)} (${sourceTypeLabel(source.type).toLowerCase()})`;
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB');
+// Every decimal place a number may have (the schema's limit), and no "-0".
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: NUMBER_LIMITS.decimals, signDisplay: 'negative' });
 
-/** Formats a number for readers: 12000 gives `12,000`. */
+/**
+ * Formats a number for readers with every digit as written: 12000 gives
+ * `12,000`, 1e-7 gives `0.0000001`, -0 gives `0`. The number goes to
+ * Intl.NumberFormat as its shortest decimal text, so 0.1 is not shown as the
+ * binary value nearest to it.
+ */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return numberFormat.format(String(value) as Intl.StringNumericLiteral);
 }
 
 /** Formats an estimate's value or range: `about 10,000` style text without the unit. */

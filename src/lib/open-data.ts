@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { ContentSet, Entity } from './content-set.ts';
 
 /** The open data files, by name under `/data/`. */
@@ -43,27 +44,33 @@ export const ESTIMATE_COLUMNS = [
   'source_url',
 ] as const;
 
+/** The first characters that make a spreadsheet read a cell as a formula (OWASP's list: = + - @ tab CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * Quotes a CSV field when it needs it (RFC 4180). Text that a spreadsheet would
- * run as a formula (starting with = + - @, tab or carriage return) gets a
- * leading apostrophe; numbers are written as they are.
+ * Makes text inert in a spreadsheet, as OWASP advises against CSV injection: a
+ * cell that starts like a formula gets a leading apostrophe, which Excel,
+ * LibreOffice and Google Sheets read as "this is text" and do not show.
  */
-export function csvField(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function inertCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** `estimates.csv`: one row per estimate, figures by id, estimates in their written order. */
+/**
+ * `estimates.csv`: one row per estimate, figures by id, estimates in their
+ * written order. RFC 4180 with CRLF line ends, written by csv-stringify. Every
+ * text cell is quoted, so a separator inside it (`,` here, `;` or a tab in
+ * the locales whose spreadsheets split on those) never starts a new cell, and
+ * made inert (`inertCell`); numbers are written as numbers.
+ */
 export function estimatesCsv(set: ContentSet): string {
   const actors = new Map(set.actors.map((actor) => [actor.id, actor.data]));
   const sources = new Map(set.sources.map((source) => [source.id, source.data]));
-  const rows: string[] = [ESTIMATE_COLUMNS.join(',')];
   const figures = [...set.figures].sort((a, b) => a.id.localeCompare(b.id));
-  for (const figure of figures) {
-    for (const estimate of figure.data.estimates) {
+  const rows = figures.flatMap((figure) =>
+    figure.data.estimates.map((estimate): Record<(typeof ESTIMATE_COLUMNS)[number], string | number | undefined> => {
       const source = sources.get(estimate.source);
-      const row: Record<(typeof ESTIMATE_COLUMNS)[number], string | number | undefined> = {
+      return {
         figure: figure.id,
         figure_title: figure.data.title,
         unit: figure.data.unit,
@@ -82,8 +89,7 @@ export function estimatesCsv(set: ContentSet): string {
         source_publisher: source?.publisher,
         source_url: source?.url,
       };
-      rows.push(ESTIMATE_COLUMNS.map((column) => csvField(row[column])).join(','));
-    }
-  }
-  return `${rows.join('\r\n')}\r\n`;
+    }),
+  );
+  return stringify(rows, { header: true, columns: [...ESTIMATE_COLUMNS], record_delimiter: 'windows', quoted_string: true, cast: { string: inertCell } });
 }

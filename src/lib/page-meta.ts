@@ -2,6 +2,7 @@ import type { SiteIndex } from '../data/site-index.ts';
 import type { Actor } from '../schemas/actor.ts';
 import type { Article } from '../schemas/article.ts';
 import type { Figure } from '../schemas/figure.ts';
+import { valueAxis } from './chart.ts';
 import { formatDate } from './dates.ts';
 import { formatEstimate, sitePath } from './format.ts';
 import { actorJsonLd, articleJsonLd, figureJsonLd, statementJsonLd, type JsonLd, type LinkContext } from './jsonld.ts';
@@ -93,7 +94,8 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
   const figure = index.figures.get(id)?.data;
   if (!figure) return undefined;
   const shown = figure.estimates.slice(0, 5);
-  const max = Math.max(...figure.estimates.map((e) => e.high ?? e.value ?? 0), 0);
+  // The chart's axis: bars start at zero, ranges span low to high, negative values extend left.
+  const axis = valueAxis(figure.estimates);
   return {
     label: `Figure · ${figure.estimates.length} estimate${figure.estimates.length === 1 ? '' : 's'} · ${figure.unit}`,
     title: figure.title,
@@ -102,7 +104,7 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
       label: index.actors.get(estimate.by)?.data.name ?? estimate.by,
       note: formatMonth(estimate.date),
       value: formatEstimate(estimate),
-      share: max > 0 ? (estimate.high ?? estimate.value ?? 0) / max : 0,
+      bar: estimate.value !== undefined ? ([axis.fraction(Math.min(0, estimate.value)), axis.fraction(Math.max(0, estimate.value))] as const) : ([axis.fraction(estimate.low ?? 0), axis.fraction(estimate.high ?? 0)] as const),
     })),
     more: figure.estimates.length > shown.length ? figure.estimates.length - shown.length : undefined,
     site,

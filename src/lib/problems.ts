@@ -16,20 +16,56 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
+/** Formats a field path as editors write it: `estimates[1].low`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
 /** A position in a file. */
 export interface Position {
   line: number;
   column: number;
 }
 
-/** Formats a problem as `file:line:column  field: message (fix)`. */
+/**
+ * Characters a terminal would act on or a reader could not see: controls (C0,
+ * DEL, C1: escape sequences, bells, line breaks), format characters (bidi
+ * overrides such as U+202E that reorder the text around them, zero-width
+ * spaces), line and paragraph separators, and lone surrogates.
+ */
+const UNSHOWABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Shows every character a terminal would act on, or a reader could not see, as
+ * an escape: `"\u001b]0;owned\u0007"` gives `\x1b]0;owned\x07`, U+202E gives
+ * `\u202e`. Text from content goes through it before it is printed.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(UNSHOWABLE, (char) => {
+    const named = NAMED_ESCAPES[char];
+    if (named) return named;
+    const code = char.codePointAt(0) ?? 0;
+    if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
+/**
+ * Formats a problem as `file:line:column  field: message (fix)`. Every part is
+ * passed through `escapeControls`: file names and quoted values come from the
+ * content, and this is the one way problems reach a terminal or the dev error page.
+ */
 export function formatProblem(problem: Problem): string {
-  const where = [problem.file, problem.line, problem.line !== undefined ? problem.column : undefined]
+  const where = [escapeControls(problem.file), problem.line, problem.line !== undefined ? problem.column : undefined]
     .filter((part) => part !== undefined)
     .join(':');
-  const field = problem.field ? `\`${problem.field}\` ` : '';
-  const fix = problem.fix ? `\n    fix: ${problem.fix}` : '';
-  return `${where}  ${problem.severity}: ${field}${problem.message}${fix}`;
+  const field = problem.field ? `\`${escapeControls(problem.field)}\` ` : '';
+  const fix = problem.fix ? `\n    fix: ${escapeControls(problem.fix)}` : '';
+  return `${where}  ${problem.severity}: ${field}${escapeControls(problem.message)}${fix}`;
 }
 
 /** Sorts problems by file, then line, so reports read top to bottom. */

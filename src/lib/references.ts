@@ -1,7 +1,7 @@
 import type { ContentSet, Entity } from './content-set.ts';
 import type { Position } from './problems.ts';
 import { REFERENCE_FIELDS, valuesAt } from '../schemas/reference-paths.ts';
-import { fieldName } from './validate.ts';
+import { fieldName } from './problems.ts';
 
 /** A collection name. */
 export type CollectionKey = keyof ContentSet;

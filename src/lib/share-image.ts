@@ -13,8 +13,8 @@ export interface ShareCard {
   label: string;
   title: string;
   subtitle?: string | undefined;
-  /** Label, short note (a date) and value; `share` (0–1) draws a bar. */
-  rows?: { label: string; note?: string | undefined; value: string; share?: number | undefined }[] | undefined;
+  /** Label, short note (a date) and value; `bar` (from and to, each 0–1 along the figure's value axis) draws a bar. */
+  rows?: { label: string; note?: string | undefined; value: string; bar?: readonly [from: number, to: number] | undefined }[] | undefined;
   /** More rows exist than are shown. */
   more?: number | undefined;
   /** The site's name and host, in the footer. */
@@ -39,6 +39,23 @@ export function clip(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
+/** Width of a row of figure estimates: the card's width inside its padding. */
+const ROW_WIDTH = SHARE_IMAGE.width - 2 * 72;
+/** Widest glyph of the bold value text (digits, separators, dashes), as a share of the font size; Noto Sans Bold digits are 0.572. */
+const VALUE_CHAR_EM = 0.6;
+
+/**
+ * Width and font size of the value column: 200 px at 26 px for values up to 12
+ * characters; wider for longer values (up to 440 px, leaving the bar 140 px),
+ * then a smaller font, so every value is shown whole (the longest a figure can
+ * hold, `-9,007,199,254,740,991–9,007,199,254,740,991`, at 16 px).
+ */
+export function valueColumn(values: readonly string[]): { width: number; fontSize: number } {
+  const longest = Math.max(1, ...values.map((value) => value.length));
+  const width = Math.min(440, Math.max(200, Math.ceil(longest * VALUE_CHAR_EM * 26)));
+  return { width, fontSize: Math.min(26, Math.floor(width / (longest * VALUE_CHAR_EM))) };
+}
+
 /** The element tree of a card, for satori. */
 export function cardTree(card: ShareCard): Node {
   const ink = '#1b1f24';
@@ -54,14 +71,19 @@ export function cardTree(card: ShareCard): Node {
   if (card.rows?.length) {
     const row = (cells: [number, Record<string, string | number>, Node | string][]) =>
       el('div', { display: 'flex', alignItems: 'center', marginTop: 14, fontSize: 26 }, cells.map(([width, style, child]) => el('div', { display: 'flex', width, flexShrink: 0, ...style }, child)));
-    const rows = card.rows.map((r) =>
-      row([
+    const values = valueColumn(card.rows.map((r) => r.value));
+    const barWidth = ROW_WIDTH - 330 - 130 - 16 - values.width;
+    const rows = card.rows.map((r) => {
+      const [from, to] = (r.bar ?? [0, 0]).map((end) => Math.min(1, Math.max(0, end)));
+      const start = Math.round(barWidth * Math.min(from ?? 0, to ?? 0));
+      const length = Math.max(4, Math.round(barWidth * Math.abs((to ?? 0) - (from ?? 0))));
+      return row([
         [330, { color: ink, whiteSpace: 'nowrap', overflow: 'hidden' }, clip(r.label, 24)],
         [130, { color: muted, fontSize: 22 }, r.note ?? ''],
-        [380, { height: 26, backgroundColor: '#e6edf5', borderRadius: 4, marginRight: 16 }, el('div', { width: Math.round(380 * Math.min(1, Math.max(0.01, r.share ?? 0))), height: 26, backgroundColor: accent, borderRadius: 4 })],
-        [200, { color: ink, fontWeight: 700, justifyContent: 'flex-end' }, r.value],
-      ]),
-    );
+        [barWidth, { height: 26, backgroundColor: '#e6edf5', borderRadius: 4, marginRight: 16 }, el('div', { marginLeft: Math.min(start, barWidth - length), width: length, height: 26, backgroundColor: accent, borderRadius: 4 })],
+        [values.width, { color: ink, fontWeight: 700, fontSize: values.fontSize, justifyContent: 'flex-end', whiteSpace: 'nowrap' }, r.value],
+      ]);
+    });
     if (card.more) rows.push(el('div', { marginTop: 12, fontSize: 24, color: muted }, `and ${card.more} more`));
     body.push(el('div', { display: 'flex', flexDirection: 'column', marginTop: 24 }, rows));
   }

@@ -3,19 +3,12 @@ import { ID_PATTERN } from '../schemas/common.ts';
 import { COLLECTION_FORMATS, schemas, type CollectionName } from '../schemas/index.ts';
 import { closestIds } from './did-you-mean.ts';
 import type { RawEntry } from './parse-files.ts';
-import type { Problem } from './problems.ts';
+import { fieldName, type Problem } from './problems.ts';
 
 /** An entry whose data passed its schema. */
 export interface ValidEntry<T = unknown> extends RawEntry {
   id: string;
   data: T;
-}
-
-/** Formats a field path as editors write it: `estimates[1].low`. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -28,7 +21,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') return `"${value}"`;
+  // JSON would show Infinity and NaN (YAML's .inf and .nan) as null.
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 const EXPECTED: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeControls, formatProblem } from '../lib/problems.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { syncCollection } from './collection-sync.ts';
 import { listContentFiles } from './content-files.ts';
@@ -23,7 +24,7 @@ export function yamlEntities(collection: CollectionName, contentDir: string): Lo
         for (const path of listContentFiles(contentDir, collection, root).files) {
           const parsed = readCollectionFile(path, collection, root);
           // Errors explain a skipped file; warnings (placeholders) are the content check's to report, once.
-          for (const problem of parsed.problems) if (problem.severity === 'error') logger.warn(`${problem.file}:${problem.line ?? 0} ${problem.message}`);
+          for (const problem of parsed.problems) if (problem.severity === 'error') logger.warn(formatProblem(problem));
           for (const entry of parsed.entries) {
             if (!entry.id || seen.has(entry.id)) continue;
             seen.add(entry.id);
@@ -32,7 +33,7 @@ export function yamlEntities(collection: CollectionName, contentDir: string): Lo
               store.set({ id: entry.id, data, filePath: entry.file, digest: generateDigest(data) });
             } catch (error) {
               // The content check reports this with file and line; keep the rest of the site serving.
-              logger.warn(`${entry.file}: skipped "${entry.id}": ${(error as Error).message.split('\n')[0]}`);
+              logger.warn(escapeControls(`${entry.file}: skipped "${entry.id}": ${(error as Error).message.split('\n')[0]}`));
             }
           }
         }

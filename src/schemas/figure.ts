@@ -1,7 +1,29 @@
 import { z } from 'astro/zod';
 import { isoDate, ref, text } from './common.ts';
 
-const number = z.number({ error: 'must be a number, written without thousands separators (12000)' });
+/**
+ * The numbers an estimate may hold: finite, at most this far from zero (beyond
+ * it a whole number is not stored exactly: 9007199254740993 would read as
+ * …992), and with at most this many decimal places (so a chart, a table and a
+ * share card can show every digit). Negative numbers are allowed: a figure can
+ * be a change or a balance.
+ */
+export const NUMBER_LIMITS = { largest: Number.MAX_SAFE_INTEGER, decimals: 9 } as const;
+
+/** How many decimal places a number has as written (shortest form): `0.25` has 2, `1e-7` has 7. */
+export function decimalPlaces(value: number): number {
+  const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
+  return Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - Number(exponent));
+}
+
+const number = z
+  .number({ error: 'must be a number, written without thousands separators (12000)' })
+  .refine((value) => Math.abs(value) <= NUMBER_LIMITS.largest, {
+    error: `is too large to be stored exactly (the limit is 9,007,199,254,740,991): write it in a larger unit, such as 12.5 with \`unit: billion dollars\``,
+  })
+  .refine((value) => decimalPlaces(value) <= NUMBER_LIMITS.decimals, {
+    error: `has more than ${NUMBER_LIMITS.decimals} decimal places: round it, or write it in a smaller unit (grams instead of kilograms)`,
+  });
 
 /** One claimant's estimate: a single value or a range. */
 export const estimateSchema = z

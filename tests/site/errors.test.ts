@@ -38,6 +38,9 @@ const CASES: Case[] = [
   { name: 'unsafe-link', file: 'articles/barrier-vote.mdx', line: 11, says: ['"javascript:alert(document.cookie)" is not a web address', 'https://'] },
   { name: 'raw-html', file: 'actors/helena-voss.md', line: 13, says: ['raw HTML is not allowed', '<script>alert("bio")</script>'] },
   { name: 'missing-image', file: 'actors/helena-voss.md', line: 6, says: ['`image.src`', 'no image file "images/helena-voss.jpg"'] },
+  { name: 'yaml-tag', file: 'actors/helena-voss.md', line: 2, says: ['`name`', 'YAML tag `!!js/function` is not supported', 'fix: remove `!!js/function`'] },
+  { name: 'alias-bomb', file: 'statements/barrier.yaml', line: 6, says: ['`lol`', 'YAML anchors (`&a0`) are not supported'] },
+  { name: 'cr-only', file: 'actors/helena-voss.md', line: 1, says: ['carriage return alone (CR, old Mac line endings)', 'fix: save the file with LF (Unix) or CRLF (Windows)'] },
 ];
 
 const contentOf = (name: string) => `${FIXTURES}/${name}/content`;
@@ -118,7 +121,7 @@ describe('npm run check on each bad input', () => {
   });
 });
 
-const BUILT = ['unknown-actor-in-article', 'unknown-citation', 'unknown-speaker', 'duplicate-id', 'mdx-syntax', 'not-utf8', 'mdx-expression'];
+const BUILT = ['unknown-actor-in-article', 'unknown-citation', 'unknown-speaker', 'duplicate-id', 'mdx-syntax', 'not-utf8', 'mdx-expression', 'cr-only'];
 
 describe('astro build stops on bad input with the same message', () => {
   test.each(CASES.filter((c) => BUILT.includes(c.name)))(

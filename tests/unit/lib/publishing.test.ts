@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../../src/lib/csp.ts';
 import { feedItems, updateAnchor } from '../../../src/lib/feed.ts';
 import { actorJsonLd, serializeJsonLd, statementJsonLd, type LinkContext } from '../../../src/lib/jsonld.ts';
-import { csvField, dataRecords, estimatesCsv } from '../../../src/lib/open-data.ts';
+import { dataRecords, estimatesCsv } from '../../../src/lib/open-data.ts';
 import { routeOf, shareImagePath, siteImagePath } from '../../../src/lib/page-meta.ts';
 import { clip } from '../../../src/lib/share-image.ts';
 import type { ContentSet } from '../../../src/lib/content-set.ts';
@@ -78,21 +78,6 @@ describe('feed', () => {
 });
 
 describe('open data', () => {
-  test.each([
-    ['plain', 'plain'],
-    ['a, b', '"a, b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
-    [12000, '12000'],
-    [-5, '-5'],
-    [undefined, ''],
-    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
-    ['+1', "'+1"],
-    ['@cmd', "'@cmd"],
-  ])('csvField(%j) gives %j', (value, expected) => {
-    expect(csvField(value)).toBe(expected);
-  });
-
   test('records put id and page first and keep a source’s own url', () => {
     const records = dataRecords([{ id: 'b', data: { id: 'b', url: 'https://src.example/' }, file: 'x' }, { id: 'a', data: { url: 'https://a.example/' }, file: 'y' }], (id) => `/s/${id}/`);
     expect(records).toEqual([
@@ -111,7 +96,7 @@ describe('open data', () => {
       figures: [{ id: 'f', data: { title: 'F', unit: 'u', description: 'd', estimates: [{ by: 'c', date: '2024-01-02', source: 's', low: 1, high: 2 }] }, file: '' }],
     } as unknown as ContentSet;
     const lines = estimatesCsv(set).split('\r\n');
-    expect(lines[1]).toBe('f,F,u,,1,2,c,"Council, City",2024-01-02,,,,,s,"Report ""final""",P,https://p.example/r');
+    expect(lines[1]).toBe('"f","F","u",,1,2,"c","Council, City","2024-01-02",,,,,"s","Report ""final""","P","https://p.example/r"');
     expect(lines).toHaveLength(3);
   });
 });
