@@ -216,6 +216,12 @@ describe('citations', () => {
     expect(selectAll('.prose code', article()).map((c) => textOf(c))).toContain('[@not-a-citation]');
   });
 
+  test('citations side by side form one cluster, as if written [@a; @b]', () => {
+    const paragraph = selectAll('.prose p', page('/articles/follow-up/')).find((p) => textOf(p).startsWith('Its figure'));
+    const clusters = selectAll('sup.cite', paragraph!).map((sup) => selectAll('.cite-link', sup).map((a) => textOf(a)));
+    expect(clusters).toEqual([['[1]', '[2]'], ['[1, p. 12]', '[3]']]);
+  });
+
   test('bios cite with their own reference list', () => {
     expect(selectAll('.bio .references li', page('/actors/tomas-reyes/')).length).toBe(2);
   });
