@@ -227,6 +227,23 @@ describe('citations', () => {
   });
 });
 
+describe('code blocks', () => {
+  test('render plain in articles and bios, citation syntax left as written', () => {
+    const article = select('.prose pre > code.language-yaml', page('/articles/follow-up/'));
+    expect(textOf(article!)).toMatch(/^district: Eastbank\n/);
+    const bio = selectAll('main pre > code', page('/actors/northport-emergency-office/')).map((code) => textOf(code));
+    expect(bio).toEqual([expect.stringMatching(/^block,households,without_water\n/), '[@not-a-citation]\n']);
+  });
+
+  test('no page carries a style attribute, which the CSP would block', () => {
+    const styled: string[] = [];
+    for (const [path, tree] of pages) {
+      for (const element of selectAll('[style]', tree)) styled.push(`${path}: <${element.tagName} style="${String(element.properties['style'])}">`);
+    }
+    expect(styled).toEqual([]);
+  });
+});
+
 describe('attribution and figures', () => {
   test('a speaker whose role has ended is named "then …"', () => {
     const card = select('[data-statement="hwc-ceo-6000-households"] .attribution', page('/statements/hwc-ceo-6000-households/'));
