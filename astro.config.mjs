@@ -44,6 +44,10 @@ export default defineConfig({
   experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD !== '0' },
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
+    // Code blocks stay plain `<pre><code class="language-…">`, styled by site.css: Shiki
+    // colours tokens with inline style="" attributes, which the CSP above blocks.
+    // MDX inherits this setting.
+    syntaxHighlight: false,
   },
   integrations: [
     contentCheck(),

@@ -4,7 +4,7 @@ import type { Root, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { findCitations, type CitationKey } from '../lib/citation-syntax.ts';
+import { findCitations, type CitationKey, type CitationMatch } from '../lib/citation-syntax.ts';
 import { formatDate } from '../lib/dates.ts';
 import { sitePath, sourceTypeLabel } from '../lib/format.ts';
 import { attributeValue } from '../lib/mdx-refs.ts';
@@ -51,7 +51,7 @@ function letter(index: number): string {
 /**
  * Numbers pandoc-style citations and appends the reference list.
  *
- * `Troops arrived [@seed; @hur, p. 4].` becomes
+ * `Troops arrived [@seed; @hur, p. 4].` (or `[@seed] [@hur, p. 4]`) becomes
  * `Troops arrived <sup class="cite"><a href="#ref-1" id="cite-1-a">[1]</a><a href="#ref-2" id="cite-2-a">[2, p. 4]</a></sup>.`
  * and a `<section class="references">` lists each source once, in order of
  * first use, with a link back to every place that cites it. Sources of an
@@ -103,8 +103,23 @@ function attachEmbedCitations(
   node.attributes.push({ type: 'mdxJsxAttribute', name: 'citations', value: JSON.stringify(citations) });
 }
 
+/**
+ * Citations with nothing but whitespace between them (`[@a] [@b]`, `[@a][@b]`)
+ * join into one, as if written `[@a; @b]`: the reader sees one cluster, whose
+ * links the stylesheet spaces out.
+ */
+function clusterAdjacent(text: string, matches: readonly CitationMatch[]): CitationMatch[] {
+  const clusters: CitationMatch[] = [];
+  for (const match of matches) {
+    const last = clusters.at(-1);
+    if (last && text.slice(last.end, match.start).trim() === '') clusters.splice(-1, 1, { start: last.start, end: match.end, keys: [...last.keys, ...match.keys] });
+    else clusters.push(match);
+  }
+  return clusters;
+}
+
 function splitCitations(node: Text, data: CitationData, cite: (id: string) => EmbeddedCitation, file: VFile): RootContent[] | undefined {
-  const matches = findCitations(node.value);
+  const matches = clusterAdjacent(node.value, findCitations(node.value));
   if (matches.length === 0) return undefined;
   const parts: RootContent[] = [];
   let cursor = 0;

@@ -1,6 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core,
 // every request outside localhost recorded and blocked, CSP reports collected.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -59,13 +59,42 @@ function firstUnder(folder) {
   return name ? `/${folder}/${name}/` : undefined;
 }
 
-/** One page of every kind the built site has, found from its files (works for any story). */
+/** What an article page may hold that needs its own check, found in its built HTML. */
+const ARTICLE_FEATURES = [
+  // Two or more citation links side by side (`[@a] [@b]` or `[@a; @b]`).
+  ['adjacent citations', (html) => /class="cite-link"[^>]*>[^<]*<\/a>(?:\s|<\/sup>|<sup[^>]*>|<span[^>]*>|<\/span>)*<a [^>]*class="cite-link"/.test(html)],
+  ['embedded statement', (html) => html.includes('class="statement')],
+  ['embedded figure', (html) => html.includes('class="figure-embed')],
+  ['code block', (html) => /<pre[\s>]/.test(html)],
+];
+
+/** For each article feature, the first article page that has it. */
+export function featuredArticles() {
+  const found = [];
+  for (const path of entryPages('articles')) {
+    const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+    for (const [feature, has] of ARTICLE_FEATURES) if (has(html) && !found.some(([f]) => f === feature)) found.push([feature, path]);
+  }
+  return found;
+}
+
+/**
+ * One page of every kind the built site has, found from its files (works for
+ * any story), plus every article that is the first to hold one of the
+ * features above (adjacent citations, embeds, code blocks).
+ */
 export function pageKinds() {
   const kinds = [['home', '/'], ['timeline', '/timeline/'], ['search', '/search/'], ['not found', '/no-such-page/']];
+  if (existsSync(join(DIST, 'corrections', 'index.html'))) kinds.push(['corrections', '/corrections/']);
   for (const folder of ['articles', 'actors', 'statements', 'figures', 'sources']) {
     if (existsSync(join(DIST, folder, 'index.html'))) kinds.push([`${folder} list`, `/${folder}/`]);
     const one = firstUnder(folder);
     if (one) kinds.push([folder.replace(/s$/, ''), one]);
+  }
+  const articles = new Map();
+  for (const [feature, path] of featuredArticles()) articles.set(path, [...(articles.get(path) ?? []), feature]);
+  for (const [path, features] of articles) {
+    if (!kinds.some(([, p]) => p === path)) kinds.push([`article with ${features.join(', ')}`, path]);
   }
   return kinds;
 }

@@ -1,13 +1,17 @@
-// `npm run test:e2e`: browser tests against the built site.
-// - Uses the built site in E2E_DIST, else OUT_DIR (default `dist`) when it holds
-//   a complete build (pages and search index), else builds one into a
-//   temporary folder (set E2E_REBUILD=1 to always build).
-// - Serves it on 127.0.0.1, runs every tests/e2e/*.test.mjs with node's test
-//   runner, and ends with one line: "N passed, N failed".
+// `npm run test:e2e`: browser tests against built sites.
+// - Tests two stories: the sample (the build in OUT_DIR, default `dist`, when it
+//   is complete: pages and search index; otherwise, or with E2E_REBUILD=1, a
+//   fresh build in a temporary folder) and the fixture story in
+//   tests/fixtures/site/content, built into a temporary folder. The fixture has
+//   what the sample lacks (adjacent citations, code blocks, a corrected
+//   article…), the sample is the site that is published.
+// - E2E_DIST=dir (several joined with ':') tests those builds instead.
+// - Serves each on 127.0.0.1, runs every tests/e2e/*.test.mjs with node's test
+//   runner, and ends with one line for all of them: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
@@ -15,62 +19,81 @@ import { serve } from './server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HERE = import.meta.dirname;
+const FIXTURE = join(ROOT, 'tests/fixtures/site/content');
 
 function complete(dir) {
   return existsSync(join(dir, 'index.html')) && existsSync(join(dir, '404.html')) && existsSync(join(dir, 'pagefind', 'pagefind.js'));
 }
 
-let dist = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : resolve(ROOT, process.env.OUT_DIR || 'dist');
-let temp;
-if (process.env.E2E_DIST && !complete(dist)) {
-  console.error(`E2E_DIST=${dist} is not a complete build (index.html, 404.html, pagefind/).`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+const temps = [];
+function cleanUp() {
+  for (const temp of temps) rmSync(temp, { recursive: true, force: true });
 }
-if (process.env.E2E_REBUILD === '1' || !complete(dist)) {
-  temp = mkdtempSync(join(tmpdir(), 'explainer-e2e-'));
-  dist = join(temp, 'dist');
-  console.log(`Building the site into ${dist} …`);
+
+/** Builds a content folder (undefined: the project's own) into a temporary folder; returns the built site. */
+function build(contentDir) {
+  const temp = mkdtempSync(join(tmpdir(), 'explainer-e2e-'));
+  temps.push(temp);
+  const dist = join(temp, 'dist');
+  console.log(`Building ${contentDir ?? 'the site'} into ${dist} …`);
   const built = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
-    env: { ...process.env, OUT_DIR: dist, CACHE_DIR: join(temp, 'cache'), BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...(contentDir ? { CONTENT_DIR: contentDir } : {}), OUT_DIR: dist, CACHE_DIR: join(temp, 'cache'), BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (built.status !== 0) {
     process.stdout.write(built.stdout);
     process.stderr.write(built.stderr);
     console.log('Build failed.\n0 passed, 1 failed');
-    rmSync(temp, { recursive: true, force: true });
+    cleanUp();
     process.exit(1);
   }
-} else {
-  console.log(`Testing the built site in ${dist}`);
+  return dist;
 }
 
-const server = await serve(dist);
-process.env.E2E_BASE_URL = server.url;
-process.env.E2E_DIST_DIR = dist;
-process.env.E2E_CSP = server.cspActive ? '1' : '';
-console.log(`Serving on ${server.url}${server.cspActive ? ' with the site\'s Content-Security-Policy' : ''}`);
+/** [label, built site] pairs to test. */
+const sites = [];
+if (process.env.E2E_DIST) {
+  for (const dir of process.env.E2E_DIST.split(delimiter).filter(Boolean).map((d) => resolve(d))) {
+    if (!complete(dir)) {
+      console.error(`E2E_DIST: ${dir} is not a complete build (index.html, 404.html, pagefind/).`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+    sites.push([dir, dir]);
+  }
+} else {
+  const dist = resolve(ROOT, process.env.OUT_DIR || 'dist');
+  sites.push(['the sample story', process.env.E2E_REBUILD !== '1' && complete(dist) ? dist : build(undefined)]);
+  sites.push(['the fixture story', build(FIXTURE)]);
+}
 
 const files = readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(HERE, f));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const stream = run({ files, concurrency: 1, timeout: 120_000 });
-stream.on('test:pass', (event) => {
-  if (event.details?.type === 'suite') return;
-  if (event.skip || event.todo) skipped += 1;
-  else passed += 1;
-});
-stream.on('test:fail', (event) => {
-  if (event.details?.type !== 'suite') failed += 1;
-});
-const report = stream.compose(spec);
-report.pipe(process.stdout, { end: false });
-await finished(report);
-await server.close();
-if (temp) rmSync(temp, { recursive: true, force: true });
+for (const [label, dist] of sites) {
+  const server = await serve(dist);
+  // The test files read these when the runner starts them, one process per file.
+  process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_DIST_DIR = dist;
+  process.env.E2E_CSP = server.cspActive ? '1' : '';
+  console.log(`\n== ${label === dist ? dist : `${label} (${dist})`}, served on ${server.url}${server.cspActive ? " with the site's Content-Security-Policy" : ''}`);
+  const stream = run({ files, concurrency: 1, timeout: 120_000 });
+  stream.on('test:pass', (event) => {
+    if (event.details?.type === 'suite') return;
+    if (event.skip || event.todo) skipped += 1;
+    else passed += 1;
+  });
+  stream.on('test:fail', (event) => {
+    if (event.details?.type !== 'suite') failed += 1;
+  });
+  const report = stream.compose(spec);
+  report.pipe(process.stdout, { end: false });
+  await finished(report);
+  await server.close();
+}
+cleanUp();
 console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

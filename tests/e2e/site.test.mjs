@@ -1,13 +1,15 @@
 // Browser tests of the built site: accessibility (axe, WCAG 2.2 AA) of every
-// page kind in both themes, previews by mouse, keyboard and touch, search by
-// alias, the timeline filter, layout at 375 px, the theme toggle, and that no
-// request leaves localhost. Run through `npm run test:e2e` (tests/e2e/run.mjs).
+// page kind, and of the articles with citations side by side, embeds or code,
+// in both themes at desktop and 375 px width; the target size of citation
+// links; previews by mouse, keyboard and touch, search by alias, the timeline
+// filter, layout at 375 px, the theme toggle, code blocks under the CSP, and
+// that no request leaves localhost. Run through `npm run test:e2e` (tests/e2e/run.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE, DIST, cspViolations, entryPages, launch, newContext, offsite, pageKinds } from './browser.mjs';
+import { BASE, DIST, cspViolations, entryPages, featuredArticles, launch, newContext, offsite, pageKinds } from './browser.mjs';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let browser;
@@ -30,30 +32,75 @@ function articleWithPreviews() {
   return undefined;
 }
 
-function describeAxe(results) {
-  return results.violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`)
-    .join('\n');
+/** Viewports every page is checked at: desktop, and a 375 px phone. */
+const WIDTHS = [
+  ['desktop', { width: 1280, height: 800 }],
+  ['375 px', { width: 375, height: 740 }],
+];
+
+function describeAxe(violations) {
+  const elements = violations.reduce((sum, v) => sum + v.nodes.length, 0);
+  return `${violations.length} axe violation(s) on ${elements} element(s):\n${violations
+    .map((v) => `${v.width}: ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`)
+    .join('\n')}`;
 }
 
 describe('accessibility: axe finds no WCAG 2.2 AA violations', { concurrency: 2 }, () => {
   for (const scheme of ['light', 'dark']) {
     for (const [kind, path] of kinds) {
-      test(`${kind} (${path}) in the ${scheme} theme`, async () => {
-        const context = await newContext(browser, { colorScheme: scheme });
+      test(`${kind} (${path}) in the ${scheme} theme, desktop and 375 px`, async () => {
+        const context = await newContext(browser, { colorScheme: scheme, viewport: WIDTHS[0][1] });
         const page = await context.newPage();
         await page.goto(`${BASE}${path}${kind === 'search' ? '?q=a' : ''}`);
         if (kind === 'search') await page.locator('.search-results li').first().waitFor({ timeout: 10_000 }).catch(() => {});
         const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+        const violations = [];
+        for (const [width, viewport] of WIDTHS) {
+          await page.setViewportSize(viewport);
+          const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+          violations.push(...results.violations.map((v) => ({ ...v, width })));
+        }
         await context.close();
         // The theme really changed: dark backgrounds are dark.
         const [r, g, b] = background.match(/\d+/g).map(Number);
         const light = (r + g + b) / 3 > 128;
         assert.equal(light, scheme === 'light', `body background ${background} in the ${scheme} theme`);
-        assert.equal(results.violations.length, 0, describeAxe(results));
+        assert.equal(violations.length, 0, describeAxe(violations));
       });
     }
+  }
+});
+
+describe('citations', () => {
+  const adjacent = featuredArticles().find(([feature]) => feature === 'adjacent citations')?.[1];
+
+  // WCAG 2.2 2.5.8: a 24 px circle centred on each link's hit area overlaps no other link.
+  for (const [width, viewport] of WIDTHS) {
+    test(`adjacent citations leave every link a 24 px target at ${width}`, { skip: !adjacent && 'no article with adjacent citations in this story' }, async () => {
+      const context = await newContext(browser, { viewport });
+      const page = await context.newPage();
+      await page.goto(`${BASE}${adjacent}`);
+      const boxes = await page.locator('.prose a.cite-link').evaluateAll((links) => links.map((a) => {
+        const r = a.getBoundingClientRect();
+        return { id: a.id, text: a.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+      }));
+      await context.close();
+      const small = (box) => box.w < 24 || box.h < 24;
+      const centre = (box) => [box.x + box.w / 2, box.y + box.h / 2];
+      const crowded = [];
+      for (const a of boxes.filter(small)) {
+        const [ax, ay] = centre(a);
+        for (const b of boxes) {
+          if (a === b) continue;
+          // Two small targets: their 24 px circles may not meet. A large one: a's circle may not reach it.
+          const [bx, by] = centre(b);
+          const gap = small(b) ? Math.hypot(ax - bx, ay - by) - 24 : Math.hypot(Math.max(b.x - ax, 0, ax - (b.x + b.w)), Math.max(b.y - ay, 0, ay - (b.y + b.h))) - 12;
+          if (gap < 0) crowded.push(`${a.id} "${a.text}" (${a.w.toFixed(1)} × ${a.h.toFixed(1)} px) is ${(-gap).toFixed(1)} px too close to ${b.id} "${b.text}"`);
+        }
+      }
+      assert.ok(boxes.length > 1, 'the article has citation links');
+      assert.deepEqual(crowded, []);
+    });
   }
 });
 
@@ -302,6 +349,31 @@ describe('theme', () => {
 });
 
 describe('privacy and CSP', () => {
+  const withCode = ['articles', 'actors', 'figures'].flatMap((folder) => entryPages(folder)).filter((path) => /<pre[\s>]/.test(readFileSync(join(DIST, path, 'index.html'), 'utf8')));
+
+  test('code blocks render with no inline style, and the browser reports no CSP violation on their pages', { skip: (!process.env.E2E_CSP && 'the build wrote no CSP header') || (withCode.length === 0 && 'no page with a code block in this story') }, async () => {
+    const context = await newContext(browser);
+    // Every violation the browser reports, as a DOM event (the console check below catches the rest).
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sample})`));
+    });
+    const page = await context.newPage();
+    const problems = [];
+    for (const path of withCode) {
+      await page.goto(`${BASE}${path}`);
+      const code = page.locator('main pre code').first();
+      assert.ok(await code.isVisible(), `${path}: the code block is shown`);
+      const styled = await page.locator('main :is(pre, pre *)[style]').count();
+      const violations = await page.evaluate(() => window.__cspViolations);
+      if (styled > 0) problems.push(`${path}: ${styled} element(s) with a style attribute`);
+      for (const violation of violations) problems.push(`${path}: ${violation}`);
+      problems.push(...cspViolations.filter((line) => line.startsWith(`${BASE}${path}:`)));
+    }
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('no request left localhost on any page visited', () => {
     assert.deepEqual(offsite, []);
   });

@@ -215,8 +215,31 @@ describe('citations', () => {
     expect(selectAll('.prose code', article()).map((c) => textOf(c))).toContain('[@not-a-citation]');
   });
 
+  test('citations side by side form one cluster, as if written [@a; @b]', () => {
+    const paragraph = selectAll('.prose p', page('/articles/follow-up/')).find((p) => textOf(p).startsWith('Its figure'));
+    const clusters = selectAll('sup.cite', paragraph!).map((sup) => selectAll('.cite-link', sup).map((a) => textOf(a)));
+    expect(clusters).toEqual([['[1]', '[2]'], ['[1, p. 12]', '[3]']]);
+  });
+
   test('bios cite with their own reference list', () => {
     expect(selectAll('.bio .references li', page('/actors/tomas-reyes/')).length).toBe(2);
+  });
+});
+
+describe('code blocks', () => {
+  test('render plain in articles and bios, citation syntax left as written', () => {
+    const article = select('.prose pre > code.language-yaml', page('/articles/follow-up/'));
+    expect(textOf(article!)).toMatch(/^district: Eastbank\n/);
+    const bio = selectAll('main pre > code', page('/actors/northport-emergency-office/')).map((code) => textOf(code));
+    expect(bio).toEqual([expect.stringMatching(/^block,households,without_water\n/), '[@not-a-citation]\n']);
+  });
+
+  test('no page carries a style attribute, which the CSP would block', () => {
+    const styled: string[] = [];
+    for (const [path, tree] of pages) {
+      for (const element of selectAll('[style]', tree)) styled.push(`${path}: <${element.tagName} style="${String(element.properties['style'])}">`);
+    }
+    expect(styled).toEqual([]);
   });
 });
 
