@@ -41,7 +41,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Pages return a `cacheKey` from getStaticPaths (a hash of the entries they show): a rebuild
   // with the same cacheDir renders only pages whose entries changed. INCREMENTAL_BUILD=0 turns it off.
-  experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD !== '0' },
+  experimental: { incrementalBuild: settings.incremental },
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
   },
