@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import buildGuard from './src/integrations/build-guard.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import contentImages from './src/integrations/content-images.ts';
 import publishing from './src/integrations/publishing.ts';
@@ -46,6 +47,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
   },
   integrations: [
+    // One build at a time per project, and never into a folder that holds other files.
+    buildGuard(),
     contentCheck(),
     // Starts drawing share images on a worker thread while Astro bundles and renders.
     shareImages(),
