@@ -2,7 +2,8 @@
 // - Uses the built site in E2E_DIST, else OUT_DIR (default `dist`) when it holds
 //   a complete build (pages and search index), else builds one into a
 //   temporary folder (set E2E_REBUILD=1 to always build).
-// - Serves it on 127.0.0.1, runs every tests/e2e/*.test.mjs with node's test
+// - Serves it on 127.0.0.1 (scripts/lib/static-server.ts, the server of `npm run
+//   preview`), runs every tests/e2e/*.test.mjs with node's test
 //   runner, and ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
-import { serve } from './server.mjs';
+import { siteHeaders, startStaticServer } from '../../scripts/lib/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HERE = import.meta.dirname;
@@ -48,11 +49,13 @@ if (process.env.E2E_REBUILD === '1' || !complete(dist)) {
   console.log(`Testing the built site in ${dist}`);
 }
 
-const server = await serve(dist);
+// The project's one static server, on 127.0.0.1 and a port the system picks; the server keeps it until the end.
+const server = await startStaticServer({ dir: dist, base: '/', host: '127.0.0.1', port: 0 });
+const cspActive = siteHeaders(dist).some((rule) => rule.headers.some(([name]) => name.toLowerCase() === 'content-security-policy'));
 process.env.E2E_BASE_URL = server.url;
 process.env.E2E_DIST_DIR = dist;
-process.env.E2E_CSP = server.cspActive ? '1' : '';
-console.log(`Serving on ${server.url}${server.cspActive ? ' with the site\'s Content-Security-Policy' : ''}`);
+process.env.E2E_CSP = cspActive ? '1' : '';
+console.log(`Serving on ${server.url}${cspActive ? ' with the site\'s Content-Security-Policy' : ''}`);
 
 const files = readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(HERE, f));
 let passed = 0;

@@ -14,6 +14,7 @@ const COMMANDS: [string, string[]][] = [
   ['npm run check', ['scripts/check.ts']],
   ['astro build', [ASTRO, 'build']],
   ['astro dev', [ASTRO, 'dev', '--port', '0']],
+  ['npm run preview', ['scripts/preview.ts']],
 ];
 
 /** Runs a command with these settings; the settings are checked before anything is built or served. */
@@ -39,6 +40,12 @@ describe('a wrong setting stops every command with one line each and exit code 1
     ]);
     expect(output).not.toMatch(/ZodError|Stack trace|^\s+at /m);
   });
+});
+
+test('npm run preview: PORT and HOST are checked the same way', () => {
+  const { status, stderr } = run(['scripts/preview.ts'], { PORT: '80a', HOST: 'localhost\u001b[2J' });
+  expect(status).toBe(1);
+  expect(stderr).toBe('Setting PORT="80a" is not a port number. Fix: set it to a number from 1 to 65535, e.g. PORT=4321, or 0 to pick a free one.\n');
 });
 
 describe('npm run build refuses an output folder that would delete the content, before touching anything', () => {
