@@ -14,7 +14,7 @@ import lockfile from 'proper-lockfile';
 /** A lock that is not refreshed for this long belongs to a build that hangs or died; another build takes it over. */
 const STALE_MS = 30_000;
 /** When the holder's process is gone, its lock is taken over as soon as it has gone this long without a refresh. */
-const DEAD_HOLDER_STALE_MS = 5_000;
+const DEAD_HOLDER_STALE_MS = 3_000;
 /** How often the holder refreshes its lock: well below both limits. */
 const REFRESH_MS = 1_000;
 
