@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import buildGuard from './src/integrations/build-guard.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import contentImages from './src/integrations/content-images.ts';
 import publishing from './src/integrations/publishing.ts';
@@ -41,7 +42,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Pages return a `cacheKey` from getStaticPaths (a hash of the entries they show): a rebuild
   // with the same cacheDir renders only pages whose entries changed. INCREMENTAL_BUILD=0 turns it off.
-  experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD !== '0' },
+  experimental: { incrementalBuild: settings.incremental },
   markdown: {
     processor: unified({ remarkPlugins: [...remarkPlugins] }),
     // Code blocks stay plain `<pre><code class="language-…">`, styled by site.css: Shiki
@@ -50,6 +51,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    // One build at a time per project, and never into a folder that holds other files.
+    buildGuard(),
     contentCheck(),
     // Starts drawing share images on a worker thread while Astro bundles and renders.
     shareImages(),

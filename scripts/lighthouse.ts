@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 // The browser tests' static server (plain JavaScript).
-import { serve } from '../tests/e2e/server.mjs';
+import { startStaticServer } from './lib/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
@@ -57,7 +57,7 @@ async function main() {
   if (pages.length < 2) throw new Error(`No article or actor page in ${built.dist}`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
 
-  const server = await serve(built.dist);
+  const server = await startStaticServer({ dir: built.dist, base: '/', host: '127.0.0.1', port: 0 });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   const results: { page: string; scores: Record<string, number | null>; failing: string[] }[] = [];
   try {

@@ -29,7 +29,7 @@ export default function shareImages(): AstroIntegration {
       },
       'astro:build:start': () => {
         if (!building) return;
-        const warm = process.env['INCREMENTAL_BUILD'] !== '0' && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
+        const warm = settings.incremental && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
         if (warm) return;
         const { set } = currentContent(contentPath(root), root);
         const cards = shareCards(

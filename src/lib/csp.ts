@@ -72,3 +72,53 @@ export function metaPolicy(html: string): string | undefined {
   }
   return undefined;
 }
+
+/** One rule of a `_headers` file: a path pattern and the headers sent for the paths it matches. */
+export interface HeaderRule {
+  /** `/explainer/*`: `*` matches anything, `:name` one path segment. */
+  path: string;
+  headers: [string, string][];
+}
+
+/**
+ * Reads a `_headers` file (the format `headersFile` writes, Netlify's and
+ * Cloudflare Pages'): a path pattern on its own line, then its headers
+ * indented as `Name: value`; `#` starts a comment.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: trimmed, headers: [] });
+      continue;
+    }
+    const colon = trimmed.indexOf(':');
+    const name = trimmed.slice(0, colon).trim();
+    if (colon > 0 && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) rules.at(-1)?.headers.push([name, trimmed.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/** True when a `_headers` path pattern matches a request path. */
+function pathMatches(pattern: string, path: string): boolean {
+  const source = pattern
+    .split(/(\*|:[A-Za-z_][A-Za-z0-9_]*)/)
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+/** The headers `_headers` sets for a request path: every matching rule's, a name set twice gets both values. */
+export function headersForPath(rules: readonly HeaderRule[], path: string): [string, string][] {
+  const headers = new Map<string, [string, string]>();
+  for (const rule of rules) {
+    if (!pathMatches(rule.path, path)) continue;
+    for (const [name, value] of rule.headers) {
+      const previous = headers.get(name.toLowerCase());
+      headers.set(name.toLowerCase(), previous ? [previous[0], `${previous[1]}, ${value}`] : [name, value]);
+    }
+  }
+  return [...headers.values()];
+}

@@ -6,7 +6,7 @@
 //   what the sample lacks (adjacent citations, code blocks, a corrected
 //   article…), the sample is the site that is published.
 // - E2E_DIST=dir (several joined with ':') tests those builds instead.
-// - Serves each on 127.0.0.1, runs every tests/e2e/*.test.mjs with node's test
+// - Serves each on 127.0.0.1 with the preview's server (scripts/lib/static-server.ts), runs every tests/e2e/*.test.mjs with node's test
 //   runner, and ends with one line for all of them: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
-import { serve } from './server.mjs';
+import { siteHeaders, startStaticServer } from '../../scripts/lib/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HERE = import.meta.dirname;
@@ -74,12 +74,14 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const [label, dist] of sites) {
-  const server = await serve(dist);
+  // The project's one static server (that of `npm run preview`), on 127.0.0.1 and a port the system picks and the server keeps.
+  const server = await startStaticServer({ dir: dist, base: '/', host: '127.0.0.1', port: 0 });
+  const cspActive = siteHeaders(dist).some((rule) => rule.headers.some(([name]) => name.toLowerCase() === 'content-security-policy'));
   // The test files read these when the runner starts them, one process per file.
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DIST_DIR = dist;
-  process.env.E2E_CSP = server.cspActive ? '1' : '';
-  console.log(`\n== ${label === dist ? dist : `${label} (${dist})`}, served on ${server.url}${server.cspActive ? " with the site's Content-Security-Policy" : ''}`);
+  process.env.E2E_CSP = cspActive ? '1' : '';
+  console.log(`\n== ${label === dist ? dist : `${label} (${dist})`}, served on ${server.url}${cspActive ? " with the site's Content-Security-Policy" : ''}`);
   const stream = run({ files, concurrency: 1, timeout: 120_000 });
   stream.on('test:pass', (event) => {
     if (event.details?.type === 'suite') return;

@@ -5,11 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 
 const [dist = 'dist', out = 'screenshots'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
-const server = await serve(resolve(dist));
+const server = await startStaticServer({ dir: resolve(dist), base: '/', host: '127.0.0.1', port: 0 });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
 const pages = (process.env.SHOT_PAGES ?? '/,/articles/north-korean-troops-in-russia/,/figures/north-korean-troops-in-russia/,/timeline/').split(',');
 for (const scheme of ['light', 'dark']) {
