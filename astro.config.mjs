@@ -10,7 +10,7 @@ import publishing from './src/integrations/publishing.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import shareImages from './src/integrations/share-images.ts';
 import { remarkPlugins } from './src/plugins/index.ts';
-import { articleLastmod } from './src/lib/sitemap-dates.ts';
+import { articleLastmod } from './src/integrations/sitemap-dates.ts';
 import { contentPath, settings } from './src/settings.ts';
 
 export default defineConfig({

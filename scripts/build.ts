@@ -4,7 +4,7 @@
  * staging folder and swaps it in place of the output folder only when the
  * build succeeded, so a failed or stopped build leaves the previous output
  * exactly as it was and a successful one replaces it whole
- * (`src/lib/site-swap.ts`). Ctrl-C or SIGTERM stops `astro build` too, and
+ * (`scripts/lib/site-swap.ts`). Ctrl-C or SIGTERM stops `astro build` too, and
  * the staging folder is removed.
  *
  * `BUILD_DATE` (the "as of" date for role attribution) defaults to the date
@@ -15,9 +15,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { constants } from 'node:os';
-import { withoutViteEnv } from '../src/lib/build-env.ts';
-import { acquireBuildLock, BuildLockedError } from '../src/lib/build-lock.ts';
-import { bringNear, diskFullFilter, diskFullMessage, isDiskFull, removeStale, removeSwapFolders, swapFolders, swapIn } from '../src/lib/site-swap.ts';
+import { withoutViteEnv } from './lib/build-env.ts';
+import { acquireBuildLock, BuildLockedError } from '../src/integrations/build-lock.ts';
+import { bringNear, diskFullFilter, diskFullMessage, isDiskFull, removeStale, removeSwapFolders, swapFolders, swapIn } from './lib/site-swap.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // The settings' relative folders start at the project root, as they do for `astro build`.

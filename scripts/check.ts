@@ -2,8 +2,8 @@
  * `npm run check`: validates all content without building the site and reports
  * every problem at once. Exit code 1 on errors (or on warnings with --strict).
  */
-import { formatReport } from '../src/lib/problems.ts';
-import { checkContentDir } from '../src/loaders/read-content.ts';
+import { formatReport } from '../src/model/problems.ts';
+import { checkContentDir } from '../src/check/check-content.ts';
 import { contentPath } from '../src/settings.ts';
 
 const strict = process.argv.includes('--strict');

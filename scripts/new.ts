@@ -15,15 +15,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { suggestIds } from '../src/lib/did-you-mean.ts';
-import { parseFrontmatterEntity, parseYamlEntities } from '../src/lib/parse-files.ts';
-import { formatProblem } from '../src/lib/problems.ts';
-import { validateEntries } from '../src/lib/validate.ts';
-import { referencedIds, scaffold, SCAFFOLD_KINDS, ScaffoldError, type ScaffoldKind } from '../src/lib/scaffold.ts';
-import { isCalendarDate } from '../src/schemas/common.ts';
-import type { CollectionName } from '../src/schemas/index.ts';
-import { listContentFiles } from '../src/loaders/content-files.ts';
-import { readCollectionFile } from '../src/loaders/read-content.ts';
+import { suggestIds } from '../src/check/did-you-mean.ts';
+import { parseFrontmatterEntity, parseYamlEntities } from '../src/check/parse-files.ts';
+import { formatProblem } from '../src/model/problems.ts';
+import { validateEntries } from '../src/check/validate.ts';
+import { referencedIds, scaffold, SCAFFOLD_KINDS, ScaffoldError, type ScaffoldKind } from '../src/scaffold/scaffold.ts';
+import { isCalendarDate } from '../src/model/common.ts';
+import type { CollectionName } from '../src/model/index.ts';
+import { listContentFiles } from '../src/check/content-files.ts';
+import { readCollectionFile } from '../src/check/check-content.ts';
 import { contentPath } from '../src/settings.ts';
 
 const USAGE = `Usage: npm run new -- <${SCAFFOLD_KINDS.join('|')}> "Name or title" [options]

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { markdownEntities } from './loaders/markdown-entities.ts';
 import { yamlEntities } from './loaders/yaml-entities.ts';
-import { COLLECTION_FORMATS, type CollectionName, schemas } from './schemas/index.ts';
+import { COLLECTION_FORMATS, type CollectionName, schemas } from './model/index.ts';
 import { contentPath } from './settings.ts';
 
 const dir = contentPath();

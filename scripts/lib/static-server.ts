@@ -16,7 +16,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import send from 'send';
-import { type HeaderRule, headersForPath, parseHeadersFile } from '../../src/lib/csp.ts';
+import { type HeaderRule, headersForPath, parseHeadersFile } from '../../src/publish/csp.ts';
 
 /** What to serve: the built site's folder and the base path it was built for (`/` or `/explainer/`). */
 export interface StaticSite {

@@ -1,35 +1,15 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ContentSet, Entity } from '../lib/content-set.ts';
-import { buildCrossIndex, type CrossIndex } from '../lib/cross-index.ts';
-import { bodyRefs } from '../lib/mdx-refs.ts';
-import { isoToday } from '../lib/roles.ts';
+import { getCollection } from 'astro:content';
+import type { ContentSet, Entity } from '../model/content-set.ts';
+import { buildCrossIndex } from '../site/cross-index.ts';
+import { bodyRefs } from '../check/mdx-refs.ts';
+import { isoToday } from '../model/roles.ts';
 import { settings } from '../settings.ts';
-import { buildTimeline, type TimelineItem } from '../lib/timeline.ts';
-import { createPageKeys, type PageKind } from '../lib/page-keys.ts';
+import { buildTimeline } from '../site/timeline.ts';
+import { createPageKeys } from '../site/page-keys.ts';
+import type { SiteIndex } from '../site/site-index.ts';
 
-/** Everything pages read: entries by id, their rendered bodies, and the cross-link index. */
-export interface SiteIndex {
-  set: ContentSet;
-  links: CrossIndex;
-  articles: Map<string, Entity<CollectionEntry<'articles'>['data']>>;
-  actors: Map<string, Entity<CollectionEntry<'actors'>['data']>>;
-  statements: Map<string, Entity<CollectionEntry<'statements'>['data']>>;
-  sources: Map<string, Entity<CollectionEntry<'sources'>['data']>>;
-  figures: Map<string, Entity<CollectionEntry<'figures'>['data']>>;
-  events: Map<string, Entity<CollectionEntry<'events'>['data']>>;
-  /** Collection entries with bodies, for `render()`. */
-  bodies: {
-    articles: Map<string, CollectionEntry<'articles'>>;
-    actors: Map<string, CollectionEntry<'actors'>>;
-    figures: Map<string, CollectionEntry<'figures'>>;
-  };
-  /** Events and statements, oldest first. */
-  timeline: TimelineItem[];
-  /** The build date, for "then" in time-aware attribution. */
-  today: string;
-  /** Key of a page for Astro's incremental build: a hash of exactly the entries the page shows. */
-  cacheKey: (kind: PageKind, id: string) => string;
-}
+export type { SiteIndex };
+
 
 function toEntity<T>(
   entry: { id: string; data: T; filePath?: string | undefined; body?: string | undefined },

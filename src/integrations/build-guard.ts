@@ -1,13 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { acquireBuildLock, BuildLockedError } from '../lib/build-lock.ts';
+import { acquireBuildLock, BuildLockedError } from './build-lock.ts';
 import { outputFolderProblem, settings } from '../settings.ts';
 
 /**
  * Guards every `astro build`, bare or under `npm run build`, before Astro
  * touches a file: the output folder must be new, empty or a previous build
  * (Astro empties it first), and only one build runs per project at a time
- * (`src/lib/build-lock.ts`). Either problem stops the build with one line and
+ * (`src/integrations/build-lock.ts`). Either problem stops the build with one line and
  * exit code 1. The folder settings themselves are checked in `src/settings.ts`.
  */
 /** Prints one line and ends the build. */

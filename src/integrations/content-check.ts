@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
+import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../model/problems.ts';
 import { checkContent, markContentChanged } from '../loaders/content-state.ts';
 import { contentPath, settings } from '../settings.ts';
 

@@ -4,8 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentContent } from '../loaders/content-state.ts';
-import { IMAGES_FOLDER } from '../lib/pictures.ts';
-import { type Picture, readPicture } from '../loaders/pictures.ts';
+import { IMAGES_FOLDER } from '../model/pictures.ts';
+import { type Picture, readPicture } from '../check/read-pictures.ts';
 import { contentPath } from '../settings.ts';
 
 /**
@@ -62,7 +62,7 @@ export function servePictures(base: string, contentDir: string, pictures: () => 
  * Actor pictures live with the story, in the content folder's `images/`. The
  * build writes the pictures actors show to `images/` in the output; `astro
  * dev` serves them from where they are. Only files the content check accepted
- * as pictures are published (see `src/loaders/pictures.ts`); pictures are
+ * as pictures are published (see `src/check/read-pictures.ts`); pictures are
  * never loaded from another site.
  */
 export default function contentImages(options: { base: string }): AstroIntegration {

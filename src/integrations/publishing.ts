@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { headersFile, mergePolicies, metaPolicy, parsePolicy } from '../lib/csp.ts';
+import { headersFile, mergePolicies, metaPolicy, parsePolicy } from '../publish/csp.ts';
 
 /** Every `.html` file under a folder, sorted, so the output does not depend on directory order. */
 function htmlFiles(dir: string): string[] {

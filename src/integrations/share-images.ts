@@ -2,10 +2,10 @@ import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { byId } from '../lib/content-set.ts';
-import { isoToday } from '../lib/roles.ts';
-import { shareCards, shareSiteLine } from '../lib/page-meta.ts';
-import { buildDrawer, closeBuildDrawer } from '../lib/share-drawer.ts';
+import { byId } from '../model/content-set.ts';
+import { isoToday } from '../model/roles.ts';
+import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
+import { buildDrawer, closeBuildDrawer } from '../share/share-drawer.ts';
 import { currentContent } from '../loaders/content-state.ts';
 import { contentPath, settings } from '../settings.ts';
 

@@ -1,5 +1,5 @@
 import type { LoaderContext } from 'astro/loaders';
-import { isInside } from './contained-path.ts';
+import { isInside } from '../check/contained-path.ts';
 
 /**
  * Runs a collection's `sync` once, then (in `astro dev`) again after every

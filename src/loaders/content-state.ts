@@ -1,5 +1,5 @@
-import type { CitationData } from '../plugins/remark-citations.ts';
-import { checkContentDir, type ContentCheck } from './read-content.ts';
+import type { CitationData } from '../model/content-set.ts';
+import { checkContentDir, type ContentCheck } from '../check/check-content.ts';
 
 let latest: { contentDir: string; result: ContentCheck } | undefined;
 let changed = false;

@@ -2,10 +2,10 @@ import { glob, type Loader } from 'astro/loaders';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapePath } from 'tinyglobby';
-import { baseName } from '../lib/parse-files.ts';
-import type { CollectionName } from '../schemas/index.ts';
+import { baseName } from '../check/parse-files.ts';
+import type { CollectionName } from '../model/index.ts';
 import { syncCollection } from './collection-sync.ts';
-import { listContentFiles } from './content-files.ts';
+import { listContentFiles } from '../check/content-files.ts';
 
 /**
  * An Astro content loader for a folder of Markdown or MDX files (articles,

@@ -1,11 +1,11 @@
 import type { Loader } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeControls, formatProblem } from '../lib/problems.ts';
-import type { CollectionName } from '../schemas/index.ts';
+import { escapeControls, formatProblem } from '../model/problems.ts';
+import type { CollectionName } from '../model/index.ts';
 import { syncCollection } from './collection-sync.ts';
-import { listContentFiles } from './content-files.ts';
-import { readCollectionFile } from './read-content.ts';
+import { listContentFiles } from '../check/content-files.ts';
+import { readCollectionFile } from '../check/check-content.ts';
 
 /**
  * An Astro content loader for a folder of YAML files, each holding one entry

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sitePath } from '../lib/format.ts';
+import { sitePath } from '../site/format.ts';
 
 /** `/robots.txt`: everything may be crawled; points to the sitemap. */
 export const GET: APIRoute = ({ site }) => {

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '../data/site-index.ts';
-import { feedItems } from '../lib/feed.ts';
-import { sitePath } from '../lib/format.ts';
+import { feedItems } from '../publish/feed.ts';
+import { sitePath } from '../site/format.ts';
 import { settings } from '../settings.ts';
 
 /** `/rss.xml`: every published article and every entry of its update log, newest first. */

@@ -4,19 +4,13 @@ import type { Root, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { findCitations, type CitationKey, type CitationMatch } from '../lib/citation-syntax.ts';
-import { formatDate } from '../lib/dates.ts';
-import { sitePath, sourceTypeLabel } from '../lib/format.ts';
-import { attributeValue } from '../lib/mdx-refs.ts';
-import type { Source } from '../schemas/source.ts';
+import { findCitations, type CitationKey, type CitationMatch } from '../check/citation-syntax.ts';
+import { formatDate } from '../model/dates.ts';
+import { sitePath, sourceTypeLabel } from '../site/format.ts';
+import type { CitationData } from '../model/content-set.ts';
+import type { Source } from '../model/source.ts';
+import { attributeValue } from '../check/mdx-refs.ts';
 
-/** What the plugin needs to know about the story's content. */
-export interface CitationData {
-  sources: ReadonlyMap<string, Source>;
-  statementSources: ReadonlyMap<string, readonly string[]>;
-  /** The source of each of a figure's estimates, in the estimates' order. */
-  figureSources: ReadonlyMap<string, readonly string[]>;
-}
 
 /** Options of {@link remarkCitations}. */
 export interface RemarkCitationsOptions {

@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { attributeValue } from '../lib/mdx-refs.ts';
+import { attributeValue } from '../check/mdx-refs.ts';
 
 /** Options of {@link remarkHeadings}. */
 export interface RemarkHeadingsOptions {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
-import { withoutViteEnv } from '../../src/lib/build-env.ts';
+import { withoutViteEnv } from '../../scripts/lib/build-env.ts';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { parseFrontmatterEntity } from '../../src/lib/parse-files.ts';
+import { parseFrontmatterEntity } from '../../src/check/parse-files.ts';
 
 /** What a fake loader run recorded. */
 export interface FakeRun {

@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import { withoutViteEnv } from '../../src/lib/build-env.ts';
-import { checkContentDir } from '../../src/loaders/read-content.ts';
+import { withoutViteEnv } from '../../scripts/lib/build-env.ts';
+import { checkContentDir } from '../../src/check/check-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'tests/fixtures/site/content');

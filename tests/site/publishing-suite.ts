@@ -7,8 +7,8 @@ import { toString as hastText } from 'hast-util-to-string';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkContentDir } from '../../src/loaders/read-content.ts';
-import type { ContentSet } from '../../src/lib/content-set.ts';
+import { checkContentDir } from '../../src/check/check-content.ts';
+import type { ContentSet } from '../../src/model/content-set.ts';
 import { buildSite, cleanBuild, ROOT, type BuildResult } from '../helpers/build.ts';
 import { existsInBuild, jsonLdOf, listFiles, loadPages, metaContent, parseXml, pngSize, referencedUrls, textOf, xmlElements, xmlTexts } from './publishing-helpers.ts';
 

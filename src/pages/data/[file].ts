@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '../../data/site-index.ts';
-import { sitePath } from '../../lib/format.ts';
-import { dataRecords, estimatesCsv, toJsonFile } from '../../lib/open-data.ts';
+import { sitePath } from '../../site/format.ts';
+import { dataRecords, estimatesCsv, toJsonFile } from '../../publish/open-data.ts';
 
 const COLLECTIONS = ['actors', 'statements', 'figures', 'sources', 'events'] as const;
 

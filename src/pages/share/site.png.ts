@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '../../data/site-index.ts';
-import { shareSiteLine, siteCard } from '../../lib/page-meta.ts';
-import { renderShareImage } from '../../lib/share-image.ts';
+import { shareSiteLine, siteCard } from '../../publish/page-meta.ts';
+import { renderShareImage } from '../../share/share-image.ts';
 import { settings } from '../../settings.ts';
 
 /** `/share/site.png`: the share image of every page without one of its own (home, lists, timeline). */

@@ -8,7 +8,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import remarkCitations, { type CitationData } from '../../../src/plugins/remark-citations.ts';
+import type { CitationData } from '../../../src/model/content-set.ts';
+import remarkCitations from '../../../src/plugins/remark-citations.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/remark-citations');
 const UPDATE = process.env['UPDATE_FIXTURES'] === '1';

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { withoutViteEnv } from '../../../src/lib/build-env.ts';
-import { acquireBuildLock, BuildLockedError, lockHolder } from '../../../src/lib/build-lock.ts';
-import { bringNear, diskFullFilter, isDiskFull, removeStale, swapFolders, swapIn } from '../../../src/lib/site-swap.ts';
+import { withoutViteEnv } from '../../../scripts/lib/build-env.ts';
+import { acquireBuildLock, BuildLockedError, lockHolder } from '../../../src/integrations/build-lock.ts';
+import { bringNear, diskFullFilter, isDiskFull, removeStale, swapFolders, swapIn } from '../../../scripts/lib/site-swap.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const temp = mkdtempSync(join(tmpdir(), 'explainer-build-script-'));
@@ -64,7 +64,7 @@ async function until<T>(check: () => T | undefined, limit = 60_000): Promise<T> 
 /** Starts a process that takes the build lock of `root` and holds it until killed. */
 async function holdLock(root: string): Promise<ChildProcess> {
   const code = `const { acquireBuildLock } = await import(process.argv[1]); await acquireBuildLock(process.argv[2]); console.log('locked'); setInterval(() => {}, 60000);`;
-  const holder = spawn(process.execPath, ['--input-type=module', '-e', code, join(ROOT, 'src/lib/build-lock.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const holder = spawn(process.execPath, ['--input-type=module', '-e', code, join(ROOT, 'src/integrations/build-lock.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((done, fail) => {
     holder.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && done());
     holder.once('exit', () => fail(new Error('the lock holder exited')));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_COUNTS, generateCorpus, writeCorpus } from '../../../scripts/corpus.ts';
-import { checkContentDir } from '../../../src/loaders/read-content.ts';
+import { checkContentDir } from '../../../src/check/check-content.ts';
 
 describe('corpus generator', () => {
   it('gives identical files for the same scale and seed', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { withoutViteEnv } from '../../../src/lib/build-env.ts';
+import { withoutViteEnv } from '../../../scripts/lib/build-env.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listContentFiles } from '../../../src/loaders/content-files.ts';
-import { checkContentDir } from '../../../src/loaders/read-content.ts';
-import type { CollectionName } from '../../../src/schemas/index.ts';
+import { listContentFiles } from '../../../src/check/content-files.ts';
+import { checkContentDir } from '../../../src/check/check-content.ts';
+import type { CollectionName } from '../../../src/model/index.ts';
 
 let work: string;
 let content: string;

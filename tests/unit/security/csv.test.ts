@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import type { ContentSet } from '../../../src/lib/content-set.ts';
-import { ESTIMATE_COLUMNS, estimatesCsv, inertCell } from '../../../src/lib/open-data.ts';
+import type { ContentSet } from '../../../src/model/content-set.ts';
+import { ESTIMATE_COLUMNS, estimatesCsv, inertCell } from '../../../src/publish/open-data.ts';
 
 /** A story with one figure whose estimate's `note` (and claimant's name) holds `text`. */
 function story(text: string, value: number | undefined): ContentSet {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { baseName } from '../../../src/lib/parse-files.ts';
-import { listContentFiles } from '../../../src/loaders/content-files.ts';
+import { baseName } from '../../../src/check/parse-files.ts';
+import { listContentFiles } from '../../../src/check/content-files.ts';
 import { markdownEntities } from '../../../src/loaders/markdown-entities.ts';
-import { COLLECTION_FORMATS, type CollectionName, FORMAT_EXTENSIONS } from '../../../src/schemas/index.ts';
+import { COLLECTION_FORMATS, type CollectionName, FORMAT_EXTENSIONS } from '../../../src/model/index.ts';
 import { fakeLoaderContext } from '../../helpers/loader-context.ts';
 
 // The real collection config, with Astro's defineCollection as the identity:

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import satori from 'satori';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { LABEL_CHAR_WIDTH, layoutChart, valueAxis } from '../../../src/lib/chart.ts';
-import { formatEstimate, formatNumber } from '../../../src/lib/format.ts';
-import { parseFrontmatterEntity } from '../../../src/lib/parse-files.ts';
-import { cardTree, SHARE_IMAGE, valueColumn, type ShareCard } from '../../../src/lib/share-image.ts';
-import { validateEntries } from '../../../src/lib/validate.ts';
-import type { Estimate } from '../../../src/schemas/figure.ts';
+import { LABEL_CHAR_WIDTH, layoutChart, valueAxis } from '../../../src/site/chart.ts';
+import { formatEstimate, formatNumber } from '../../../src/site/format.ts';
+import { parseFrontmatterEntity } from '../../../src/check/parse-files.ts';
+import { cardTree, SHARE_IMAGE, valueColumn, type ShareCard } from '../../../src/share/share-image.ts';
+import { validateEntries } from '../../../src/check/validate.ts';
+import type { Estimate } from '../../../src/model/figure.ts';
 
 type Numbers = Pick<Estimate, 'value' | 'low' | 'high'>;
 

@@ -1,6 +1,6 @@
 import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, test } from 'vitest';
-import { decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile } from '../../../src/lib/parse-files.ts';
+import { decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile } from '../../../src/check/parse-files.ts';
 
 /** Nine lines that expand to 9^8 (43 million) values if aliases are followed: the "billion laughs". */
 const BOMB = [

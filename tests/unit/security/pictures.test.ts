@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { servePictures, writePictures } from '../../../src/integrations/content-images.ts';
-import { checkPicture, MAX_PICTURE_BYTES, PICTURE_FORMATS } from '../../../src/lib/pictures.ts';
-import { checkPictures, readPicture } from '../../../src/loaders/pictures.ts';
-import { checkContentDir } from '../../../src/loaders/read-content.ts';
+import { checkPicture, MAX_PICTURE_BYTES, PICTURE_FORMATS } from '../../../src/model/pictures.ts';
+import { checkPictures, readPicture } from '../../../src/check/read-pictures.ts';
+import { checkContentDir } from '../../../src/check/check-content.ts';
 
 /** First bytes of a real file of each format, padded. */
 const SAMPLES = {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startStaticServer } from '../../../scripts/lib/static-server.ts';
-import { headersFile, headersForPath, parseHeadersFile, parsePolicy } from '../../../src/lib/csp.ts';
+import { headersFile, headersForPath, parseHeadersFile, parsePolicy } from '../../../src/publish/csp.ts';
 
 const POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 

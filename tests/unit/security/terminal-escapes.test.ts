@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { errorPage } from '../../../src/integrations/content-check.ts';
-import { escapeControls, formatProblem, formatReport, type Problem } from '../../../src/lib/problems.ts';
-import { checkContentDir } from '../../../src/loaders/read-content.ts';
+import { escapeControls, formatProblem, formatReport, type Problem } from '../../../src/model/problems.ts';
+import { checkContentDir } from '../../../src/check/check-content.ts';
 
 /** What a terminal would act on or a reader could not see, except the line break that starts `fix:`. */
 const RAW = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '../../../data/site-index.ts';
-import { shareCard, shareSiteLine, SHARE_KINDS, type ShareKind } from '../../../lib/page-meta.ts';
-import { buildDrawer } from '../../../lib/share-drawer.ts';
+import { shareCard, shareSiteLine, SHARE_KINDS, type ShareKind } from '../../../publish/page-meta.ts';
+import { buildDrawer } from '../../../share/share-drawer.ts';
 import { settings } from '../../../settings.ts';
 
 /** The drawer the build started at its beginning (src/integrations/share-images.ts), or a new one in dev. */

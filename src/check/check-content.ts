@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ContentSet, Entity } from '../model/content-set.ts';
+import { checkIntegrity } from './integrity.ts';
+import { collectBodyRefs } from './mdx-refs.ts';
+import { baseName, decodeText, firstInvalidUtf8, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from './parse-files.ts';
+import { placeholderProblems } from './placeholders.ts';
+import type { Problem } from '../model/problems.ts';
+import { validateEntries } from './validate.ts';
+import { collectWarnings } from './warnings.ts';
+import { COLLECTION_FORMATS, type CollectionName } from '../model/index.ts';
+import { listContentFiles } from './content-files.ts';
+import { checkPictures, type Picture, type PictureCheck } from './read-pictures.ts';
+
+/** The result of reading and checking a content folder. */
+export interface ContentCheck {
+  set: ContentSet;
+  problems: Problem[];
+  /** The checked pictures that actors show, by `image.src`: the only files of `images/` the site publishes. */
+  pictures: ReadonlyMap<string, Picture>;
+}
+
+/** Reads and parses one file of a collection. */
+export function readCollectionFile(path: string, collection: CollectionName, root: string): ParsedFile {
+  const file = relative(root, path).split('\\').join('/');
+  const bytes = readFileSync(path);
+  const text = decodeText(bytes);
+  if (text === undefined) {
+    const bad = firstInvalidUtf8(bytes);
+    const where = bad ? { line: bad.line, column: bad.column } : { line: 1 };
+    const what = bad ? `: byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 (probably "${bad.guess}" saved as Latin-1 or Windows-1252)` : '';
+    return {
+      entries: [],
+      unreadIds: [baseName(file)],
+      problems: [{ file, ...where, message: `the file is not UTF-8 text${what}`, fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)', severity: 'error' }],
+    };
+  }
+  const parsed = COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
+  const placeholders = placeholderProblems(file, text);
+  return placeholders.length === 0 ? parsed : { ...parsed, problems: [...parsed.problems, ...placeholders] };
+}
+
+/** Why `image.src` names no picture, and the fix: the path must match a picture file exactly, case included. */
+function missingPicture(src: string, images: PictureCheck, contentDir: string): { message: string; fix: string } {
+  if (images.refused.get(src) === 'folder') return { message: `"${src}" is a folder, not a picture file`, fix: 'write the path of a picture file, such as images/lloyd-austin.jpg' };
+  const lower = src.toLowerCase();
+  const sameButCase = [...images.pictures.keys()].find((key) => key.toLowerCase() === lower);
+  if (sameButCase !== undefined) {
+    return {
+      message: `there is no picture "${src}"; the file is named "${sameButCase}"`,
+      fix: `write "${sameButCase}": paths must match the file name exactly, case included (most web hosts tell capitals apart)`,
+    };
+  }
+  return { message: `there is no image file "${src}" in the content folder`, fix: `put the picture at ${join(contentDir, src)} or correct the path` };
+}
+
+/**
+ * Reads every collection of a content folder, validates each entry against its
+ * schema, reads the bodies' references, and resolves every reference. Reports
+ * every problem at once.
+ */
+export function checkContentDir(contentDir: string, root: string): ContentCheck {
+  const problems: Problem[] = [];
+  const set = {} as Record<CollectionName, Entity<unknown>[]>;
+  const invalid = {} as Record<CollectionName, string[]>;
+  const folders = Object.keys(COLLECTION_FORMATS).map((name) => join(contentDir, name));
+  if (existsSync(contentDir) && !folders.some((folder) => existsSync(folder))) {
+    problems.push({
+      file: relative(root, contentDir) || contentDir,
+      message: 'the content folder holds none of the folders articles/, actors/, figures/, statements/, sources/, events/',
+      fix: 'check that CONTENT_DIR (or the folder given to the checker) points at the folder that holds them',
+      severity: 'error',
+    });
+  }
+  if (!existsSync(contentDir)) {
+    problems.push({
+      file: relative(root, contentDir) || contentDir,
+      message: 'the content folder does not exist',
+      fix: 'create it with the folders articles/, actors/, figures/, statements/, sources/ and events/, or set CONTENT_DIR to the right folder',
+      severity: 'error',
+    });
+  }
+  for (const collection of Object.keys(COLLECTION_FORMATS) as CollectionName[]) {
+    const raw: RawEntry[] = [];
+    const unread: string[] = [];
+    const listed = listContentFiles(contentDir, collection, root);
+    problems.push(...listed.problems);
+    unread.push(...listed.refusedIds);
+    for (const path of listed.files) {
+      const parsed = readCollectionFile(path, collection, root);
+      raw.push(...parsed.entries);
+      problems.push(...parsed.problems);
+      unread.push(...(parsed.unreadIds ?? []));
+    }
+    const validated = validateEntries(collection, raw);
+    problems.push(...validated.problems);
+    const valid = new Set(validated.entries.map((entry) => entry.id));
+    invalid[collection] = [...unread, ...raw.flatMap((entry) => (entry.id !== undefined && !valid.has(entry.id) ? [entry.id] : []))];
+    const format = COLLECTION_FORMATS[collection];
+    set[collection] = validated.entries.map((entry) => {
+      if (format === 'yaml' || entry.body === undefined) return entry;
+      const refs = collectBodyRefs(entry.file, entry.body, entry.bodyLine, format);
+      problems.push(...refs.problems);
+      return { ...entry, refs };
+    });
+  }
+  const content = set as unknown as ContentSet;
+  const images = checkPictures(contentDir, root);
+  problems.push(...images.problems);
+  const pictures = new Map<string, Picture>();
+  for (const actor of content.actors) {
+    const src = actor.data.image?.src;
+    if (src === undefined) continue;
+    const picture = images.pictures.get(src);
+    if (picture !== undefined) pictures.set(src, picture);
+    // A refused file is reported once, where it is; the reference to it needs no second error.
+    else if (images.refused.get(src) !== 'file') {
+      const why = missingPicture(src, images, relative(root, contentDir) || '.');
+      problems.push({ file: actor.file, ...actor.locate?.(['image', 'src']), field: 'image.src', ...why, severity: 'error' });
+    }
+  }
+  problems.push(...checkIntegrity(content, invalid));
+  // Warnings read a complete story: while there are errors, some entries are
+  // missing from the set and "nothing refers to X" would be noise.
+  if (!problems.some((problem) => problem.severity === 'error')) problems.push(...collectWarnings(content));
+  return { set: content, problems, pictures };
+}

@@ -1,0 +1,155 @@
+import type { TimelineArgs } from '../model/content-set.ts';
+import { isCalendarDate } from '../model/common.ts';
+import { byId, type ContentSet, type Entity } from '../model/content-set.ts';
+import { suggestIds } from './did-you-mean.ts';
+import { collectReferences, type CollectionKey } from './references.ts';
+import type { Problem } from '../model/problems.ts';
+
+const NOUNS: Record<CollectionKey, string> = {
+  articles: 'article',
+  actors: 'actor',
+  figures: 'figure',
+  statements: 'statement',
+  sources: 'source',
+  events: 'event',
+};
+
+/**
+ * Resolves every reference in a content set: frontmatter fields, list entries,
+ * citation keys, component ids, `partOf`, `relations`. Also finds duplicate ids
+ * and `partOf` cycles. Returns one problem per broken reference. `known` lists
+ * ids that exist but whose entries failed validation (already reported).
+ */
+export function checkIntegrity(set: ContentSet, known: Partial<Record<CollectionKey, Iterable<string>>> = {}): Problem[] {
+  const problems: Problem[] = [];
+  const ids = {} as Record<CollectionKey, Set<string>>;
+  const sorted = {} as Record<CollectionKey, string[]>;
+  for (const key of Object.keys(NOUNS) as CollectionKey[]) {
+    problems.push(...duplicateProblems(set[key], NOUNS[key]));
+    // Entries that exist but failed validation are reported once, where they are
+    // written; references to them are not reported again as unknown.
+    ids[key] = new Set([...set[key].map((e) => e.id), ...(known[key] ?? [])]);
+    sorted[key] = [...ids[key]].sort();
+  }
+
+  for (const ref of collectReferences(set)) {
+    if (ids[ref.target].has(ref.id)) continue;
+    problems.push({
+      file: ref.from.file,
+      ...ref.at,
+      field: ref.field,
+      message: `unknown ${NOUNS[ref.target]} "${ref.id}"`,
+      fix: suggestIds(ref.id, sorted[ref.target], NOUNS[ref.target]),
+      severity: 'error',
+    });
+  }
+
+  const actorKinds = new Map(set.actors.map((actor) => [actor.id, actor.data.kind]));
+  for (const actor of set.actors) {
+    const country = actor.data.country ? actorKinds.get(actor.data.country) : undefined;
+    if (country !== undefined && country !== 'state') {
+      problems.push({
+        file: actor.file,
+        ...actor.locate?.(['country']),
+        field: 'country',
+        message: `"${actor.data.country}" is ${country === 'organization' || country === 'intergovernmental' ? 'an' : 'a'} ${country}, not a state`,
+        fix: 'name the state the actor belongs to (an actor of kind `state`); a parent body goes in `partOf`',
+        severity: 'error',
+      });
+    }
+  }
+  problems.push(...partOfCycles(set.actors));
+  for (const statement of set.statements) {
+    statement.data.relations?.forEach((relation, index) => {
+      if (relation.statement !== statement.id) return;
+      problems.push({
+        file: statement.file,
+        ...statement.locate?.(['relations', index, 'statement']),
+        field: `relations[${index}].statement`,
+        message: 'a statement cannot relate to itself',
+        fix: 'name the other statement this one confirms, contradicts, denies, updates or responds to',
+        severity: 'error',
+      });
+    });
+  }
+  for (const entity of [...set.actors, ...set.figures, ...set.articles] as Entity<unknown>[]) {
+    for (const timeline of entity.refs?.timelines ?? []) problems.push(...timelineDateProblems(entity, timeline));
+  }
+  return problems;
+}
+
+function duplicateProblems(entities: readonly Entity<unknown>[], noun: string): Problem[] {
+  const first = new Map<string, Entity<unknown>>();
+  const problems: Problem[] = [];
+  for (const entity of entities) {
+    const earlier = first.get(entity.id);
+    if (!earlier) {
+      first.set(entity.id, entity);
+      continue;
+    }
+    const earlierLine = earlier.locate?.(['id']).line;
+    problems.push({
+      file: entity.file,
+      ...entity.locate?.(['id']),
+      field: 'id',
+      message: `duplicate ${noun} id "${entity.id}": also used in ${earlier.file}${earlierLine ? `:${earlierLine}` : ''}`,
+      fix: `ids must be unique among ${noun}s: rename one of the two`,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
+function partOfCycles(actors: readonly Entity<ContentSet['actors'][number]['data']>[]): Problem[] {
+  const actorsById = byId(actors);
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, 'visiting' | 'done'>();
+  const walk = (id: string, trail: string[]): void => {
+    const status = state.get(id);
+    if (status === 'done') return;
+    if (status === 'visiting') {
+      const cycle = trail.slice(trail.indexOf(id));
+      const key = [...cycle].sort().join(',');
+      if (reported.has(key)) return;
+      reported.add(key);
+      const actor = actorsById.get(id);
+      if (!actor) return;
+      problems.push({
+        file: actor.file,
+        ...actor.locate?.(['partOf']),
+        field: 'partOf',
+        message: `\`partOf\` goes round in a circle: ${[...cycle, id].join(' → ')}`,
+        fix: 'a body cannot be part of itself: remove one of these `partOf` links',
+        severity: 'error',
+      });
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const parent of actorsById.get(id)?.data.partOf ?? []) {
+      if (actorsById.has(parent)) walk(parent, [...trail, id]);
+    }
+    state.set(id, 'done');
+  };
+  for (const actor of actors) walk(actor.id, []);
+  return problems;
+}
+
+/** `<Timeline from>` and `to` must be real dates. */
+function timelineDateProblems(entity: Entity<unknown>, timeline: TimelineArgs): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, value] of [['from', timeline.from], ['to', timeline.to]] as const) {
+    if (value !== undefined && !isCalendarDate(value)) {
+      problems.push({
+        file: entity.file,
+        line: timeline.line,
+        column: timeline.column,
+        field: `<Timeline ${field}>`,
+        message: `"${value}" is not a date written YYYY-MM-DD`,
+        fix: `write ${field}="2024-11-04"`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}

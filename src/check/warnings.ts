@@ -1,0 +1,174 @@
+import type { ContentSet, Entity } from '../model/content-set.ts';
+import { byId } from '../model/content-set.ts';
+import { formatDate } from '../model/dates.ts';
+import type { Problem } from '../model/problems.ts';
+import { collectReferences, type CollectionKey, type Reference } from './references.ts';
+import { roleAt } from '../model/roles.ts';
+
+/**
+ * Finds content that is valid but probably not what the editor meant:
+ *
+ * - a source that nothing cites,
+ * - an actor that nothing refers to,
+ * - an estimate dated before its source was published,
+ * - a statement dated outside every role of its speaker (only when the speaker has roles),
+ * - an article whose `updated` date disagrees with its update log.
+ *
+ * Pure: reads the content set only. Warnings never stop a build unless the
+ * checker runs with `--strict`. References that do not resolve are left to the
+ * integrity check and ignored here.
+ */
+export function collectWarnings(set: ContentSet): Problem[] {
+  const references = collectReferences(set);
+  return [
+    ...uncitedSources(set, references),
+    ...unreferencedActors(set, references),
+    ...estimatesBeforeSource(set),
+    ...statementsOutsideRoles(set),
+    ...updatedDisagreesWithLog(set),
+    ...updatesNotNewestFirst(set),
+  ];
+}
+
+/** The update log is public and read top down: newest entry first. */
+function updatesNotNewestFirst(set: ContentSet): Problem[] {
+  const problems: Problem[] = [];
+  for (const article of set.articles) {
+    const updates = article.data.updates ?? [];
+    const index = updates.findIndex((update, i) => i > 0 && update.date > (updates[i - 1]?.date ?? ''));
+    if (index < 0) continue;
+    problems.push(
+      warning(
+        article,
+        ['updates', index, 'date'],
+        `updates[${index}].date`,
+        `the update log is not newest first: ${updates[index]?.date} comes after ${updates[index - 1]?.date}`,
+        'put the newest entry at the top of `updates:`',
+      ),
+    );
+  }
+  return problems;
+}
+
+function warning(entity: Entity<unknown>, path: readonly PropertyKey[], field: string | undefined, message: string, fix: string): Problem {
+  return { file: entity.file, ...entity.locate?.(path), field, message, fix, severity: 'warning' };
+}
+
+/** Ids of every entry of a collection that something refers to. */
+function referencedIds(references: readonly Reference[], target: CollectionKey): Set<string> {
+  return new Set(references.filter((ref) => ref.target === target).map((ref) => ref.id));
+}
+
+function uncitedSources(set: ContentSet, references: readonly Reference[]): Problem[] {
+  const cited = referencedIds(references, 'sources');
+  return set.sources
+    .filter((source) => !cited.has(source.id))
+    .map((source) =>
+      warning(
+        source,
+        ['id'],
+        undefined,
+        `the source "${source.id}" is not cited anywhere`,
+        `cite it in an article with [@${source.id}], list it under \`sources:\` of a statement or event, or delete it`,
+      ),
+    );
+}
+
+function unreferencedActors(set: ContentSet, references: readonly Reference[]): Problem[] {
+  const used = referencedIds(references, 'actors');
+  return set.actors
+    .filter((actor) => !used.has(actor.id))
+    .map((actor) =>
+      warning(
+        actor,
+        [],
+        undefined,
+        `the actor "${actor.id}" (${actor.data.name}) is not referred to by any article, statement, source, figure or event`,
+        `mention it in an article with <Actor id="${actor.id}" />, make it the speaker of a statement, or delete it`,
+      ),
+    );
+}
+
+function estimatesBeforeSource(set: ContentSet): Problem[] {
+  const sources = byId(set.sources);
+  const problems: Problem[] = [];
+  for (const figure of set.figures) {
+    figure.data.estimates.forEach((estimate, index) => {
+      const source = sources.get(estimate.source);
+      if (!source || estimate.date >= source.data.published) return;
+      problems.push(
+        warning(
+          figure,
+          ['estimates', index, 'date'],
+          `estimates[${index}].date`,
+          `the estimate is dated ${estimate.date}, before its source "${source.id}" was published (${source.data.published})`,
+          `check both dates; an estimate is usually dated the day its source reports it (${formatDate(source.data.published)})`,
+        ),
+      );
+    });
+  }
+  return problems;
+}
+
+function statementsOutsideRoles(set: ContentSet): Problem[] {
+  const actors = byId(set.actors);
+  const problems: Problem[] = [];
+  for (const statement of set.statements) {
+    const speaker = actors.get(statement.data.speaker);
+    const roles = speaker?.data.roles ?? [];
+    if (!speaker || roles.length === 0) continue;
+    if (roleAt(speaker.data, statement.data.date, statement.data.date)) continue;
+    const spans = roles.map((role) => `${role.title} ${role.from ?? '…'} to ${role.to ?? 'now'}`).join('; ');
+    problems.push(
+      warning(
+        statement,
+        ['date'],
+        'date',
+        `the statement is dated ${statement.data.date}, when ${speaker.data.name} held none of their roles (${spans})`,
+        `check the statement's date, or the \`from\`/\`to\` dates of the roles in ${speaker.file}`,
+      ),
+    );
+  }
+  return problems;
+}
+
+function updatedDisagreesWithLog(set: ContentSet): Problem[] {
+  const problems: Problem[] = [];
+  for (const article of set.articles) {
+    const { updated, updates } = article.data;
+    const latest = (updates ?? []).map((update) => update.date).sort().at(-1);
+    if (updated === latest) continue;
+    if (latest === undefined) {
+      problems.push(
+        warning(
+          article,
+          ['updated'],
+          'updated',
+          `the article says it was updated on ${updated}, but its update log (\`updates\`) is empty`,
+          `add an entry to \`updates:\` with \`date: ${updated}\` and a summary of what changed`,
+        ),
+      );
+    } else if (updated === undefined) {
+      problems.push(
+        warning(
+          article,
+          ['updates'],
+          'updated',
+          `the update log's latest entry is dated ${latest}, but the article has no \`updated\` date`,
+          `add \`updated: ${latest}\``,
+        ),
+      );
+    } else {
+      problems.push(
+        warning(
+          article,
+          ['updated'],
+          'updated',
+          `the article says it was updated on ${updated}, but the latest entry of its update log is dated ${latest}`,
+          `set \`updated: ${latest}\`, or log the ${updated} update in \`updates:\``,
+        ),
+      );
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,69 @@
+import { z } from 'astro/zod';
+import { IMAGES_FOLDER, PICTURE_EXTENSIONS } from './pictures.ts';
+import { httpUrl, isoDate, ref, refList, text } from './common.ts';
+
+/** The kinds of actor an editor may declare. */
+export const ACTOR_KINDS = ['person', 'organization', 'government-body', 'military', 'state', 'intergovernmental', 'media'] as const;
+
+/** An office held, used to name a speaker with the role they held on a date. */
+export const role = z
+  .strictObject({
+    /** Title of the office: "Secretary of Defense". */
+    title: text,
+    /** The body the office belongs to. */
+    of: ref('actors').optional(),
+    /** First day in office. */
+    from: isoDate.optional(),
+    /** Last day in office; absent while the role holds. */
+    to: isoDate.optional(),
+  })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { error: '`from` must not be after `to`', path: ['to'] });
+
+/**
+ * The shape of `image.src`: a path under `images/` whose parts start with a
+ * letter, digit, `_` or `-`, ending with a picture's extension. That the file
+ * exists under exactly this name and is a picture is the content check's to say.
+ */
+const IMAGE_SRC = new RegExp(`^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`, 'i');
+
+/** Frontmatter of `content/actors/<id>.md`. */
+export const actorSchema = z.strictObject({
+  /** Display name in its most common English spelling. */
+  name: text,
+  /** What the actor is. */
+  kind: z.enum(ACTOR_KINDS),
+  /** One line, shown in lists, previews and meta tags. */
+  description: text,
+  /** Other spellings and transliterations; searchable. */
+  aliases: z.array(text).optional(),
+  /** The state the actor belongs to. */
+  country: ref('actors').optional(),
+  /** Parent bodies. */
+  partOf: refList('actors').optional(),
+  /** Offices held. */
+  roles: z.array(role).optional(),
+  /** Wikidata item, `Q` followed by digits. */
+  wikidata: z.string().regex(/^Q[1-9]\d*$/, { error: 'must be a Wikidata item id such as Q212' }).optional(),
+  /** Official site. */
+  website: httpUrl.optional(),
+  /** Portrait or logo with its credit. */
+  image: z
+    .strictObject({
+      /** File in the content folder's `images/` folder: `images/lloyd-austin.jpg`. Served from the site itself, never from another site. */
+      src: z
+        .string({ error: 'must be the path of an image file, such as images/lloyd-austin.jpg' })
+        .regex(IMAGE_SRC, {
+          error: 'must be the path of an image file in the content folder, such as images/lloyd-austin.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
+        }),
+      /** Text alternative for readers who cannot see the picture. */
+      alt: z.string({ error: 'must be text describing the picture' }),
+      /** Who made the picture, and its licence. */
+      credit: text,
+    })
+    .optional(),
+});
+
+/** Validated actor data. */
+export type Actor = z.infer<typeof actorSchema>;
+/** One office held by an actor. */
+export type Role = z.infer<typeof role>;

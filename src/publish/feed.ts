@@ -1,0 +1,46 @@
+import type { Article, Update } from '../model/article.ts';
+
+/** One item of the RSS feed. */
+export interface FeedItem {
+  title: string;
+  /** Absolute URL; unique per item, since feed readers use it as the item's id. */
+  link: string;
+  /** ISO date. */
+  date: string;
+  description: string;
+}
+
+/**
+ * The anchor of an update log entry on its article page: `update-2024-04-03`,
+ * with `-2`, `-3` … for further entries on the same day.
+ */
+export function updateAnchor(updates: readonly Update[], index: number): string {
+  const date = updates[index]?.date ?? '';
+  const sameDayBefore = updates.slice(0, index).filter((update) => update.date === date).length;
+  return sameDayBefore === 0 ? `update-${date}` : `update-${date}-${sameDayBefore + 1}`;
+}
+
+/**
+ * The feed: one item per article and one per entry of its update log, newest
+ * first. Ties keep a stable order (article slug, then the article before its
+ * updates) so two builds give the same file.
+ */
+export function feedItems(articles: readonly { id: string; data: Article }[], articleUrl: (slug: string) => string): FeedItem[] {
+  const items: (FeedItem & { order: [string, number] })[] = [];
+  for (const { id, data } of articles) {
+    const link = articleUrl(id);
+    items.push({ title: data.title, link, date: data.published, description: data.description, order: [id, 0] });
+    (data.updates ?? []).forEach((update, index, updates) => {
+      const label = update.correction ? 'Correction' : 'Update';
+      items.push({
+        title: `${label}: ${data.title}`,
+        link: `${link}#${updateAnchor(updates, index)}`,
+        date: update.date,
+        description: update.summary,
+        order: [id, index + 1],
+      });
+    });
+  }
+  items.sort((a, b) => b.date.localeCompare(a.date) || a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
+  return items.map(({ order: _order, ...item }) => item);
+}

@@ -1,0 +1,144 @@
+import { describe, expect, test } from 'vitest';
+import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../../src/publish/csp.ts';
+import { feedItems, updateAnchor } from '../../../src/publish/feed.ts';
+import { actorJsonLd, serializeJsonLd, statementJsonLd, type LinkContext } from '../../../src/publish/jsonld.ts';
+import { dataRecords, estimatesCsv } from '../../../src/publish/open-data.ts';
+import { routeOf, shareImagePath, siteImagePath } from '../../../src/publish/page-meta.ts';
+import { clip } from '../../../src/share/share-image.ts';
+import type { ContentSet } from '../../../src/model/content-set.ts';
+import type { Actor } from '../../../src/model/actor.ts';
+
+const ctx: LinkContext = { url: (...parts) => `https://x.test/b/${parts.join('/')}/`, siteName: 'X', home: 'https://x.test/b/' };
+
+describe('serializeJsonLd', () => {
+  test.each([
+    ['</script><script>alert(1)</script>'],
+    ['<!-- comment'],
+    ['a & b > c'],
+    ['line\u2028separator\u2029'],
+  ])('keeps %j as data that cannot leave the script element', (text) => {
+    const out = serializeJsonLd({ name: text });
+    expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(out)).toEqual({ name: text });
+  });
+});
+
+describe('JSON-LD builders', () => {
+  const actor = (kind: Actor['kind'], extra: Partial<Actor> = {}): Actor => ({ name: 'N', kind, description: 'D', ...extra });
+  test.each([
+    ['person', 'Person'],
+    ['organization', 'Organization'],
+    ['government-body', 'GovernmentOrganization'],
+    ['state', 'Country'],
+  ] as const)('an actor of kind %s is a %s', (kind, type) => {
+    expect(actorJsonLd(actor(kind), ctx, 'n', [])['@type']).toBe(type);
+  });
+
+  test('sameAs holds the Wikidata item and the website', () => {
+    const data = actorJsonLd(actor('state', { wikidata: 'Q212', website: 'https://gov.example' }), ctx, 'n', []);
+    expect(data['sameAs']).toEqual(['https://www.wikidata.org/wiki/Q212', 'https://gov.example']);
+  });
+
+  test('a claim names its author, date and every source it appears in', () => {
+    const data = statementJsonLd(
+      { speaker: 's', date: '2024-01-02', quote: 'Q', sources: ['a', 'b'] },
+      ctx,
+      'st',
+      { id: 's', data: actor('person') },
+      [],
+      [
+        { id: 'a', data: { title: 'A', publisher: 'P', type: 'report', published: '2024-01-02' } },
+        { id: 'b', data: { title: 'B', publisher: 'P', type: 'speech', published: '2024-01-03', url: 'https://p.example/b' } },
+      ],
+    );
+    expect(data).toMatchObject({ '@type': 'Claim', text: 'Q', dateCreated: '2024-01-02', author: { '@id': 'https://x.test/b/actors/s/' } });
+    expect((data['appearance'] as { '@id': string }[]).map((a) => a['@id'])).toEqual(['https://x.test/b/sources/a/', 'https://x.test/b/sources/b/']);
+  });
+});
+
+describe('feed', () => {
+  const articles = [
+    { id: 'old', data: { title: 'Old', description: 'o', published: '2024-01-01', updates: [{ date: '2024-03-01', summary: 'u2' }, { date: '2024-03-01', summary: 'u1', correction: true }] } },
+    { id: 'new', data: { title: 'New', description: 'n', published: '2024-02-01' } },
+  ];
+  test('lists articles and updates newest first, each with its own link', () => {
+    const items = feedItems(articles, (slug) => `https://x.test/articles/${slug}/`);
+    expect(items.map((item) => [item.date, item.title])).toEqual([
+      ['2024-03-01', 'Update: Old'],
+      ['2024-03-01', 'Correction: Old'],
+      ['2024-02-01', 'New'],
+      ['2024-01-01', 'Old'],
+    ]);
+    expect(new Set(items.map((item) => item.link)).size).toBe(items.length);
+  });
+  test('anchors of same-day updates get a number', () => {
+    const updates = articles[0]!.data.updates!;
+    expect([updateAnchor(updates, 0), updateAnchor(updates, 1)]).toEqual(['update-2024-03-01', 'update-2024-03-01-2']);
+  });
+});
+
+describe('open data', () => {
+  test('records put id and page first and keep a source’s own url', () => {
+    const records = dataRecords([{ id: 'b', data: { id: 'b', url: 'https://src.example/' }, file: 'x' }, { id: 'a', data: { url: 'https://a.example/' }, file: 'y' }], (id) => `/s/${id}/`);
+    expect(records).toEqual([
+      { id: 'a', page: '/s/a/', url: 'https://a.example/' },
+      { id: 'b', page: '/s/b/', url: 'https://src.example/' },
+    ]);
+  });
+
+  test('estimates.csv has a row per estimate with the source title and URL', () => {
+    const set = {
+      articles: [],
+      statements: [],
+      events: [],
+      actors: [{ id: 'c', data: { name: 'Council, City', kind: 'government-body', description: 'd' }, file: '' }],
+      sources: [{ id: 's', data: { title: 'Report "final"', publisher: 'P', type: 'report', published: '2024-01-01', url: 'https://p.example/r' }, file: '' }],
+      figures: [{ id: 'f', data: { title: 'F', unit: 'u', description: 'd', estimates: [{ by: 'c', date: '2024-01-02', source: 's', low: 1, high: 2 }] }, file: '' }],
+    } as unknown as ContentSet;
+    const lines = estimatesCsv(set).split('\r\n');
+    expect(lines[1]).toBe('"f","F","u",,1,2,"c","Council, City","2024-01-02",,,,,"s","Report ""final""","P","https://p.example/r"');
+    expect(lines).toHaveLength(3);
+  });
+});
+
+describe('CSP', () => {
+  test('merging keeps every source once, hashes sorted', () => {
+    const merged = mergePolicies([parsePolicy("script-src 'self' 'sha256-b'; img-src 'self'"), parsePolicy("script-src 'self' 'sha256-a'")]);
+    expect(formatPolicy(merged)).toBe("script-src 'self' 'sha256-a' 'sha256-b'; img-src 'self'");
+  });
+  test('the _headers file applies the policy under the base path, with frame-ancestors', () => {
+    const text = headersFile('/explainer/', parsePolicy("script-src 'self'"));
+    expect(text.split('\n')[0]).toBe('/explainer/*');
+    expect(text).toContain("Content-Security-Policy: script-src 'self'; frame-ancestors 'none'");
+  });
+  test('reads the policy from a built page', () => {
+    expect(metaPolicy('<meta http-equiv="content-security-policy" content="script-src &#39;self&#39;">')).toBe("script-src 'self'");
+    expect(metaPolicy('<meta name="description" content="x">')).toBeUndefined();
+  });
+});
+
+describe('page routes and share image paths', () => {
+  test.each([
+    ['/actors/x/', '/', { kind: 'actors', id: 'x' }],
+    ['/explainer/statements/a-b/', '/explainer/', { kind: 'statements', id: 'a-b' }],
+    ['/explainer/articles/s/', '/explainer/', { kind: 'articles', id: 's' }],
+    ['/actors/', '/', undefined],
+    ['/actors/x/', '/explainer/', undefined],
+    ['/sources/x/', '/', undefined],
+  ])('routeOf(%j, %j)', (path, base, expected) => {
+    expect(routeOf(path, base)).toEqual(expected);
+  });
+  test('share images sit under the base path', () => {
+    expect(shareImagePath('/explainer/', 'figures', 'f')).toBe('/explainer/share/figures/f.png');
+    expect(siteImagePath('/')).toBe('/share/site.png');
+  });
+  test.each([
+    ['short', 10, 'short'],
+    ['a long title that goes on', 16, 'a long title…'],
+    ['unbreakablewordthatgoeson', 10, 'unbreakab…'],
+    ['  spaced\n out  ', 20, 'spaced out'],
+  ])('clip(%j, %i) gives %j', (text, max, expected) => {
+    expect(clip(text, max)).toBe(expected);
+    expect(clip(text, max).length).toBeLessThanOrEqual(max);
+  });
+});

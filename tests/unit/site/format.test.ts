@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { formatDate, lastModified } from '../../../src/model/dates.ts';
+import { describeSource, formatEstimate, languageName, sitePath } from '../../../src/site/format.ts';
+
+describe('format', () => {
+  test.each([
+    ['2024-11-04', '4 November 2024'],
+    ['2025-01-20', '20 January 2025'],
+    ['not-a-date', 'not-a-date'],
+  ])('formatDate(%s)', (iso, text) => expect(formatDate(iso)).toBe(text));
+
+  test.each([
+    [{ value: 12000 }, '12,000'],
+    [{ low: 11000, high: 12000 }, '11,000–12,000'],
+  ])('formatEstimate(%j)', (estimate, text) => expect(formatEstimate(estimate)).toBe(text));
+
+  test.each([
+    ['/', ['actors', 'lloyd-austin'], '/actors/lloyd-austin/'],
+    ['/explainer/', ['sources'], '/explainer/sources/'],
+    ['/explainer', [], '/explainer/'],
+    ['/', ['actors', 'a b'], '/actors/a%20b/'],
+  ])('sitePath(%s, %j)', (base, parts, path) => expect(sitePath(base, ...parts)).toBe(path));
+
+  test('languageName', () => {
+    expect(languageName('uk')).toBe('Ukrainian');
+    expect(languageName('not a tag')).toBe('not a tag');
+  });
+
+  test('describeSource', () => {
+    expect(describeSource({ title: 'T', publisher: 'Reuters', type: 'news-report', published: '2024-11-04' })).toBe(
+      'Reuters, 4 November 2024 (news report)',
+    );
+  });
+});
+
+describe('lastModified (sitemap lastmod and JSON-LD dateModified)', () => {
+  test('updated wins; else the newest entry of the update log, in any order; else published', () => {
+    const updates = [{ date: '2024-11-05' }, { date: '2024-11-09' }, { date: '2024-11-07' }];
+    expect(lastModified({ published: '2024-11-04', updated: '2024-11-10', updates })).toBe('2024-11-10');
+    expect(lastModified({ published: '2024-11-04', updates })).toBe('2024-11-09');
+    expect(lastModified({ published: '2024-11-04' })).toBe('2024-11-04');
+  });
+});
