@@ -22,6 +22,8 @@ import { type HeaderRule, headersForPath, parseHeadersFile } from '../../src/pub
 export interface StaticSite {
   dir: string;
   base: string;
+  /** Send the headers of the site's `_headers` file (default); `false` serves as a host that ignores it. */
+  headers?: boolean;
 }
 
 /** The rules of the site's `_headers` file, none when it has none. */
@@ -113,7 +115,7 @@ export function staticSiteHandler(site: StaticSite): (request: IncomingMessage, 
       return plain(response, 400, 'Bad request: malformed URL');
     }
     if (!path.startsWith('/') || path.includes('\0')) return plain(response, 400, 'Bad request');
-    const rules = siteHeaders(dir);
+    const rules = site.headers === false ? [] : siteHeaders(dir);
     response.setHeader('Cache-Control', 'no-store');
     for (const [name, value] of headersForPath(rules, path)) response.setHeader(name, value);
 

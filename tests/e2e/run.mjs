@@ -20,6 +20,7 @@ import { siteHeaders, startStaticServer } from '../../scripts/lib/static-server.
 const ROOT = resolve(import.meta.dirname, '../..');
 const HERE = import.meta.dirname;
 const FIXTURE = join(ROOT, 'tests/fixtures/site/content');
+const HOSTILE = join(ROOT, 'tests/fixtures/escaping/content');
 
 function complete(dir) {
   return existsSync(join(dir, 'index.html')) && existsSync(join(dir, '404.html')) && existsSync(join(dir, 'pagefind', 'pagefind.js'));
@@ -52,7 +53,11 @@ function build(contentDir) {
   return dist;
 }
 
-/** [label, built site] pairs to test. */
+/** The browser tests of the reader's site, and the attack test run over the hostile story. */
+const ATTACKS = join(HERE, 'attacks.test.mjs');
+const readerTests = readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(HERE, f)).filter((f) => f !== ATTACKS);
+
+/** The built sites to test: label, folder, test files, and whether `_headers` is served. */
 const sites = [];
 if (process.env.E2E_DIST) {
   for (const dir of process.env.E2E_DIST.split(delimiter).filter(Boolean).map((d) => resolve(d))) {
@@ -61,22 +66,26 @@ if (process.env.E2E_DIST) {
       console.log('0 passed, 1 failed');
       process.exit(1);
     }
-    sites.push([dir, dir]);
+    sites.push({ label: dir, dist: dir, files: readerTests, headers: true });
   }
 } else {
   const dist = resolve(ROOT, process.env.OUT_DIR || 'dist');
-  sites.push(['the sample story', process.env.E2E_REBUILD !== '1' && complete(dist) ? dist : build(undefined)]);
-  sites.push(['the fixture story', build(FIXTURE)]);
+  sites.push({ label: 'the sample story', dist: process.env.E2E_REBUILD !== '1' && complete(dist) ? dist : build(undefined), files: readerTests, headers: true });
+  sites.push({ label: 'the fixture story', dist: build(FIXTURE), files: readerTests, headers: true });
 }
+// A story whose every text field holds markup and script payloads: no payload may run, with the
+// site's CSP header or without it (a host that ignores `_headers` still sends each page's CSP <meta>).
+const hostile = build(HOSTILE);
+sites.push({ label: 'the hostile story, with _headers', dist: hostile, files: [ATTACKS], headers: true });
+sites.push({ label: 'the hostile story, without _headers', dist: hostile, files: [ATTACKS], headers: false });
 
-const files = readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(HERE, f));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const [label, dist] of sites) {
+for (const { label, dist, files, headers } of sites) {
   // The project's one static server (that of `npm run preview`), on 127.0.0.1 and a port the system picks and the server keeps.
-  const server = await startStaticServer({ dir: dist, base: '/', host: '127.0.0.1', port: 0 });
-  const cspActive = siteHeaders(dist).some((rule) => rule.headers.some(([name]) => name.toLowerCase() === 'content-security-policy'));
+  const server = await startStaticServer({ dir: dist, base: '/', host: '127.0.0.1', port: 0, headers });
+  const cspActive = headers && siteHeaders(dist).some((rule) => rule.headers.some(([name]) => name.toLowerCase() === 'content-security-policy'));
   // The test files read these when the runner starts them, one process per file.
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DIST_DIR = dist;
