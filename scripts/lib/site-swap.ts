@@ -10,6 +10,7 @@
 import { cp } from 'node:fs/promises';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from '../../src/integrations/build-lock.ts';
 
 /** The folders one build uses besides the output folder. */
 export interface SwapFolders {
@@ -29,16 +30,6 @@ export function swapFolders(root: string, out: string, pid: number): SwapFolders
     near: join(dirname(out), `.${name}.building-${pid}`),
     aside: join(dirname(out), `.${name}.previous-${pid}`),
   };
-}
-
-/** True while a process with this id runs. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the folders left by builds that were killed before they could clean up (their process is gone). */

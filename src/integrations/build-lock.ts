@@ -51,7 +51,7 @@ export function lockHolder(root: string): number | undefined {
 }
 
 /** True while a process with this id runs (one we may not signal counts too). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
