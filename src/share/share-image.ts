@@ -88,8 +88,10 @@ function cardTexts(card: ShareCard): CardText[] {
  * (`share-fonts.ts`), without shaping or drawing anything.
  */
 export function missingOnCard(card: ShareCard): { field: string; chars: string[] }[] {
-  return cardTexts(card).flatMap(({ field, kind, text }) => {
-    const chars = missingGlyphs(text, WEIGHTS[kind]);
+  const texts = cardTexts(card);
+  const context = texts.map(({ text }) => text).join(' ');
+  return texts.flatMap(({ field, kind, text }) => {
+    const chars = missingGlyphs(text, WEIGHTS[kind], context);
     return chars.length ? [{ field, chars }] : [];
   });
 }
@@ -117,31 +119,34 @@ export function cardLayout(card: ShareCard): CardLayout {
   const width = SHARE_IMAGE.width - 2 * PAD.side;
   const layout: CardLayout = { texts: [], rects: [{ x: 0, y: 0, width: SHARE_IMAGE.width, height: 16, fill: ACCENT, part: 'rule' }] };
   const texts = new Map(cardTexts(card).map((text) => [text.field, text]));
-  const put = (field: string, fill: string, x: number, y: number, set: { block: TextBlock; style: TextStyle }) => {
-    layout.texts.push({ field, text: texts.get(field)?.text ?? '', fill, x, y, ...set });
-    return set.block.height;
+  // Every text is set knowing the card's other texts: a Japanese subtitle makes the title's Han characters Japanese.
+  const context = [...texts.values()].map(({ text }) => text).join(' ');
+  const put = (field: string, fill: string, x: number, y: number, placed: { block: TextBlock; style: TextStyle }) => {
+    layout.texts.push({ field, text: texts.get(field)?.text ?? '', fill, x, y, ...placed });
+    return placed.block.height;
   };
-  const text = (field: string) => texts.get(field)?.text ?? '';
-  const weight = (field: string) => WEIGHTS[texts.get(field)?.kind ?? 'site'];
+  /** Sets a field's text in its kind's weight, at the first of `sizes` it fits. */
+  const set = (field: string, sizes: readonly number[], style: Omit<TextStyle, 'size' | 'weight' | 'context'>) =>
+    setText(texts.get(field)?.text ?? '', sizes, { ...style, weight: WEIGHTS[texts.get(field)?.kind ?? 'site'], context });
   const rows = card.rows ?? [];
 
   // Footer: a rule, then the site's name, flush with the bottom padding.
   const footerSize = 24;
   const footerTop = SHARE_IMAGE.height - PAD.bottom - footerSize * NORMAL;
-  put('site', MUTED, PAD.side, footerTop, setText(text('site'), [footerSize], { weight: weight('site'), width, maxLines: 1, lineHeight: NORMAL }));
+  put('site', MUTED, PAD.side, footerTop, set('site', [footerSize], { width, maxLines: 1, lineHeight: NORMAL }));
   const bodyEnd = footerTop - 20 - 2;
   layout.rects.push({ x: PAD.side, y: bodyEnd, width, height: 2, fill: '#d0d7de', part: 'rule' });
 
   let y = PAD.top;
-  y += put('label', ACCENT, PAD.side, y, setText(text('label'), [26], { weight: weight('label'), width, maxLines: 1, lineHeight: NORMAL, letterSpacing: 2 }));
+  y += put('label', ACCENT, PAD.side, y, set('label', [26], { width, maxLines: 1, lineHeight: NORMAL, letterSpacing: 2 }));
   y += 16;
   const titleSizes = rows.length ? [52, 44, 38] : [68, 58, 48, 40];
-  y += put('title', INK, PAD.side, y, setText(text('title'), titleSizes, { weight: weight('title'), width, maxLines: rows.length ? 2 : 3, lineHeight: 1.15 }));
+  y += put('title', INK, PAD.side, y, set('title', titleSizes, { width, maxLines: rows.length ? 2 : 3, lineHeight: 1.15 }));
   if (texts.has('subtitle')) {
     y += 20;
     const lineBox = 30 * 1.35;
     const room = rows.length ? 1 : Math.max(1, Math.min(4, Math.floor((bodyEnd - 16 - y) / lineBox)));
-    y += put('subtitle', MUTED, PAD.side, y, setText(text('subtitle'), [30], { weight: weight('subtitle'), width, maxLines: room, lineHeight: 1.35 }));
+    y += put('subtitle', MUTED, PAD.side, y, set('subtitle', [30], { width, maxLines: room, lineHeight: 1.35 }));
   }
   if (rows.length) {
     y += 24;
@@ -152,9 +157,9 @@ export function cardLayout(card: ShareCard): CardLayout {
     rows.forEach((row, i) => {
       y += 14;
       let x = PAD.side;
-      put(`rows[${i}].label`, INK, x, y, setText(text(`rows[${i}].label`), [26], { weight: weight(`rows[${i}].label`), width: columns.label - 12, maxLines: 1, lineHeight: NORMAL }));
+      put(`rows[${i}].label`, INK, x, y, set(`rows[${i}].label`, [26], { width: columns.label - 12, maxLines: 1, lineHeight: NORMAL }));
       x += columns.label;
-      if (row.note) put(`rows[${i}].note`, MUTED, x, y + (rowHeight - 22 * NORMAL) / 2, setText(text(`rows[${i}].note`), [22], { weight: weight(`rows[${i}].note`), width: columns.note, maxLines: 1, lineHeight: NORMAL }));
+      if (row.note) put(`rows[${i}].note`, MUTED, x, y + (rowHeight - 22 * NORMAL) / 2, set(`rows[${i}].note`, [22], { width: columns.note, maxLines: 1, lineHeight: NORMAL }));
       x += columns.note;
       const [from, to] = (row.bar ?? [0, 0]).map((end) => Math.min(1, Math.max(0, end)));
       const start = Math.round(barWidth * Math.min(from ?? 0, to ?? 0));
@@ -163,13 +168,13 @@ export function cardLayout(card: ShareCard): CardLayout {
       layout.rects.push({ x, y: barTop, width: barWidth, height: 26, fill: '#e6edf5', radius: 4, part: 'track' });
       layout.rects.push({ x: x + Math.min(start, barWidth - length), y: barTop, width: length, height: 26, fill: ACCENT, radius: 4, part: 'bar' });
       x += barWidth + columns.gap;
-      const valueStyle = { weight: weight(`rows[${i}].value`), width: values.width, maxLines: 1, lineHeight: NORMAL, align: 'end' as const };
-      put(`rows[${i}].value`, INK, x, y + (rowHeight - values.fontSize * NORMAL) / 2, setText(text(`rows[${i}].value`), [values.fontSize], valueStyle));
+      const valueStyle = { width: values.width, maxLines: 1, lineHeight: NORMAL, align: 'end' as const };
+      put(`rows[${i}].value`, INK, x, y + (rowHeight - values.fontSize * NORMAL) / 2, set(`rows[${i}].value`, [values.fontSize], valueStyle));
       y += rowHeight;
     });
     if (texts.has('more')) {
       y += 12;
-      put('more', MUTED, PAD.side, y, setText(text('more'), [24], { weight: weight('more'), width, maxLines: 1, lineHeight: NORMAL }));
+      put('more', MUTED, PAD.side, y, set('more', [24], { width, maxLines: 1, lineHeight: NORMAL }));
     }
   }
   return layout;

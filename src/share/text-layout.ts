@@ -29,6 +29,8 @@ export interface TextStyle {
   letterSpacing?: number | undefined;
   /** `end`: flush with the end of the box whatever the direction (a column of numbers). */
   align?: 'start' | 'end' | undefined;
+  /** The text around this one (the whole card): kana or Hangul there pick the Japanese or Korean style of Han characters here. */
+  context?: string | undefined;
 }
 
 /** A glyph outline (font units, y up) placed on a line: `x`, `y` (up) in pixels from the line's start and baseline. */
@@ -60,8 +62,8 @@ export interface TextBlock {
 const FOLLOWS = /[\p{Z}\p{M}\p{Cf}\p{Cc}]/u;
 
 /** The font of every UTF-16 unit of a text, and the characters no font has. */
-function assignFonts(text: string, weight: Weight): { fonts: Font[]; missing: string[] } {
-  const families = familiesFor(text);
+function assignFonts(text: string, weight: Weight, context: string): { fonts: Font[]; missing: string[] } {
+  const families = familiesFor(`${text} ${context}`);
   const fonts: (Font | undefined)[] = [];
   const missing: string[] = [];
   for (const char of text) {
@@ -86,8 +88,8 @@ function assignFonts(text: string, weight: Weight): { fonts: Font[]; missing: st
 }
 
 /** The characters of a text that no bundled font has at `weight` (the font choice the drawing makes). */
-export function missingGlyphs(text: string, weight: Weight): string[] {
-  return assignFonts(text, weight).missing;
+export function missingGlyphs(text: string, weight: Weight, context = ''): string[] {
+  return assignFonts(text, weight, context).missing;
 }
 
 /** A stretch of one font and one direction, in logical order. */
@@ -169,7 +171,7 @@ function trimEnd(text: string, start: number, end: number): number {
 /** Sets a paragraph in at most `style.maxLines` lines of `style.width`. */
 export function layoutText(source: string, style: TextStyle): TextBlock {
   const text = source.replace(/\s+/g, ' ').trim();
-  const { fonts, missing } = assignFonts(`${text}…`, style.weight);
+  const { fonts, missing } = assignFonts(`${text}…`, style.weight, style.context ?? '');
   const levels = bidi.getEmbeddingLevels(`${text}…`, 'auto');
   const direction = ((levels.paragraphs[0]?.level ?? 0) & 1) === 1 ? 'rtl' : 'ltr';
   const broken: [number, number][] = [];

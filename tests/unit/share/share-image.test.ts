@@ -119,6 +119,18 @@ describe('share cards draw every script', () => {
     expect(Math.max(...xs('مصر'))).toBeLessThan(Math.min(...xs('Kyiv')));
   });
 
+  test('Han characters take the regional style of the card’s other text: Japanese beside kana, Korean beside Hangul, else Chinese', () => {
+    const set = style(700);
+    const outlines = (context?: string) => layoutText('直', { ...set, context }).lines[0]?.glyphs.map((glyph) => glyph.path).join('');
+    const chinese = outlines();
+    const japanese = outlines('ひらがな');
+    expect(japanese).not.toBe(chinese);
+    expect(outlines('한국어')).not.toBe(chinese);
+    const title = (subtitle: string) => cardLayout({ ...card('直', subtitle), label: 'Person' }).texts.find((t) => t.field === 'title')?.block.lines[0]?.glyphs.map((glyph) => glyph.path).join('');
+    expect(title('ひらがなの説明')).toBe(japanese);
+    expect(title('中文说明')).toBe(chinese);
+  });
+
   test('long titles in scripts without spaces break between characters and end with an ellipsis when too long', () => {
     const block = layoutText('长榮海運'.repeat(40), { size: 48, weight: 700, width: 1056, maxLines: 3, lineHeight: 1.15 });
     expect(block.lines).toHaveLength(3);
