@@ -181,6 +181,12 @@ export function layoutText(source: string, style: TextStyle): TextBlock {
     else {
       if (line) broken.push(line);
       line = [start, end];
+      // A line more than fits: the rest is cut short with `…`, no need to break it.
+      if (broken.length >= style.maxLines) {
+        broken.push([start, text.length]);
+        line = undefined;
+        break;
+      }
     }
   }
   if (line) broken.push(line);
@@ -213,8 +219,14 @@ function ellipsize(text: string, start: number, fonts: readonly Font[], levels: 
   const width = measure(withEllipsis, ellipsis, ellipsis + 1, fonts, style);
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const ends = [...segmenter.segment(text.slice(start))].map(({ index }) => start + index);
-  let end = ends.findLast((at) => measure(text, start, at, fonts, style) + width <= style.width) ?? start;
-  end = trimEnd(text, start, end);
+  // The longest run of whole characters that fits beside `…` (binary search: width grows with the text).
+  let [low, high] = [0, ends.length - 1];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (measure(text, start, ends[middle] ?? start, fonts, style) + width <= style.width) low = middle;
+    else high = middle - 1;
+  }
+  const end = trimEnd(text, start, ends[low] ?? start);
   // The ellipsis goes right after the kept text, in its direction: set the line as kept text + `…`.
   const kept = `${text.slice(0, end)}…`;
   const keptFonts = [...fonts.slice(0, end), fonts[ellipsis] ?? fallbackFont(style.weight)];
