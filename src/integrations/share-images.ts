@@ -6,6 +6,8 @@ import { byId } from '../model/content-set.ts';
 import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
 import { buildDrawer, closeBuildDrawer } from '../share/share-drawer.ts';
+import { missingGlyphWarnings } from '../share/missing-glyphs.ts';
+import { formatReport } from '../model/problems.ts';
 import { currentContent } from '../loaders/content-state.ts';
 import { contentPath, settings } from '../settings.ts';
 
@@ -16,6 +18,7 @@ import { contentPath, settings } from '../settings.ts';
  * route's turn. The route (`src/pages/share/[kind]/[id].png.ts`) takes the
  * finished images and draws any card no worker has reached. With a warm
  * incremental cache nothing is queued: most images are restored, not drawn.
+ * Either way it warns of every character a card would draw as a box.
  */
 export default function shareImages(): AstroIntegration {
   let root = process.cwd();
@@ -27,21 +30,26 @@ export default function shareImages(): AstroIntegration {
         root = fileURLToPath(config.root);
         building = command === 'build';
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
         if (!building) return;
-        const warm = settings.incremental && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
-        if (warm) return;
         const { set } = currentContent(contentPath(root), root);
-        const cards = shareCards(
-          {
-            articles: byId(set.articles.filter((article) => article.data.draft !== true)),
-            actors: byId(set.actors),
-            figures: byId(set.figures),
-            today: settings.buildDate ?? isoToday(),
-          },
-          shareSiteLine(settings.title, settings.site, settings.base),
-        );
-        buildDrawer(root).prefetch(cards);
+        const index = {
+          articles: byId(set.articles.filter((article) => article.data.draft !== true)),
+          actors: byId(set.actors),
+          figures: byId(set.figures),
+          today: settings.buildDate ?? isoToday(),
+        };
+        const cards = shareCards(index, shareSiteLine(settings.title, settings.site, settings.base));
+        // Every build says which characters its cards draw as boxes, restored from the cache or not.
+        const entities = cards.flatMap(([key, card]) => {
+          const [kind = '', id = ''] = key.split('/');
+          const entity = kind === 'articles' || kind === 'actors' || kind === 'figures' ? index[kind].get(id) : undefined;
+          return entity ? [{ entity, card }] : [];
+        });
+        const warnings = missingGlyphWarnings(entities);
+        if (warnings.length > 0) logger.warn(`${warnings.length} share image warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);
+        const warm = settings.incremental && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
+        if (!warm) buildDrawer(root).prefetch(cards);
       },
       // Every image has been written: stop the workers and free what they drew.
       'astro:build:done': () => closeBuildDrawer(),

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
+import type { Weight } from './share-fonts.ts';
+import { layoutText, missingGlyphs, textSvg, type TextBlock, type TextStyle } from './text-layout.ts';
 
 /** Size of every share image: the Open Graph and Twitter large-card size. */
 export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
@@ -19,15 +17,6 @@ export interface ShareCard {
   more?: number | undefined;
   /** The site's name and host, in the footer. */
   site: string;
-}
-
-interface Node {
-  type: string;
-  props: { style?: Record<string, string | number>; children?: (Node | string)[] | Node | string };
-}
-
-function el(type: string, style: Record<string, string | number>, children?: (Node | string)[] | Node | string): Node {
-  return { type, props: children === undefined ? { style } : { style, children } };
 }
 
 /** Shortens text to at most `max` characters, on a word boundary, with an ellipsis. */
@@ -56,78 +45,152 @@ export function valueColumn(values: readonly string[]): { width: number; fontSiz
   return { width, fontSize: Math.min(26, Math.floor(width / (longest * VALUE_CHAR_EM))) };
 }
 
-/** The element tree of a card, for satori. */
-export function cardTree(card: ShareCard): Node {
-  const ink = '#1b1f24';
-  const muted = '#57606a';
-  const accent = '#0b5cad';
-  const title = clip(card.title, card.rows?.length ? 90 : 120);
-  const titleSize = card.rows?.length ? (title.length > 50 ? 44 : 52) : title.length > 70 ? 48 : title.length > 40 ? 58 : 68;
-  const body: Node[] = [
-    el('div', { fontSize: 26, fontWeight: 700, color: accent, textTransform: 'uppercase', letterSpacing: 2 }, card.label),
-    el('div', { fontSize: titleSize, fontWeight: 700, color: ink, lineHeight: 1.15, marginTop: 16 }, title),
-  ];
-  if (card.subtitle) body.push(el('div', { fontSize: 30, color: muted, lineHeight: 1.35, marginTop: 20 }, clip(card.subtitle, card.rows?.length ? 90 : 180)));
-  if (card.rows?.length) {
-    const row = (cells: [number, Record<string, string | number>, Node | string][]) =>
-      el('div', { display: 'flex', alignItems: 'center', marginTop: 14, fontSize: 26 }, cells.map(([width, style, child]) => el('div', { display: 'flex', width, flexShrink: 0, ...style }, child)));
-    const values = valueColumn(card.rows.map((r) => r.value));
-    const barWidth = ROW_WIDTH - 330 - 130 - 16 - values.width;
-    const rows = card.rows.map((r) => {
-      const [from, to] = (r.bar ?? [0, 0]).map((end) => Math.min(1, Math.max(0, end)));
-      const start = Math.round(barWidth * Math.min(from ?? 0, to ?? 0));
-      const length = Math.max(4, Math.round(barWidth * Math.abs((to ?? 0) - (from ?? 0))));
-      return row([
-        [330, { color: ink, whiteSpace: 'nowrap', overflow: 'hidden' }, clip(r.label, 24)],
-        [130, { color: muted, fontSize: 22 }, r.note ?? ''],
-        [barWidth, { height: 26, backgroundColor: '#e6edf5', borderRadius: 4, marginRight: 16 }, el('div', { marginLeft: Math.min(start, barWidth - length), width: length, height: 26, backgroundColor: accent, borderRadius: 4 })],
-        [values.width, { color: ink, fontWeight: 700, fontSize: values.fontSize, justifyContent: 'flex-end', whiteSpace: 'nowrap' }, r.value],
-      ]);
-    });
-    if (card.more) rows.push(el('div', { marginTop: 12, fontSize: 24, color: muted }, `and ${card.more} more`));
-    body.push(el('div', { display: 'flex', flexDirection: 'column', marginTop: 24 }, rows));
-  }
-  return el(
-    'div',
-    {
-      width: SHARE_IMAGE.width,
-      height: SHARE_IMAGE.height,
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      backgroundColor: '#ffffff',
-      borderTop: `16px solid ${accent}`,
-      padding: '56px 72px 48px',
-      fontFamily: 'Noto Sans',
-    },
-    [
-      el('div', { display: 'flex', flexDirection: 'column' }, body),
-      el('div', { display: 'flex', fontSize: 24, color: muted, borderTop: '2px solid #d0d7de', paddingTop: 20 }, clip(card.site, 80)),
-    ],
-  );
+
+const INK = '#1b1f24';
+const MUTED = '#57606a';
+const ACCENT = '#0b5cad';
+const PAD = { top: 16 + 56, side: 72, bottom: 48 };
+/** Line height of one-line text: Noto Sans's ascent plus descent, as browsers and satori set `line-height: normal`. */
+const NORMAL = 1.362;
+
+/** The kinds of text on a card, and the weight each is drawn in. */
+const WEIGHTS = { label: 700, title: 700, subtitle: 400, rowLabel: 400, note: 400, value: 700, more: 400, site: 400 } as const satisfies Record<string, Weight>;
+type TextKind = keyof typeof WEIGHTS;
+
+/** A text a card shows: which card field it comes from (`rows[1].label`), its kind, and the words as drawn. */
+interface CardText {
+  field: string;
+  kind: TextKind;
+  text: string;
 }
 
-type FontSpec = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
-let fonts: FontSpec[] | undefined;
+/** Every text of a card, exactly as it is drawn (clipped, the label in capitals). */
+function cardTexts(card: ShareCard): CardText[] {
+  const rows = card.rows ?? [];
+  const texts: CardText[] = [
+    { field: 'label', kind: 'label', text: card.label.toLocaleUpperCase('en') },
+    { field: 'title', kind: 'title', text: clip(card.title, rows.length ? 90 : 120) },
+  ];
+  if (card.subtitle) texts.push({ field: 'subtitle', kind: 'subtitle', text: clip(card.subtitle, rows.length ? 90 : 180) });
+  rows.forEach((row, i) => {
+    texts.push({ field: `rows[${i}].label`, kind: 'rowLabel', text: clip(row.label, 24) });
+    if (row.note) texts.push({ field: `rows[${i}].note`, kind: 'note', text: row.note });
+    texts.push({ field: `rows[${i}].value`, kind: 'value', text: row.value });
+  });
+  if (rows.length && card.more) texts.push({ field: 'more', kind: 'more', text: `and ${card.more} more` });
+  texts.push({ field: 'site', kind: 'site', text: clip(card.site, 80) });
+  return texts;
+}
 
 /**
- * The bundled fonts: Noto Sans from `@fontsource/noto-sans` (WOFF, which satori
- * reads), in the subsets that cover Latin, Cyrillic, Greek and Vietnamese text.
+ * The characters of a card that no bundled font has, by card field: they
+ * would be drawn as boxes. The same font choice as the drawing
+ * (`share-fonts.ts`), without shaping or drawing anything.
  */
-function loadFonts(): FontSpec[] {
-  if (fonts) return fonts;
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  const dir = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
-  const subsets = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'];
-  fonts = subsets.flatMap((subset) =>
-    ([400, 700] as const).map((weight) => ({ name: 'Noto Sans', data: readFileSync(join(dir, `noto-sans-${subset}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
-  );
-  return fonts;
+export function missingOnCard(card: ShareCard): { field: string; chars: string[] }[] {
+  const texts = cardTexts(card);
+  const context = texts.map(({ text }) => text).join(' ');
+  return texts.flatMap(({ field, kind, text }) => {
+    const chars = missingGlyphs(text, WEIGHTS[kind], context);
+    return chars.length ? [{ field, chars }] : [];
+  });
+}
+
+/** A card laid out: each text set in its box, and the rectangles (top rule, bars, footer rule). */
+export interface CardLayout {
+  texts: { field: string; text: string; style: TextStyle; x: number; y: number; fill: string; block: TextBlock }[];
+  rects: { x: number; y: number; width: number; height: number; fill: string; radius?: number; part: 'rule' | 'track' | 'bar' }[];
+}
+
+/** Sets the first of `sizes` at which the text fits in its lines whole, or the last size, clipped. */
+function setText(text: string, sizes: readonly number[], style: Omit<TextStyle, 'size'>): { block: TextBlock; style: TextStyle } {
+  let last: { block: TextBlock; style: TextStyle } | undefined;
+  for (const size of sizes) {
+    const sized = { ...style, size };
+    last = { block: layoutText(text, sized), style: sized };
+    if (!last.block.clipped) return last;
+  }
+  if (!last) throw new Error('setText() needs at least one size');
+  return last;
+}
+
+/** Where everything on a card goes. */
+export function cardLayout(card: ShareCard): CardLayout {
+  const width = SHARE_IMAGE.width - 2 * PAD.side;
+  const layout: CardLayout = { texts: [], rects: [{ x: 0, y: 0, width: SHARE_IMAGE.width, height: 16, fill: ACCENT, part: 'rule' }] };
+  const texts = new Map(cardTexts(card).map((text) => [text.field, text]));
+  // Every text is set knowing the card's other texts: a Japanese subtitle makes the title's Han characters Japanese.
+  const context = [...texts.values()].map(({ text }) => text).join(' ');
+  const put = (field: string, fill: string, x: number, y: number, placed: { block: TextBlock; style: TextStyle }) => {
+    layout.texts.push({ field, text: texts.get(field)?.text ?? '', fill, x, y, ...placed });
+    return placed.block.height;
+  };
+  /** Sets a field's text in its kind's weight, at the first of `sizes` it fits. */
+  const set = (field: string, sizes: readonly number[], style: Omit<TextStyle, 'size' | 'weight' | 'context'>) =>
+    setText(texts.get(field)?.text ?? '', sizes, { ...style, weight: WEIGHTS[texts.get(field)?.kind ?? 'site'], context });
+  const rows = card.rows ?? [];
+
+  // Footer: a rule, then the site's name, flush with the bottom padding.
+  const footerSize = 24;
+  const footerTop = SHARE_IMAGE.height - PAD.bottom - footerSize * NORMAL;
+  put('site', MUTED, PAD.side, footerTop, set('site', [footerSize], { width, maxLines: 1, lineHeight: NORMAL }));
+  const bodyEnd = footerTop - 20 - 2;
+  layout.rects.push({ x: PAD.side, y: bodyEnd, width, height: 2, fill: '#d0d7de', part: 'rule' });
+
+  let y = PAD.top;
+  y += put('label', ACCENT, PAD.side, y, set('label', [26], { width, maxLines: 1, lineHeight: NORMAL, letterSpacing: 2 }));
+  y += 16;
+  const titleSizes = rows.length ? [52, 44, 38] : [68, 58, 48, 40];
+  y += put('title', INK, PAD.side, y, set('title', titleSizes, { width, maxLines: rows.length ? 2 : 3, lineHeight: 1.15 }));
+  if (texts.has('subtitle')) {
+    y += 20;
+    const lineBox = 30 * 1.35;
+    const room = rows.length ? 1 : Math.max(1, Math.min(4, Math.floor((bodyEnd - 16 - y) / lineBox)));
+    y += put('subtitle', MUTED, PAD.side, y, set('subtitle', [30], { width, maxLines: room, lineHeight: 1.35 }));
+  }
+  if (rows.length) {
+    y += 24;
+    const values = valueColumn(rows.map((row) => row.value));
+    const columns = { label: 330, note: 130, gap: 16 };
+    const barWidth = ROW_WIDTH - columns.label - columns.note - columns.gap - values.width;
+    const rowHeight = 26 * NORMAL;
+    rows.forEach((row, i) => {
+      y += 14;
+      let x = PAD.side;
+      put(`rows[${i}].label`, INK, x, y, set(`rows[${i}].label`, [26], { width: columns.label - 12, maxLines: 1, lineHeight: NORMAL }));
+      x += columns.label;
+      if (row.note) put(`rows[${i}].note`, MUTED, x, y + (rowHeight - 22 * NORMAL) / 2, set(`rows[${i}].note`, [22], { width: columns.note, maxLines: 1, lineHeight: NORMAL }));
+      x += columns.note;
+      const [from, to] = (row.bar ?? [0, 0]).map((end) => Math.min(1, Math.max(0, end)));
+      const start = Math.round(barWidth * Math.min(from ?? 0, to ?? 0));
+      const length = Math.max(4, Math.round(barWidth * Math.abs((to ?? 0) - (from ?? 0))));
+      const barTop = y + (rowHeight - 26) / 2;
+      layout.rects.push({ x, y: barTop, width: barWidth, height: 26, fill: '#e6edf5', radius: 4, part: 'track' });
+      layout.rects.push({ x: x + Math.min(start, barWidth - length), y: barTop, width: length, height: 26, fill: ACCENT, radius: 4, part: 'bar' });
+      x += barWidth + columns.gap;
+      const valueStyle = { width: values.width, maxLines: 1, lineHeight: NORMAL, align: 'end' as const };
+      put(`rows[${i}].value`, INK, x, y + (rowHeight - values.fontSize * NORMAL) / 2, set(`rows[${i}].value`, [values.fontSize], valueStyle));
+      y += rowHeight;
+    });
+    if (texts.has('more')) {
+      y += 12;
+      put('more', MUTED, PAD.side, y, set('more', [24], { width, maxLines: 1, lineHeight: NORMAL }));
+    }
+  }
+  return layout;
+}
+
+/** A card as SVG: rectangles and glyph outlines, nothing for the renderer to look up. */
+export function cardSvg(card: ShareCard): string {
+  const layout = cardLayout(card);
+  const { width, height } = SHARE_IMAGE;
+  const rects = layout.rects.map((r) => `<rect x="${r.x}" y="${r.y}" width="${r.width}" height="${r.height}" fill="${r.fill}"${r.radius ? ` rx="${r.radius}"` : ''}/>`);
+  const texts = layout.texts.map((t) => textSvg(t.block, t.style, t.x, t.y, t.fill));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#ffffff"/>${rects.join('')}${texts.join('')}</svg>`;
 }
 
 /** Renders a card to a 1200×630 PNG. Text becomes outlines, so no system font is read. */
 export async function renderShareImage(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await satori(cardTree(card) as unknown as Parameters<typeof satori>[0], { ...SHARE_IMAGE, fonts: loadFonts() });
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_IMAGE.width }, font: { loadSystemFonts: false } }).render().asPng();
+  const png = new Resvg(cardSvg(card), { fitTo: { mode: 'width', value: SHARE_IMAGE.width }, font: { loadSystemFonts: false } }).render().asPng();
   return new Uint8Array(png);
 }
