@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { byId } from '../model/content-set.ts';
 import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
-import { buildDrawer, closeBuildDrawer } from '../share/share-drawer.ts';
-import { currentContent } from '../loaders/content-state.ts';
-import { contentPath, settings } from '../settings.ts';
+import { buildContext } from '../loaders/build-context.ts';
+import { settings } from '../settings.ts';
 
 /**
  * Starts drawing every share image on worker threads as soon as `astro build`
@@ -31,7 +30,8 @@ export default function shareImages(): AstroIntegration {
         if (!building) return;
         const warm = settings.incremental && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
         if (warm) return;
-        const { set } = currentContent(contentPath(root), root);
+        const { content, drawer } = buildContext();
+        const { set } = content;
         const cards = shareCards(
           {
             articles: byId(set.articles.filter((article) => article.data.draft !== true)),
@@ -41,10 +41,15 @@ export default function shareImages(): AstroIntegration {
           },
           shareSiteLine(settings.title, settings.site, settings.base),
         );
-        buildDrawer(root).prefetch(cards);
+        drawer.prefetch(cards);
       },
-      // Every image has been written: stop the workers and free what they drew.
-      'astro:build:done': () => closeBuildDrawer(),
+      // Every image has been written (the build context stops the workers after the last hook).
+      'astro:build:done': () => {
+        if (!building || process.env['EXPLAINER_TIMING'] !== '1') return;
+        // `EXPLAINER_TIMING=1` (set by `npm run bench`) logs who drew the images.
+        const { drawn } = buildContext().drawer;
+        console.log(`[explainer:timing] share images: ${drawn.byWorkers} drawn by workers, ${drawn.here} on the main thread`);
+      },
     },
   };
 }
