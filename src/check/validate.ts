@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { ID_PATTERN } from '../model/common.ts';
+import { slugify } from '../model/slug.ts';
 import { COLLECTION_FORMATS, schemas, type CollectionName } from '../model/index.ts';
 import { closestIds } from './did-you-mean.ts';
 import type { RawEntry } from './parse-files.ts';
@@ -120,7 +121,7 @@ export function validateEntries<C extends CollectionName>(
   for (const entry of raw) {
     const id = entry.id ?? '';
     if (!ID_PATTERN.test(id)) {
-      const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const suggestion = slugify(id);
       problems.push({
         file: entry.file,
         ...(fromFileName ? entry.position : entry.locate(['id'])),

@@ -3,6 +3,7 @@ import { ACTOR_KINDS } from '../model/actor.ts';
 import { ID_PATTERN } from '../model/common.ts';
 import type { CollectionName } from '../model/index.ts';
 import { SOURCE_TYPES } from '../model/source.ts';
+import { slugify } from '../model/slug.ts';
 import { placeholderText } from '../check/placeholders.ts';
 
 /** What `npm run new` can create. */
@@ -59,25 +60,6 @@ export interface Scaffold {
 
 /** A mistake in the command line, explained. */
 export class ScaffoldError extends Error {}
-
-/**
- * Turns a name or title into a kebab-case id: "Cho Tae-yul" gives "cho-tae-yul",
- * "Pentagon: 10,000 troops" gives "pentagon-10-000-troops". Accents are dropped;
- * at most `maxWords` words are kept. Returns '' when nothing Latin is left.
- */
-export function slugify(name: string, maxWords = 8): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’ʼ]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .filter(Boolean)
-    .slice(0, maxWords)
-    .join('-');
-}
 
 function yamlText(data: Record<string, unknown>, comment: string): string {
   const doc = new Document(data);
