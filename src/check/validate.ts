@@ -49,8 +49,7 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const path = [...issue.path, key];
-    const container = valueAt(entry.data, issue.path);
-    const allowed = knownKeys(collection, issue.path, container);
+    const allowed = knownKeys(collection, issue.path);
     const close = closestIds(key, allowed, 1);
     return {
       ...base,
@@ -87,7 +86,7 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
 }
 
 /** The field names allowed at a path, for did-you-mean on unknown fields. */
-function knownKeys(collection: CollectionName, path: readonly PropertyKey[], _container: unknown): string[] {
+function knownKeys(collection: CollectionName, path: readonly PropertyKey[]): string[] {
   let schema: unknown = schemas[collection];
   for (const key of path) {
     schema = unwrap(schema);
