@@ -167,7 +167,12 @@ export function shareWorkerFile(): string {
   return fileURLToPath(new URL('./share-worker.ts', import.meta.url));
 }
 
-/** Worker threads to use for a cold build: one per core. */
+/**
+ * Worker threads to use for a cold build: every core but the one rendering
+ * pages, which draws too (any card no worker has started), so every core
+ * draws; no upper limit. One thread per core was slower (a third thread on
+ * two cores competes with the page render).
+ */
 export function drawerSize(): number {
-  return availableParallelism();
+  return Math.max(1, availableParallelism() - 1);
 }
