@@ -1,12 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { byId } from '../model/content-set.ts';
 import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
 import { buildContext } from '../loaders/build-context.ts';
-import { settings } from '../settings.ts';
+import { cachePath, settings } from '../settings.ts';
 
 /**
  * Starts drawing every share image on worker threads as soon as `astro build`
@@ -28,7 +28,7 @@ export default function shareImages(): AstroIntegration {
       },
       'astro:build:start': () => {
         if (!building) return;
-        const warm = settings.incremental && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
+        const warm = settings.incremental && existsSync(join(cachePath(root), 'incremental-build.json'));
         if (warm) return;
         const { content, drawer } = buildContext();
         const { set } = content;
