@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildGuard from './src/integrations/build-guard.ts';
-import contentCheck from './src/integrations/content-check.ts';
+import contentCheck, { buildContextEnd } from './src/integrations/content-check.ts';
 import contentImages from './src/integrations/content-images.ts';
 import publishing from './src/integrations/publishing.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -62,5 +62,7 @@ export default defineConfig({
     // Article pages carry their `updated` (or `published`) date as <lastmod>.
     sitemap({ serialize: articleLastmod({ contentDir: () => contentPath(), root: process.cwd(), site: settings.site, base: settings.base }) }),
     publishing({ base: settings.base }),
+    // Last: closes the build context contentCheck() opened (stops the share workers).
+    buildContextEnd(),
   ],
 });

@@ -114,11 +114,6 @@ const SETTINGS = {
 /** The validated settings. */
 export type Settings = { [K in keyof typeof SETTINGS]: z.output<(typeof SETTINGS)[K]['schema']> };
 
-/** The environment variable of each setting. */
-export const SETTING_VARIABLES = Object.fromEntries(Object.entries(SETTINGS).map(([key, { env }]) => [key, env])) as {
-  [K in keyof typeof SETTINGS]: string;
-};
-
 /**
  * Quotes a value for a message: double quotes, control and text-direction
  * characters escaped (`\n`, `\x1b`, `\u202e`), long values cut short, so what

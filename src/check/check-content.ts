@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ContentSet, Entity } from '../model/content-set.ts';
+import type { BodyRefs, ContentSet, Entity } from '../model/content-set.ts';
 import { checkIntegrity } from './integrity.ts';
 import { collectBodyRefs } from './mdx-refs.ts';
 import { baseName, decodeText, firstInvalidUtf8, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from './parse-files.ts';
@@ -18,6 +18,14 @@ export interface ContentCheck {
   problems: Problem[];
   /** The checked pictures that actors show, by `image.src`: the only files of `images/` the site publishes. */
   pictures: ReadonlyMap<string, Picture>;
+  /** Every body the check read, by file, with the references found in it. */
+  bodies: ReadonlyMap<string, CheckedBody>;
+}
+
+/** A Markdown or MDX body as the check read it, and what it refers to. */
+export interface CheckedBody {
+  body: string;
+  refs: BodyRefs;
 }
 
 /** Reads and parses one file of a collection. */
@@ -63,6 +71,7 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   const problems: Problem[] = [];
   const set = {} as Record<CollectionName, Entity<unknown>[]>;
   const invalid = {} as Record<CollectionName, string[]>;
+  const bodies = new Map<string, CheckedBody>();
   const folders = Object.keys(COLLECTION_FORMATS).map((name) => join(contentDir, name));
   if (existsSync(contentDir) && !folders.some((folder) => existsSync(folder))) {
     problems.push({
@@ -100,6 +109,7 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
     set[collection] = validated.entries.map((entry) => {
       if (format === 'yaml' || entry.body === undefined) return entry;
       const refs = collectBodyRefs(entry.file, entry.body, entry.bodyLine, format);
+      bodies.set(entry.file, { body: entry.body, refs });
       problems.push(...refs.problems);
       return { ...entry, refs };
     });
@@ -123,5 +133,5 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   // Warnings read a complete story: while there are errors, some entries are
   // missing from the set and "nothing refers to X" would be noise.
   if (!problems.some((problem) => problem.severity === 'error')) problems.push(...collectWarnings(content));
-  return { set: content, problems, pictures };
+  return { set: content, problems, pictures, bodies };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { ID_PATTERN } from '../model/common.ts';
+import { slugify } from '../model/slug.ts';
 import { COLLECTION_FORMATS, schemas, type CollectionName } from '../model/index.ts';
 import { closestIds } from './did-you-mean.ts';
 import type { RawEntry } from './parse-files.ts';
@@ -48,8 +49,7 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const path = [...issue.path, key];
-    const container = valueAt(entry.data, issue.path);
-    const allowed = knownKeys(collection, issue.path, container);
+    const allowed = knownKeys(collection, issue.path);
     const close = closestIds(key, allowed, 1);
     return {
       ...base,
@@ -86,7 +86,7 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
 }
 
 /** The field names allowed at a path, for did-you-mean on unknown fields. */
-function knownKeys(collection: CollectionName, path: readonly PropertyKey[], _container: unknown): string[] {
+function knownKeys(collection: CollectionName, path: readonly PropertyKey[]): string[] {
   let schema: unknown = schemas[collection];
   for (const key of path) {
     schema = unwrap(schema);
@@ -120,7 +120,7 @@ export function validateEntries<C extends CollectionName>(
   for (const entry of raw) {
     const id = entry.id ?? '';
     if (!ID_PATTERN.test(id)) {
-      const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const suggestion = slugify(id);
       problems.push({
         file: entry.file,
         ...(fromFileName ? entry.position : entry.locate(['id'])),

@@ -2,6 +2,7 @@ import { getCollection } from 'astro:content';
 import type { ContentSet, Entity } from '../model/content-set.ts';
 import { buildCrossIndex } from '../site/cross-index.ts';
 import { bodyRefs } from '../check/mdx-refs.ts';
+import { findBuildContext } from '../loaders/build-context.ts';
 import { isoToday } from '../model/roles.ts';
 import { settings } from '../settings.ts';
 import { buildTimeline } from '../site/timeline.ts';
@@ -17,7 +18,9 @@ function toEntity<T>(
 ): Entity<T> {
   const file = entry.filePath ?? entry.id;
   const body = typeof entry.body === 'string' ? entry.body : undefined;
-  return { id: entry.id, data: entry.data, file, refs: format && body !== undefined ? bodyRefs(file, body, format) : undefined };
+  if (format === undefined || body === undefined) return { id: entry.id, data: entry.data, file, refs: undefined };
+  // The references the content check found in this same text (no second parse), otherwise parsed now.
+  return { id: entry.id, data: entry.data, file, refs: findBuildContext()?.checkedRefs(file, body) ?? bodyRefs(file, body, format) };
 }
 
 async function buildSiteIndex(): Promise<SiteIndex> {
@@ -79,16 +82,15 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
   return { ...index, cacheKey };
 }
 
-let cached: Promise<SiteIndex> | undefined;
-
 /**
- * The site index, built once per build. In `astro dev` it is built again for
- * each request so that content edits show without a restart.
+ * The site index, built once per build (kept in the build context). In `astro
+ * dev` it is built again for each request so that content edits show without a
+ * restart; without a build context (component tests) it is built for each call.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  if (import.meta.env.EXPLAINER_DEV) return buildSiteIndex();
-  cached ??= buildSiteIndex();
-  return cached;
+  const context = findBuildContext();
+  if (import.meta.env.EXPLAINER_DEV || context === undefined) return buildSiteIndex();
+  return context.once(buildSiteIndex);
 }
 
 /** Looks up an entity that the content check guarantees exists. */

@@ -4,7 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../model/problems.ts';
-import { checkContent, markContentChanged } from '../loaders/content-state.ts';
+import { checkContentDir } from '../check/check-content.ts';
+import { BuildContext, closeBuildContext, openBuildContext } from '../loaders/build-context.ts';
+import { drawerSize, ShareDrawer, shareWorkerFile } from '../share/share-drawer.ts';
 import { contentPath, settings } from '../settings.ts';
 
 /** Escapes text for HTML: content is data, even on the error page. */
@@ -81,18 +83,29 @@ function wantsPage(request: IncomingMessage): boolean {
   return !last.includes('.') || last.endsWith('.html');
 }
 
+/** Opens the context one `astro build` or `astro dev` run shares (`src/loaders/build-context.ts`). */
+function openContext(root: string): BuildContext {
+  const contentDir = contentPath(root);
+  return openBuildContext(
+    new BuildContext({ contentDir, root, check: () => checkContentDir(contentDir, root), drawer: new ShareDrawer(shareWorkerFile(), drawerSize()) }),
+  );
+}
+
 /**
  * Checks all content before Astro renders anything. On `astro build`, any error
  * stops the build with exit code 1 and one line per problem, before a single
  * file is written. On `astro dev`, the check runs again whenever a content file
  * changes; while there are errors, pages show the report instead of the site.
+ * It opens the run's build context, which `buildContextEnd()` closes.
  */
 export default function contentCheck(): AstroIntegration {
   let root = process.cwd();
+  let context: BuildContext | undefined;
   let problems: Problem[] = [];
   const run = () => {
     const started = performance.now();
-    problems = checkContent(contentPath(root), root).problems;
+    if (context === undefined) throw new Error('Internal error: the content check ran before astro:config:setup');
+    problems = context.check().problems;
     return Math.round(performance.now() - started);
   };
   const errorsOf = () => problems.filter((problem) => problem.severity === 'error');
@@ -106,6 +119,7 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
+        context = openContext(root);
         // Many editors save by emptying the file and then writing it. The watcher
         // drops a second change that follows the first within 50 ms, so a loader
         // that read the empty file would keep that state until the next save.
@@ -151,7 +165,7 @@ export default function contentCheck(): AstroIntegration {
         const recheck = (path: string) => {
           if (!path.startsWith(dir + sep) && path !== dir) return;
           // Whatever renders before the check below reads the content afresh.
-          markContentChanged();
+          context?.markChanged();
           pending = path;
           // Checked when the next page is asked for (so Astro's own error page never shows
           // first), or shortly after, for the terminal.
@@ -171,6 +185,21 @@ export default function contentCheck(): AstroIntegration {
           response.end(errorPage(problems));
         });
       },
+    },
+  };
+}
+
+/**
+ * Closes the run's build context once everything else is done (the last
+ * integration: the pictures, the share images and the sitemap read it until
+ * their own `astro:build:done`).
+ */
+export function buildContextEnd(): AstroIntegration {
+  return {
+    name: 'explainer:build-context-end',
+    hooks: {
+      'astro:build:done': () => closeBuildContext(),
+      'astro:server:done': () => closeBuildContext(),
     },
   };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentContent } from '../loaders/content-state.ts';
+import { buildContext } from '../loaders/build-context.ts';
 import { IMAGES_FOLDER } from '../model/pictures.ts';
 import { type Picture, readPicture } from '../check/read-pictures.ts';
 import { contentPath } from '../settings.ts';
@@ -75,12 +75,12 @@ export default function contentImages(options: { base: string }): AstroIntegrati
         root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(servePictures(options.base, dir(), () => currentContent(dir(), root).pictures));
+        server.middlewares.use(servePictures(options.base, dir(), () => buildContext({ contentDir: dir(), root }).content.pictures));
       },
       'astro:build:done': ({ dir: out, logger }) => {
         let written: number;
         try {
-          written = writePictures(currentContent(dir(), root).pictures.values(), dir(), fileURLToPath(out));
+          written = writePictures(buildContext({ contentDir: dir(), root }).content.pictures.values(), dir(), fileURLToPath(out));
         } catch (error) {
           process.stderr.write(`\n${(error as Error).message}\nThe build is incomplete. Build again.\n`);
           process.exit(1);

@@ -1,15 +1,14 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { byId } from '../model/content-set.ts';
 import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
-import { buildDrawer, closeBuildDrawer } from '../share/share-drawer.ts';
+import { buildContext } from '../loaders/build-context.ts';
+import { cachePath, settings } from '../settings.ts';
 import { missingGlyphWarnings } from '../share/missing-glyphs.ts';
 import { formatReport } from '../model/problems.ts';
-import { currentContent } from '../loaders/content-state.ts';
-import { contentPath, settings } from '../settings.ts';
 
 /**
  * Starts drawing every share image on worker threads as soon as `astro build`
@@ -32,7 +31,8 @@ export default function shareImages(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         if (!building) return;
-        const { set } = currentContent(contentPath(root), root);
+        const { content, drawer } = buildContext();
+        const { set } = content;
         const index = {
           articles: byId(set.articles.filter((article) => article.data.draft !== true)),
           actors: byId(set.actors),
@@ -48,11 +48,16 @@ export default function shareImages(): AstroIntegration {
         });
         const warnings = missingGlyphWarnings(entities);
         if (warnings.length > 0) logger.warn(`${warnings.length} share image warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);
-        const warm = settings.incremental && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
-        if (!warm) buildDrawer(root).prefetch(cards);
+        const warm = settings.incremental && existsSync(join(cachePath(root), 'incremental-build.json'));
+        if (!warm) drawer.prefetch(cards);
       },
-      // Every image has been written: stop the workers and free what they drew.
-      'astro:build:done': () => closeBuildDrawer(),
+      // Every image has been written (the build context stops the workers after the last hook).
+      'astro:build:done': () => {
+        if (!building || process.env['EXPLAINER_TIMING'] !== '1') return;
+        // `EXPLAINER_TIMING=1` (set by `npm run bench`) logs who drew the images.
+        const { drawn } = buildContext().drawer;
+        console.log(`[explainer:timing] share images: ${drawn.byWorkers} drawn by workers, ${drawn.here} on the main thread`);
+      },
     },
   };
 }

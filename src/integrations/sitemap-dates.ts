@@ -1,5 +1,5 @@
 import type { SitemapItem } from '@astrojs/sitemap';
-import { currentContent } from '../loaders/content-state.ts';
+import { buildContext } from '../loaders/build-context.ts';
 import { lastModified } from '../model/dates.ts';
 import { sitePath } from '../site/format.ts';
 
@@ -14,7 +14,7 @@ export function articleLastmod(options: { contentDir: () => string; root: string
   let dates: Map<string, string> | undefined;
   return (item: SitemapItem): SitemapItem => {
     dates ??= new Map(
-      currentContent(options.contentDir(), options.root).set.articles.map((article) => [
+      buildContext({ contentDir: options.contentDir(), root: options.root }).content.set.articles.map((article) => [
         new URL(sitePath(options.base, 'articles', article.id), options.site).href,
         lastModified(article.data),
       ]),

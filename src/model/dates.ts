@@ -1,12 +1,11 @@
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-];
+/** Dates as British readers write them, for the calendar day itself (UTC, so no time zone shifts it). */
+const READER_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Formats an ISO date for readers: `2024-11-04` gives `4 November 2024`. */
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month || !day) return iso;
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return READER_DATE.format(Date.UTC(year, month - 1, day));
 }
 
 /** Compares ISO dates, oldest first. */

@@ -16,19 +16,10 @@ export type EntityKind = 'articles' | 'actors' | 'statements' | 'figures';
 export const SHARE_KINDS = ['articles', 'actors', 'figures'] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];
 
-/** An entity page, recognised from its path. */
+/** The entity a page shows, as its layout names it. */
 export interface EntityRoute {
   kind: EntityKind;
   id: string;
-}
-
-/** Finds which entity page a path under `base` is: `/base/actors/x/` gives `{kind: 'actors', id: 'x'}`. */
-export function routeOf(pathname: string, base: string): EntityRoute | undefined {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  if (!pathname.startsWith(root)) return undefined;
-  const match = /^(articles|actors|statements|figures)\/([^/]+)\/?$/.exec(pathname.slice(root.length));
-  if (!match) return undefined;
-  return { kind: match[1] as EntityKind, id: decodeURIComponent(match[2] ?? '') };
 }
 
 /** Site path of a share image: `/base/share/actors/x.png`. */
@@ -131,6 +122,37 @@ export function siteCard(index: SiteIndex, title: string, site: string): ShareCa
 /** Site path of the site-wide share image. */
 export function siteImagePath(base: string): string {
   return `${sitePath(base, 'share')}site.png`;
+}
+
+/** What a page's head shares: its image and the image's text, its JSON-LD, and an article's dates. */
+export interface HeadMeta {
+  /** Absolute URL of the share image. */
+  image: string;
+  imageAlt: string;
+  jsonLd: JsonLd | undefined;
+  article: Article | undefined;
+}
+
+/**
+ * The head metadata of a page, from the entity its layout says it shows (none
+ * for home and list pages). An article, actor or figure shares its own image; a
+ * statement shares its speaker's; other pages share the site's.
+ */
+export function headMeta(
+  index: SiteIndex,
+  entity: EntityRoute | undefined,
+  page: { base: string; title: string; siteName: string; home: string; absolute: (path: string) => string },
+): HeadMeta {
+  const { base, absolute } = page;
+  const shareKind = entity && (SHARE_KINDS as readonly string[]).includes(entity.kind) ? (entity.kind as ShareKind) : undefined;
+  const ownImage = entity && shareKind ? absolute(shareImagePath(base, shareKind, entity.id)) : undefined;
+  const speaker = entity?.kind === 'statements' ? index.statements.get(entity.id)?.data.speaker : undefined;
+  const image = ownImage ?? (speaker ? absolute(shareImagePath(base, 'actors', speaker)) : absolute(siteImagePath(base)));
+  const imageAlt = ownImage ? page.title : speaker ? (index.actors.get(speaker)?.data.name ?? page.title) : page.siteName;
+  const url = (...parts: string[]) => absolute(sitePath(base, ...parts));
+  const jsonLd = entity ? pageJsonLd(index, entity, { url, image: ownImage, siteName: page.siteName, home: page.home }) : undefined;
+  const article = entity?.kind === 'articles' ? index.articles.get(entity.id)?.data : undefined;
+  return { image, imageAlt, jsonLd, article };
 }
 
 /** The JSON-LD of an entity page, or undefined for other pages. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
 import { renderShareImage, type ShareCard } from './share-image.ts';
 
 type Png = Uint8Array<ArrayBuffer>;
@@ -17,46 +17,54 @@ interface Job {
 }
 
 /**
- * Draws share images ahead of time on worker threads, so that the build's
- * other core draws PNGs while the main thread renders HTML pages.
+ * Draws share images ahead of time on a pool of worker threads (`tinypool`),
+ * so that the other cores draw PNGs while the main thread renders HTML pages.
  *
- * `prefetch` queues every card at the start of the build; the workers take
- * jobs from the end of the queue while Astro asks for images from the start
- * (`draw`). A job no worker has started yet is drawn on the main thread at
- * once, so a page never waits behind the queue, and `draw` of a card that was
- * never queued (live preview, an incremental rebuild) just draws it. A worker
- * that fails costs nothing but time: its job is drawn on the main thread.
- * The images are the same bytes whichever thread draws them.
+ * `prefetch` queues every card at the start of the build; the pool takes jobs
+ * from the end of the queue, one per thread at a time, while Astro asks for
+ * images from the start (`draw`). A job no thread has started yet is drawn on
+ * the main thread at once, so a page never waits behind the queue, and `draw`
+ * of a card that was never queued (live preview, an incremental rebuild) just
+ * draws it. A worker that fails costs nothing but time: its job is drawn on
+ * the main thread. The images are the same bytes whichever thread draws them.
  */
 export class ShareDrawer {
   readonly #jobs = new Map<string, Job>();
   readonly #queue: string[] = [];
-  readonly #workers: Worker[] = [];
   readonly #workerFile: string;
-  readonly #size: number;
+  readonly #threads: number;
   readonly #timeoutMs: number;
-  #nextId = 0;
+  #pool: Tinypool | undefined;
+  /** Set once a worker has crashed: the jobs it held and the rest of the queue are drawn here. */
+  #broken = false;
+  /** Jobs handed to the pool and not finished: at most one per thread, so each has started. */
+  #running = 0;
   /** Images handed out, by who drew them. */
   readonly drawn = { byWorkers: 0, here: 0 };
 
-  /** `timeoutMs`: how long a page waits for a worker's image before drawing it itself. */
-  constructor(workerFile: string, size: number, timeoutMs = 60_000) {
+  /**
+   * `workerFile`: the worker module (it must exist: a drawer never silently
+   * draws without workers); `threads`: the pool's size; `timeoutMs`: how long a
+   * page waits for a worker's image before drawing it itself.
+   */
+  constructor(workerFile: string, threads: number, timeoutMs = 60_000) {
+    if (!existsSync(workerFile)) throw new Error(`the share image worker ${workerFile} does not exist`);
     this.#workerFile = workerFile;
-    this.#size = size;
+    this.#threads = threads;
     this.#timeoutMs = timeoutMs;
   }
 
   /** Stops the workers and forgets every job (the end of a build). */
   close(): void {
-    for (const worker of this.#workers) void worker.terminate();
-    this.#workers.length = 0;
+    void this.#pool?.destroy();
+    this.#pool = undefined;
     this.#queue.length = 0;
     this.#jobs.clear();
   }
 
   /** Queues cards to be drawn by the workers, keyed for `draw`. */
   prefetch(cards: Iterable<[key: string, card: ShareCard]>): void {
-    if (this.#size < 1 || !existsSync(this.#workerFile)) return;
+    if (this.#threads < 1) return;
     for (const [key, card] of cards) {
       if (this.#jobs.has(key)) continue;
       let resolve!: (png: Png) => void;
@@ -70,7 +78,7 @@ export class ShareDrawer {
       this.#jobs.set(key, { card, json: JSON.stringify(card), state: 'queued', promise, resolve, reject });
       this.#queue.push(key);
     }
-    while (this.#workers.length < this.#size && this.#queue.length > 0) this.#start();
+    this.#feed();
   }
 
   /**
@@ -104,43 +112,39 @@ export class ShareDrawer {
     return count;
   }
 
-  #start(): void {
-    const worker = new Worker(this.#workerFile);
-    worker.unref();
-    this.#workers.push(worker);
-    const inFlight = new Map<number, Job>();
-    const next = () => {
-      for (let key = this.#queue.pop(); key !== undefined; key = this.#queue.pop()) {
-        const job = this.#jobs.get(key);
-        if (job?.state !== 'queued') continue;
-        job.state = 'drawing';
-        const id = this.#nextId++;
-        inFlight.set(id, job);
-        worker.postMessage({ id, card: job.card });
-        return;
-      }
-      // Nothing left to draw: let the thread go.
-      void worker.terminate();
-    };
-    worker.on('message', ({ id, png, error }: { id: number; png?: Png; error?: string }) => {
-      const job = inFlight.get(id);
-      inFlight.delete(id);
-      if (png) job?.resolve(png);
-      else job?.reject(new Error(error ?? 'share image worker failed'));
-      next();
+  #startPool(): Tinypool {
+    const pool = new Tinypool({ filename: this.#workerFile, minThreads: 0, maxThreads: this.#threads, idleTimeout: 1000 });
+    // A worker that crashes outside a task (it cannot even load) leaves its task unanswered:
+    // give up on the pool; `draw` draws what it held and everything still queued.
+    pool.on('error', (error: unknown) => {
+      this.#broken = true;
+      for (const job of this.#jobs.values()) if (job.state === 'drawing') job.reject(error instanceof Error ? error : new Error(String(error)));
+      void pool.destroy();
     });
-    // A worker that dies takes nothing with it: its jobs are drawn on the main thread, the queue stays.
-    const fail = (error: Error) => {
-      for (const job of inFlight.values()) job.reject(error);
-      inFlight.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', () => {
-      fail(new Error('share image worker stopped'));
-      const at = this.#workers.indexOf(worker);
-      if (at >= 0) this.#workers.splice(at, 1);
-    });
-    next();
+    return pool;
+  }
+
+  /** Hands queued jobs to the pool, from the end of the queue, while a thread is free. */
+  #feed(): void {
+    while (this.#running < this.#threads && !this.#broken) {
+      const key = this.#queue.pop();
+      if (key === undefined) return;
+      const job = this.#jobs.get(key);
+      if (job?.state !== 'queued') continue;
+      job.state = 'drawing';
+      this.#running++;
+      this.#pool ??= this.#startPool();
+      this.#pool
+        .run(job.card)
+        .then(
+          (png: Png) => job.resolve(png),
+          (error: unknown) => job.reject(error instanceof Error ? error : new Error(String(error))),
+        )
+        .finally(() => {
+          this.#running--;
+          this.#feed();
+        });
+    }
   }
 }
 
@@ -158,26 +162,17 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-const GLOBAL = Symbol.for('explainer.share-drawer');
+/** The worker module next to this file: moving one without the other fails the build at once. */
+export function shareWorkerFile(): string {
+  return fileURLToPath(new URL('./share-worker.ts', import.meta.url));
+}
 
 /**
- * The build's drawer. The integration that queues the cards and the route that
- * serves the images are bundled apart but run in one process: they meet here.
+ * Worker threads to use for a cold build: every core but the one rendering
+ * pages, which draws too (any card no worker has started), so every core
+ * draws; no upper limit. One thread per core was slower (a third thread on
+ * two cores competes with the page render).
  */
-export function buildDrawer(root: string): ShareDrawer {
-  const store = globalThis as { [GLOBAL]?: ShareDrawer };
-  store[GLOBAL] ??= new ShareDrawer(join(root, 'src/share/share-worker.ts'), drawerSize());
-  return store[GLOBAL];
-}
-
-/** Stops the build's drawer and forgets it: a later build in the same process starts afresh. */
-export function closeBuildDrawer(): void {
-  const store = globalThis as { [GLOBAL]?: ShareDrawer };
-  store[GLOBAL]?.close();
-  delete store[GLOBAL];
-}
-
-/** Worker threads to use: every core but the one rendering pages (at least one). */
 export function drawerSize(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(1, availableParallelism() - 1);
 }

@@ -1,5 +1,5 @@
 import type { RelationType } from '../model/statement.ts';
-import { byId, type ContentSet } from '../model/content-set.ts';
+import { type BodyRef, type BodyRefs, byId, type ContentSet } from '../model/content-set.ts';
 
 /** Points at one estimate: the figure and the estimate's position in its list. */
 export interface EstimateRef {
@@ -82,28 +82,55 @@ function emptyActor(): ActorLinks {
   };
 }
 
+/** The index while it is built, with the lookups the passes share. */
+interface Building extends CrossIndex {
+  statementById: Map<string, ContentSet['statements'][number]>;
+  figureById: Map<string, ContentSet['figures'][number]>;
+  /** How often two actors appear together (a statement, an event, an article), by actor. */
+  together: Map<string, Map<string, number>>;
+}
+
 /** Builds every backlink of a content set in one pass over each collection. */
 export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
-  const actors = new Map(set.actors.map((a) => [a.id, emptyActor()]));
-  const statements = new Map(set.statements.map((s) => [s.id, { relations: [], estimates: [], articles: [] } as StatementLinks]));
-  const sources = new Map(
-    set.sources.map((s) => [s.id, { articles: [], statements: [], estimates: [], events: [], bios: [], figures: [] } as SourceLinks]),
-  );
-  const figures = new Map(set.figures.map((f) => [f.id, { articles: [], claimants: [], sources: [] } as FigureLinks]));
-  const articles = new Map<string, ArticleLinks>();
-  const statementById = byId(set.statements);
-  const figureById = byId(set.figures);
-  const together = new Map<string, Map<string, number>>();
-  const countTogether = (group: Iterable<string>) => {
-    const members = [...new Set(group)].filter((id) => actors.has(id));
-    for (const a of members) {
-      const counts = together.get(a) ?? new Map<string, number>();
-      together.set(a, counts);
-      for (const b of members) if (a !== b) counts.set(b, (counts.get(b) ?? 0) + 1);
-    }
-  };
+  const index = emptyIndex(set);
+  linkActors(index, set.actors);
+  linkIssuers(index, set.sources);
+  linkStatements(index, set.statements);
+  linkFigures(index, set.figures);
+  linkEvents(index, set.events);
+  for (const article of set.articles) linkArticle(index, article);
+  rankCoActors(index, coActorLimit);
+  sortStatementsNewestFirst(index);
+  const { actors, statements, sources, figures, articles } = index;
+  return { actors, statements, sources, figures, articles };
+}
 
-  for (const actor of set.actors) {
+function emptyIndex(set: ContentSet): Building {
+  return {
+    actors: new Map(set.actors.map((a) => [a.id, emptyActor()])),
+    statements: new Map(set.statements.map((s) => [s.id, { relations: [], estimates: [], articles: [] } as StatementLinks])),
+    sources: new Map(set.sources.map((s) => [s.id, { articles: [], statements: [], estimates: [], events: [], bios: [], figures: [] } as SourceLinks])),
+    figures: new Map(set.figures.map((f) => [f.id, { articles: [], claimants: [], sources: [] } as FigureLinks])),
+    articles: new Map<string, ArticleLinks>(),
+    statementById: byId(set.statements),
+    figureById: byId(set.figures),
+    together: new Map(),
+  };
+}
+
+/** Counts each pair of known actors in a group as appearing together once. */
+function countTogether(index: Building, group: Iterable<string>): void {
+  const members = [...new Set(group)].filter((id) => index.actors.has(id));
+  for (const a of members) {
+    const counts = index.together.get(a) ?? new Map<string, number>();
+    index.together.set(a, counts);
+    for (const b of members) if (a !== b) counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+}
+
+/** Parents and children, members of a state, and the sources an actor's bio cites. */
+function linkActors({ actors, sources }: Building, list: ContentSet['actors']): void {
+  for (const actor of list) {
     const links = actors.get(actor.id);
     if (!links) continue;
     for (const parent of actor.data.partOf ?? []) {
@@ -120,15 +147,22 @@ export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
       if (source) addOnce(source.bios, actor.id);
     }
   }
+}
 
-  for (const source of set.sources) {
+/** The sources each actor issued. */
+function linkIssuers({ actors }: Building, list: ContentSet['sources']): void {
+  for (const source of list) {
     if (source.data.issuer) {
       const issuer = actors.get(source.data.issuer);
       if (issuer) addOnce(issuer.sourcesIssued, source.id);
     }
   }
+}
 
-  for (const statement of set.statements) {
+/** Speakers, who statements are about, their sources, and relations seen from both sides. */
+function linkStatements(index: Building, list: ContentSet['statements']): void {
+  const { actors, sources, statements } = index;
+  for (const statement of list) {
     const data = statement.data;
     const speaker = actors.get(data.speaker);
     if (speaker) addOnce(speaker.statementsBy, statement.id);
@@ -144,10 +178,13 @@ export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
       statements.get(statement.id)?.relations.push({ type: relation.type, statement: relation.statement, direction: 'outgoing' });
       statements.get(relation.statement)?.relations.push({ type: relation.type, statement: statement.id, direction: 'incoming' });
     }
-    countTogether([data.speaker, ...(data.about ?? [])]);
+    countTogether(index, [data.speaker, ...(data.about ?? [])]);
   }
+}
 
-  for (const figure of set.figures) {
+/** Each estimate from its claimant, source and statement; the sources a figure's text cites. */
+function linkFigures({ actors, sources, statements, figures }: Building, list: ContentSet['figures']): void {
+  for (const figure of list) {
     const links = figures.get(figure.id);
     if (!links) continue;
     figure.data.estimates.forEach((estimate, index) => {
@@ -164,77 +201,98 @@ export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
       if (source) addOnce(source.figures, figure.id);
     }
   }
+}
 
-  for (const event of set.events) {
+/** The actors taking part in each event and the sources reporting it. */
+function linkEvents(index: Building, list: ContentSet['events']): void {
+  for (const event of list) {
     for (const actorId of event.data.actors ?? []) {
-      const actor = actors.get(actorId);
+      const actor = index.actors.get(actorId);
       if (actor) addOnce(actor.events, event.id);
     }
     for (const sourceId of event.data.sources) {
-      const source = sources.get(sourceId);
+      const source = index.sources.get(sourceId);
       if (source) addOnce(source.events, event.id);
     }
-    countTogether(event.data.actors ?? []);
+    countTogether(index, event.data.actors ?? []);
   }
+}
 
-  for (const article of set.articles) {
-    const links: ArticleLinks = { actors: [], statements: [], figures: [], sources: [] };
-    articles.set(article.id, links);
-    const refs = article.refs;
-    if (!refs) continue;
-    // Walk references in document order so lists read as the article does.
-    const ordered = [
-      ...refs.mentions.map((r) => ({ ...r, kind: 'mention' as const })),
-      ...refs.statements.map((r) => ({ ...r, kind: 'statement' as const })),
-      ...refs.figures.map((r) => ({ ...r, kind: 'figure' as const })),
-      ...refs.citations.map((r) => ({ ...r, kind: 'citation' as const })),
-    ].sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const ref of ordered) {
-      if (ref.kind === 'mention') {
-        addOnce(links.actors, ref.id);
-        const actor = actors.get(ref.id);
-        if (actor) addOnce(actor.articlesMentioning, article.id);
-      } else if (ref.kind === 'statement') {
-        addOnce(links.statements, ref.id);
-        const statementLinks = statements.get(ref.id);
-        if (statementLinks) addOnce(statementLinks.articles, article.id);
-        const statement = statementById.get(ref.id);
-        if (!statement) continue;
-        addOnce(links.actors, statement.data.speaker);
-        const speaker = actors.get(statement.data.speaker);
-        if (speaker) addOnce(speaker.articlesQuoting, article.id);
-        for (const sourceId of statement.data.sources) addOnce(links.sources, sourceId);
-      } else if (ref.kind === 'figure') {
-        addOnce(links.figures, ref.id);
-        const figure = figures.get(ref.id);
-        if (figure) addOnce(figure.articles, article.id);
-        // The embed shows each estimate with its source, cited in the article's reference list.
-        for (const estimate of figureById.get(ref.id)?.data.estimates ?? []) addOnce(links.sources, estimate.source);
-      } else {
-        addOnce(links.sources, ref.id);
-      }
-    }
-    for (const sourceId of links.sources) {
-      const source = sources.get(sourceId);
-      if (source) addOnce(source.articles, article.id);
-    }
-    countTogether(links.actors);
+type ArticleRef = BodyRef & { kind: 'mention' | 'statement' | 'figure' | 'citation' };
+
+/** An article's references in document order, so that lists read as the article does. */
+function inDocumentOrder(refs: BodyRefs): ArticleRef[] {
+  return [
+    ...refs.mentions.map((r) => ({ ...r, kind: 'mention' as const })),
+    ...refs.statements.map((r) => ({ ...r, kind: 'statement' as const })),
+    ...refs.figures.map((r) => ({ ...r, kind: 'figure' as const })),
+    ...refs.citations.map((r) => ({ ...r, kind: 'citation' as const })),
+  ].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** What an article refers to, and the backlinks from each of those to the article. */
+function linkArticle(index: Building, article: ContentSet['articles'][number]): void {
+  const links: ArticleLinks = { actors: [], statements: [], figures: [], sources: [] };
+  index.articles.set(article.id, links);
+  if (!article.refs) return;
+  for (const ref of inDocumentOrder(article.refs)) {
+    if (ref.kind === 'mention') linkMention(index, links, article.id, ref.id);
+    else if (ref.kind === 'statement') linkQuote(index, links, article.id, ref.id);
+    else if (ref.kind === 'figure') linkFigureEmbed(index, links, article.id, ref.id);
+    else addOnce(links.sources, ref.id);
   }
+  for (const sourceId of links.sources) {
+    const source = index.sources.get(sourceId);
+    if (source) addOnce(source.articles, article.id);
+  }
+  countTogether(index, links.actors);
+}
 
+function linkMention(index: Building, links: ArticleLinks, article: string, id: string): void {
+  addOnce(links.actors, id);
+  const actor = index.actors.get(id);
+  if (actor) addOnce(actor.articlesMentioning, article);
+}
+
+/** An embedded statement: its speaker is in the article, its sources in the reference list. */
+function linkQuote(index: Building, links: ArticleLinks, article: string, id: string): void {
+  addOnce(links.statements, id);
+  const statementLinks = index.statements.get(id);
+  if (statementLinks) addOnce(statementLinks.articles, article);
+  const statement = index.statementById.get(id);
+  if (!statement) return;
+  addOnce(links.actors, statement.data.speaker);
+  const speaker = index.actors.get(statement.data.speaker);
+  if (speaker) addOnce(speaker.articlesQuoting, article);
+  for (const sourceId of statement.data.sources) addOnce(links.sources, sourceId);
+}
+
+function linkFigureEmbed(index: Building, links: ArticleLinks, article: string, id: string): void {
+  addOnce(links.figures, id);
+  const figure = index.figures.get(id);
+  if (figure) addOnce(figure.articles, article);
+  // The embed shows each estimate with its source, cited in the article's reference list.
+  for (const estimate of index.figureById.get(id)?.data.estimates ?? []) addOnce(links.sources, estimate.source);
+}
+
+/** Each actor's most frequent companions, most frequent first, at most `limit`. */
+function rankCoActors({ actors, together }: Building, limit: number): void {
   for (const [id, links] of actors) {
     const counts = together.get(id);
     if (!counts) continue;
     links.coActors = [...counts]
       .map(([other, count]) => ({ id: other, count }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id))
-      .slice(0, coActorLimit);
+      .slice(0, limit);
   }
-  // Statement lists read newest first wherever they are shown.
+}
+
+/** Statement lists read newest first wherever they are shown. */
+function sortStatementsNewestFirst({ actors, statementById }: Building): void {
   const statementDate = (id: string) => statementById.get(id)?.data.date ?? '';
   const newestFirst = (a: string, b: string) => statementDate(b).localeCompare(statementDate(a)) || a.localeCompare(b);
   for (const links of actors.values()) {
     links.statementsBy.sort(newestFirst);
     links.statementsAbout.sort(newestFirst);
   }
-  return { actors, statements, sources, figures, articles };
 }

@@ -1,6 +1,5 @@
 import type { Source } from '../model/source.ts';
 import { NUMBER_LIMITS, type Estimate } from '../model/figure.ts';
-import { formatDate } from '../model/dates.ts';
 
 const SOURCE_TYPE_LABELS: Record<Source['type'], string> = {
   'news-report': 'News report',
@@ -18,11 +17,6 @@ const SOURCE_TYPE_LABELS: Record<Source['type'], string> = {
 /** A reader-facing label for a source type: `news-report` gives `News report`. */
 export function sourceTypeLabel(type: Source['type']): string {
   return SOURCE_TYPE_LABELS[type];
-}
-
-/** A one-line description of a source: `Publisher, 4 November 2024 (News report)`. */
-export function describeSource(source: Source): string {
-  return `${source.publisher}, ${formatDate(source.published)} (${sourceTypeLabel(source.type).toLowerCase()})`;
 }
 
 // Every decimal place a number may have (the schema's limit), and no "-0".

@@ -1,19 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '../../data/site-index.ts';
 import { sitePath } from '../../site/format.ts';
-import { dataRecords, estimatesCsv, toJsonFile } from '../../publish/open-data.ts';
-
-const COLLECTIONS = ['actors', 'statements', 'figures', 'sources', 'events'] as const;
+import { dataCollectionOf, dataRecords, ESTIMATES_FILE, estimatesCsv, OPEN_DATA_FILES, toJsonFile } from '../../publish/open-data.ts';
 
 /** One file per collection (`/data/actors.json` …) and `/data/estimates.csv`. */
-export const getStaticPaths = (() => [...COLLECTIONS.map((name) => ({ params: { file: `${name}.json` } })), { params: { file: 'estimates.csv' } }]) satisfies GetStaticPaths;
+export const getStaticPaths = (() => OPEN_DATA_FILES.map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const { set } = await getSiteIndex();
-  if (params.file === 'estimates.csv') {
+  if (params.file === ESTIMATES_FILE) {
     return new Response(estimatesCsv(set), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   }
-  const name = COLLECTIONS.find((collection) => `${collection}.json` === params.file);
+  const name = dataCollectionOf(params.file ?? '');
   if (!name) return new Response(null, { status: 404 });
   // Events have no page of their own: their records point to the timeline.
   const url = (id: string) => new URL(name === 'events' ? `${sitePath(import.meta.env.BASE_URL, 'timeline')}#event-${id}` : sitePath(import.meta.env.BASE_URL, name, id), site).href;

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../../src/publish/csp.ts';
 import { feedItems, updateAnchor } from '../../../src/publish/feed.ts';
 import { actorJsonLd, serializeJsonLd, statementJsonLd, type LinkContext } from '../../../src/publish/jsonld.ts';
-import { dataRecords, estimatesCsv } from '../../../src/publish/open-data.ts';
-import { routeOf, shareImagePath, siteImagePath } from '../../../src/publish/page-meta.ts';
+import { dataCollectionOf, dataRecords, estimatesCsv, OPEN_DATA_FILES, openDataFiles } from '../../../src/publish/open-data.ts';
+import { headMeta, shareImagePath, siteImagePath } from '../../../src/publish/page-meta.ts';
+import type { SiteIndex } from '../../../src/site/site-index.ts';
 import { clip } from '../../../src/share/share-image.ts';
 import type { ContentSet } from '../../../src/model/content-set.ts';
 import type { Actor } from '../../../src/model/actor.ts';
@@ -78,6 +79,22 @@ describe('feed', () => {
 });
 
 describe('open data', () => {
+  test('one list of files: the routes, the /data/ page and the collection lookup agree', () => {
+    const figure = { id: 'f', file: '', data: { estimates: [{}, {}] } };
+    const set = { articles: [], actors: [{ id: 'a' }], statements: [], figures: [figure], sources: [], events: [] } as unknown as ContentSet;
+    const files = openDataFiles(set);
+    expect(files.map((file) => file.name)).toEqual([...OPEN_DATA_FILES]);
+    expect(files.map((file) => [file.name, file.count, file.unit])).toEqual([
+      ['actors.json', 1, 'record'],
+      ['statements.json', 0, 'record'],
+      ['figures.json', 1, 'record'],
+      ['sources.json', 0, 'record'],
+      ['events.json', 0, 'record'],
+      ['estimates.csv', 2, 'row'],
+    ]);
+    expect([dataCollectionOf('events.json'), dataCollectionOf('articles.json'), dataCollectionOf('estimates.csv')]).toEqual(['events', undefined, undefined]);
+  });
+
   test('records put id and page first and keep a source’s own url', () => {
     const records = dataRecords([{ id: 'b', data: { id: 'b', url: 'https://src.example/' }, file: 'x' }, { id: 'a', data: { url: 'https://a.example/' }, file: 'y' }], (id) => `/s/${id}/`);
     expect(records).toEqual([
@@ -117,16 +134,24 @@ describe('CSP', () => {
   });
 });
 
-describe('page routes and share image paths', () => {
+describe('head metadata and share image paths', () => {
+  const index = {
+    actors: new Map([['sp', { id: 'sp', file: '', data: { name: 'Speaker', kind: 'person', description: 'd' } }]]),
+    statements: new Map([['st', { id: 'st', file: '', data: { speaker: 'sp', date: '2024-01-01', summary: 's', sources: [] } }]]),
+    articles: new Map(),
+    figures: new Map(),
+    sources: new Map(),
+    links: { articles: new Map() },
+  } as unknown as SiteIndex;
+  const page = { base: '/b/', title: 'Page · Site', siteName: 'Site', home: 'https://x.test/b/', absolute: (path: string) => `https://x.test${path}` };
   test.each([
-    ['/actors/x/', '/', { kind: 'actors', id: 'x' }],
-    ['/explainer/statements/a-b/', '/explainer/', { kind: 'statements', id: 'a-b' }],
-    ['/explainer/articles/s/', '/explainer/', { kind: 'articles', id: 's' }],
-    ['/actors/', '/', undefined],
-    ['/actors/x/', '/explainer/', undefined],
-    ['/sources/x/', '/', undefined],
-  ])('routeOf(%j, %j)', (path, base, expected) => {
-    expect(routeOf(path, base)).toEqual(expected);
+    ['an actor page shares its own image', { kind: 'actors', id: 'sp' } as const, 'https://x.test/b/share/actors/sp.png', 'Page · Site'],
+    ["a statement page shares its speaker's image", { kind: 'statements', id: 'st' } as const, 'https://x.test/b/share/actors/sp.png', 'Speaker'],
+    ["a list page shares the site's image", undefined, 'https://x.test/b/share/site.png', 'Site'],
+  ])('%s', (_name, entity, image, imageAlt) => {
+    const meta = headMeta(index, entity, page);
+    expect([meta.image, meta.imageAlt]).toEqual([image, imageAlt]);
+    expect(meta.jsonLd === undefined).toBe(entity === undefined);
   });
   test('share images sit under the base path', () => {
     expect(shareImagePath('/explainer/', 'figures', 'f')).toBe('/explainer/share/figures/f.png');

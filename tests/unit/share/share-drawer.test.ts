@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ShareDrawer } from '../../../src/share/share-drawer.ts';
+import { ShareDrawer, shareWorkerFile } from '../../../src/share/share-drawer.ts';
 import { renderShareImage, type ShareCard } from '../../../src/share/share-image.ts';
 
-const WORKER = join(import.meta.dirname, '../../../src/share/share-worker.ts');
+const WORKER = shareWorkerFile();
 
 function card(n: number): ShareCard {
   return { label: 'Person', title: `Actor number ${n}`, subtitle: 'A role held at the time', site: 'Explainer · example.org' };
@@ -24,6 +25,7 @@ describe('share drawer', () => {
     expect(drawer.drawn.byWorkers).toBeGreaterThan(0);
     expect(drawer.drawn.byWorkers + drawer.drawn.here).toBe(cards.length);
     expect(drawer.pending).toBe(0);
+    drawer.close();
   }, 30_000);
 
   test('a card asked for before any worker took it is drawn at once on the main thread', async () => {
@@ -55,13 +57,9 @@ describe('share drawer', () => {
     drawer.close();
   }, 30_000);
 
-  test('without a worker (missing file) nothing is queued and every card is drawn here', async () => {
-    const drawer = new ShareDrawer('/nonexistent/share-worker.ts', 1);
-    drawer.prefetch([['actors/c', card(1)]]);
-    expect(drawer.pending).toBe(0);
-    const png = await drawer.draw('actors/c', card(1));
-    expect(png.byteLength).toBeGreaterThan(1000);
-    expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1 });
+  test('the worker module is found next to the drawer, and a missing one fails at once', () => {
+    expect(existsSync(WORKER)).toBe(true);
+    expect(() => new ShareDrawer('/nonexistent/share-worker.ts', 1)).toThrow('/nonexistent/share-worker.ts does not exist');
   });
 
   test('a worker that cannot start costs only time: its cards are drawn on the main thread', async () => {
@@ -71,5 +69,6 @@ describe('share drawer', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const [key, value] of cards) expect((await drawer.draw(key, value)).byteLength).toBeGreaterThan(1000);
     expect(drawer.drawn.byWorkers).toBe(0);
+    drawer.close();
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatDate, lastModified } from '../../../src/model/dates.ts';
-import { describeSource, formatEstimate, languageName, sitePath } from '../../../src/site/format.ts';
+import { formatEstimate, languageName, sitePath } from '../../../src/site/format.ts';
 
 describe('format', () => {
   test.each([
@@ -24,12 +24,6 @@ describe('format', () => {
   test('languageName', () => {
     expect(languageName('uk')).toBe('Ukrainian');
     expect(languageName('not a tag')).toBe('not a tag');
-  });
-
-  test('describeSource', () => {
-    expect(describeSource({ title: 'T', publisher: 'Reuters', type: 'news-report', published: '2024-11-04' })).toBe(
-      'Reuters, 4 November 2024 (news report)',
-    );
   });
 });
 

@@ -1,15 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '../../../data/site-index.ts';
 import { shareCard, shareSiteLine, SHARE_KINDS, type ShareKind } from '../../../publish/page-meta.ts';
-import { buildDrawer } from '../../../share/share-drawer.ts';
+import { buildContext } from '../../../loaders/build-context.ts';
 import { settings } from '../../../settings.ts';
-
-/** The drawer the build started at its beginning (src/integrations/share-images.ts), or a new one in dev. */
-const drawer = buildDrawer(process.cwd());
-// `EXPLAINER_TIMING=1` (set by `npm run bench`) logs who drew the images.
-if (process.env['EXPLAINER_TIMING'] === '1') {
-  process.once('exit', () => console.log(`[explainer:timing] share images: ${drawer.drawn.byWorkers} drawn by workers, ${drawer.drawn.here} on the main thread`));
-}
 
 /** A 1200×630 share image for every article, actor and figure: `/share/actors/<id>.png`. */
 export const getStaticPaths = (async () => {
@@ -25,6 +18,7 @@ export const GET: APIRoute = async ({ params }) => {
   const id = params.id ?? '';
   const card = shareCard(index, kind, id, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL));
   if (!card) return new Response(null, { status: 404 });
-  const png = await drawer.draw(`${kind}/${id}`, card);
+  // The run's drawer, which has been drawing since the build started (src/integrations/share-images.ts).
+  const png = await buildContext().drawer.draw(`${kind}/${id}`, card);
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
