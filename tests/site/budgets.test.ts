@@ -13,21 +13,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseSettings } from '../../src/settings.ts';
-import { cleanEnv, ROOT, sharedBuild, type BuildResult } from '../helpers/build.ts';
+import { type BuildResult, FIXTURE_SETTINGS, fixtureBuild } from '../helpers/build.ts';
 
 const KB = 1024;
 const BUDGET = { articleHtml: 60 * KB, css: 20 * KB, js: 10 * KB };
 const SECTIONS = ['articles', 'actors', 'statements', 'figures'] as const;
-const CONTENT = 'tests/fixtures/site/content';
-
-/** The site URL the shared build has: the one its environment gives. */
-function siteUrl(): string {
-  const parsed = parseSettings(cleanEnv(), ROOT);
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.settings.site;
-}
-const SITE = siteUrl();
+const SITE = FIXTURE_SETTINGS.SITE_URL;
 
 let build: BuildResult;
 const rows: { path: string; html: number; css: number; js: number; gzip: number }[] = [];
@@ -95,7 +86,7 @@ function measure(outDir: string, path: string) {
 }
 
 beforeAll(() => {
-  build = sharedBuild(CONTENT);
+  build = fixtureBuild();
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
 });
 

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BuildResult, hasPage, readPage, ROOT, sharedBuild } from '../helpers/build.ts';
+import { type BuildResult, FIXTURE_SETTINGS, fixtureBuild, hasPage, readPage, ROOT } from '../helpers/build.ts';
 import { type DevServer, startDev } from '../helpers/dev-server.ts';
 
 const CONTENT = 'tests/fixtures/site/content';
@@ -44,12 +44,13 @@ async function poll(path: string, ms: number): Promise<{ status: number; text: s
 }
 
 beforeAll(async () => {
-  build = sharedBuild(CONTENT);
+  build = fixtureBuild();
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
   work = mkdtempSync(join(tmpdir(), 'explainer-dev-build-'));
   // The preview starts without the draft, so that every list can be compared with the build's.
   cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) });
-  dev = await startDev({ CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache') });
+  // The same settings as the build, so that pages may be compared whole.
+  dev = await startDev({ ...FIXTURE_SETTINGS, CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache') });
   base = dev.base;
   // Vite may still be optimizing dependencies when it says it listens; the first pages can fail until it is done.
   const ready = await poll('/articles/main-story/', 30_000);
