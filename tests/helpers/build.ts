@@ -36,6 +36,21 @@ function buildInto(work: string, contentDir: string, env: Record<string, string>
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
 
+/**
+ * Runs \`npm run build\` (its script, \`scripts/build.ts\`: the lock, the output swap and
+ * the filtered \`astro build\` output) on a content folder into a fresh temporary folder.
+ */
+export function npmRunBuild(contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'explainer-build-'));
+  const outDir = join(work, 'dist');
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...cleanEnv(), CONTENT_DIR: resolve(ROOT, contentDir), OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+}
+
 /** The fictional story the site tests build. */
 export const FIXTURE_STORY = 'tests/fixtures/site/content';
 

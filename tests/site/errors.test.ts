@@ -1,6 +1,6 @@
 // End to end: `npm run check` and `astro build` on the cases of tests/fixtures/errors.
 // Each case's report is compared in-process by tests/unit/check/error-fixtures.test.ts;
-// here one build proves that the build stops with the checker's report, one build
+// here one \`npm run build\` proves that the build stops with the checker's report, one build
 // proves that the accepted inputs build, and one spawned check proves --strict.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkContentDir } from '../../src/check/check-content.ts';
 import { formatReport } from '../../src/model/problems.ts';
 import { materializeCase, materializeCases } from '../helpers/error-fixtures.ts';
-import { type BuildResult, buildSite, checkContent, cleanBuild, readPage, ROOT } from '../helpers/build.ts';
+import { type BuildResult, buildSite, checkContent, cleanBuild, npmRunBuild, readPage, ROOT } from '../helpers/build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'explainer-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Cases where Astro's own reading of the files could differ from the checker's: built together. */
 const BUILT = ['unknown-speaker', 'duplicate-id', 'unknown-actor-in-article', 'unknown-citation', 'mdx-syntax', 'mdx-expression', 'not-utf8', 'cr-only'];
 
-describe('astro build stops on bad input with the same report as the checker', () => {
+describe('npm run build stops on bad input with the same report as the checker', () => {
   test('eight cases in one content folder', () => {
     const content = join(work, 'built');
     materializeCases(BUILT, content);
@@ -26,7 +26,7 @@ describe('astro build stops on bad input with the same report as the checker', (
     expect(errors.length).toBeGreaterThanOrEqual(BUILT.length);
     // The Markdown and MDX cases stand beside the base story under their own names (see materializeCases).
     for (const name of BUILT.slice(2)) expect(errors.some((problem) => problem.file.includes(`/${name}.md`)), name).toBe(true);
-    const result = buildSite(content);
+    const result = npmRunBuild(content);
     try {
       const output = `${result.stdout}${result.stderr}`;
       expect(result.status).toBe(1);
