@@ -1,7 +1,8 @@
-// End to end: `npm run check` and `astro build` on the cases of tests/fixtures/errors.
-// Each case's report is compared in-process by tests/unit/check/error-fixtures.test.ts;
-// here one \`npm run build\` proves that the build stops with the checker's report, one build
-// proves that the accepted inputs build, and one spawned check proves --strict.
+// End to end: `npm run check`, `npm run build` and `astro build` on the cases of
+// tests/fixtures/errors. Each case's report is compared in-process by
+// tests/unit/check/error-fixtures.test.ts; here one `npm run build` proves that the build
+// stops with the checker's report, one build proves that the accepted inputs build, and
+// one spawned check proves --strict.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Cases where Astro's own reading of the files could differ from the checker's: built together. */
 const BUILT = ['unknown-speaker', 'duplicate-id', 'unknown-actor-in-article', 'unknown-citation', 'mdx-syntax', 'mdx-expression', 'not-utf8', 'cr-only'];
+/** The cases of BUILT whose patch is one Markdown or MDX file, which materializeCases writes as `<case>.md(x)`. */
+const RENAMED = BUILT.slice(2);
 
 describe('npm run build stops on bad input with the same report as the checker', () => {
   test('eight cases in one content folder', () => {
@@ -24,8 +27,7 @@ describe('npm run build stops on bad input with the same report as the checker',
     const errors = checkContentDir(content, ROOT).problems.filter((problem) => problem.severity === 'error');
     // Every case still adds its mistake to the shared folder: one error or more each.
     expect(errors.length).toBeGreaterThanOrEqual(BUILT.length);
-    // The Markdown and MDX cases stand beside the base story under their own names (see materializeCases).
-    for (const name of BUILT.slice(2)) expect(errors.some((problem) => problem.file.includes(`/${name}.md`)), name).toBe(true);
+    for (const name of RENAMED) expect(errors.some((problem) => problem.file.includes(`/${name}.md`)), name).toBe(true);
     const result = npmRunBuild(content);
     try {
       const output = `${result.stdout}${result.stderr}`;
