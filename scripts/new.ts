@@ -11,6 +11,7 @@
  *   npm run new -- article "North Korean troops in Russia"
  *
  * Common options: --id to choose the id, --date YYYY-MM-DD instead of today.
+ * EXPLAINER_TODAY=YYYY-MM-DD sets the day taken as today.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -40,8 +41,13 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** Today in the editor's own time zone, as YYYY-MM-DD. */
+/** Today in the editor's own time zone, as YYYY-MM-DD; EXPLAINER_TODAY sets another day (tests, reproducible runs). */
 function localToday(): string {
+  const fixed = process.env['EXPLAINER_TODAY'];
+  if (fixed !== undefined) {
+    if (!isCalendarDate(fixed)) fail(`EXPLAINER_TODAY must be a real date written YYYY-MM-DD, such as 2024-11-04 (got "${fixed}"); unset it to use today`);
+    return fixed;
+  }
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

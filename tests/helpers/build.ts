@@ -37,11 +37,46 @@ function buildInto(work: string, contentDir: string, env: Record<string, string>
 }
 
 /**
+ * Runs \`npm run build\` (its script, \`scripts/build.ts\`: the lock, the output swap and
+ * the filtered \`astro build\` output) on a content folder into a fresh temporary folder.
+ */
+export function npmRunBuild(contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'explainer-build-'));
+  const outDir = join(work, 'dist');
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...cleanEnv(), CONTENT_DIR: resolve(ROOT, contentDir), OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+}
+
+/** The fictional story the site tests build. */
+export const FIXTURE_STORY = 'tests/fixtures/site/content';
+
+/**
+ * The settings the fixture story is built with by every suite that reads it at a
+ * domain root, so that they all share one build (\`fixtureBuild\`). The site is on
+ * neither example.org nor example.com, where the story's sources live.
+ */
+export const FIXTURE_SETTINGS: Readonly<Record<'SITE_URL' | 'BASE_PATH' | 'BUILD_DATE', string>> = {
+  SITE_URL: 'https://explainer.example.net',
+  BASE_PATH: '/',
+  BUILD_DATE: '2025-01-01',
+};
+
+/** The fixture story built with \`FIXTURE_SETTINGS\`, once per run, shared by every suite that asks. */
+export function fixtureBuild(): BuildResult {
+  return sharedBuild(FIXTURE_STORY, FIXTURE_SETTINGS);
+}
+
+/**
  * Builds a content folder with these settings once per test run and shares the
  * result with every suite that asks for the same build. Suites only read it.
  */
 export function sharedBuild(contentDir: string, env: Record<string, string> = {}): BuildResult {
-  const key = createHash('sha256').update(JSON.stringify([resolve(ROOT, contentDir), env])).digest('hex').slice(0, 16);
+  const settings = Object.entries(env).sort(([a], [b]) => a.localeCompare(b));
+  const key = createHash('sha256').update(JSON.stringify([resolve(ROOT, contentDir), settings])).digest('hex').slice(0, 16);
   const dir = join(inject('buildsDir'), key);
   const record = join(dir, 'result.json');
   if (existsSync(record)) return JSON.parse(readFileSync(record, 'utf8')) as BuildResult;

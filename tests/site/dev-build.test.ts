@@ -1,21 +1,20 @@
 // `npm run dev` and `npm run build` render the same pages: the live preview an
 // editor checks is what readers get. Drafts are the one difference: shown in
 // the preview, never built.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BuildResult, cleanEnv, hasPage, readPage, ROOT, sharedBuild } from '../helpers/build.ts';
+import { type BuildResult, FIXTURE_SETTINGS, fixtureBuild, hasPage, readPage, ROOT } from '../helpers/build.ts';
+import { type DevServer, startDev } from '../helpers/dev-server.ts';
 
 const CONTENT = 'tests/fixtures/site/content';
 const DRAFT = 'articles/draft-piece.mdx';
 let build: BuildResult;
 let work: string;
-let dev: ChildProcess | undefined;
+let dev: DevServer | undefined;
 let base = '';
-let log = '';
+const log = () => dev?.log() ?? '';
 
 /** The parts of a page that content decides: its title and its main element, with dev-only attributes and layout whitespace removed. */
 function rendered(html: string): string {
@@ -44,40 +43,22 @@ async function poll(path: string, ms: number): Promise<{ status: number; text: s
   return page;
 }
 
-/** The dev server's address, once it says it is listening (it picks a free port itself and keeps it). */
-function listening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const url = /Local\s+(http:\/\/[^\s/]+)/.exec(stripVTControlCharacters(log))?.[1];
-      if (url) resolve(url);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`astro dev exited with ${code}:\n${log}`)));
-  });
-}
-
 beforeAll(async () => {
-  build = sharedBuild(CONTENT);
+  build = fixtureBuild();
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
   work = mkdtempSync(join(tmpdir(), 'explainer-dev-build-'));
   // The preview starts without the draft, so that every list can be compared with the build's.
   cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) });
-  dev = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...cleanEnv(), CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await listening(dev);
+  // The same settings as the build, so that pages may be compared whole.
+  dev = await startDev({ ...FIXTURE_SETTINGS, CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache') });
+  base = dev.base;
   // Vite may still be optimizing dependencies when it says it listens; the first pages can fail until it is done.
   const ready = await poll('/articles/main-story/', 30_000);
-  if (ready.status !== 200) throw new Error(`astro dev did not serve the article (status ${ready.status}):\n${log}`);
+  if (ready.status !== 200) throw new Error(`astro dev did not serve the article (status ${ready.status}):\n${log()}`);
 }, 90_000);
 
 afterAll(async () => {
-  // Astro allows one dev server per project: the next suite's starts only once this one is gone.
-  if (dev && dev.exitCode === null) await new Promise((resolve) => dev?.once('exit', resolve).kill('SIGTERM'));
+  await dev?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -101,7 +82,7 @@ describe('npm run dev renders what npm run build publishes', () => {
     '/search/',
   ])('%s', async (path) => {
     const page = await get(path);
-    expect(page.status, `${page.text.slice(0, 2000)}\n${log.slice(-3000)}`).toBe(200);
+    expect(page.status, `${page.text.slice(0, 2000)}\n${log().slice(-3000)}`).toBe(200);
     // One element per line, so that a difference shows as a short diff.
     const lines = (html: string) => rendered(html).replace(/></g, '>\n<').split('\n');
     expect(lines(page.text)).toEqual(lines(readPage(build.outDir, path)));

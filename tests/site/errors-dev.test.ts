@@ -1,33 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+// `npm run dev` keeps serving while an editor saves: edits show without a restart,
+// and content errors show in the browser. One dev server for the file; before each
+// test the story is put back as it was, so no test depends on another's edits.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/build.ts';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { BASE_CONTENT } from '../helpers/error-fixtures.ts';
+import { type DevServer, startDev } from '../helpers/dev-server.ts';
 
 let work: string;
 let content: string;
-let dev: ChildProcess | undefined;
+let dev: DevServer | undefined;
 let base: string;
-let log = '';
-
-/** The environment without vitest's own variables, which make Astro's dev server skip its page routes. */
-function devEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (name === 'NODE_ENV' || name === 'TEST' || name.startsWith('VITEST')) delete env[name];
-  return env;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function get(path: string): Promise<{ status: number; text: string }> {
   const response = await fetch(`${base}${path}`);
@@ -71,26 +55,40 @@ async function editInTwoSteps(file: string, from: RegExp, to: string): Promise<v
   writeFileSync(path, after);
 }
 
+/** The files of the base story, relative to the content folder. */
+function baseFiles(): string[] {
+  return readdirSync(BASE_CONTENT, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(BASE_CONTENT, join(entry.parentPath, entry.name)));
+}
+
+/** The story as the base has it: both pages served, with none of the tests' edits. */
+const pristine = (page: { status: number; text: string }) => page.status === 200 && !page.text.includes('LIVE-');
+
+/** Puts back every file a test changed, and waits until the server shows the story as it was. */
+async function resetContent(): Promise<void> {
+  for (const file of baseFiles()) {
+    const original = readFileSync(join(BASE_CONTENT, file));
+    if (!original.equals(readFileSync(join(content, file)))) writeFileSync(join(content, file), original);
+  }
+  for (const path of ['/articles/barrier-vote/', '/statements/voss-barrier-pledge/']) {
+    const page = await until(path, pristine);
+    if (!pristine(page)) throw new Error(`astro dev did not serve ${path} as it was (status ${page.status}):\n${dev?.log()}\n${page.text.slice(0, 2000)}`);
+  }
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'explainer-dev-'));
   content = join(work, 'content');
-  cpSync(join(ROOT, 'tests/fixtures/minimal/content'), content, { recursive: true });
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  dev = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...devEnv(), CONTENT_DIR: content, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  dev.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const first = await until('/articles/barrier-vote/', (page) => page.status === 200);
-  if (first.status !== 200) throw new Error(`astro dev did not serve the article (status ${first.status}):\n${log}\n${first.text.slice(0, 2000)}`);
+  cpSync(BASE_CONTENT, content, { recursive: true });
+  dev = await startDev({ CONTENT_DIR: content, CACHE_DIR: join(work, 'cache') });
+  base = dev.base;
 }, 60_000);
 
+beforeEach(resetContent, 30_000);
+
 afterAll(async () => {
-  // Astro allows one dev server per project: the next suite's starts only once this one is gone.
-  if (dev && dev.exitCode === null) await new Promise((resolve) => dev?.once('exit', resolve).kill('SIGTERM'));
+  await dev?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -109,11 +107,11 @@ describe('npm run dev: live preview', () => {
 
   test('a save that empties the file before writing it shows the new text, not an empty file', async () => {
     // The watcher drops a change that follows another within 50 ms: read too early, the entries would vanish.
-    await editInTwoSteps('statements/barrier.yaml', /LIVE-YAML-EDIT/, 'LIVE-TWO-STEP-YAML');
+    await editInTwoSteps('statements/barrier.yaml', /context: council meeting/, 'context: LIVE-TWO-STEP-YAML at the council meeting');
     const statement = await until('/statements/voss-barrier-pledge/', (p) => p.text.includes('LIVE-TWO-STEP-YAML'));
     expect(statement.status).toBe(200);
     expect(statement.text).toContain('LIVE-TWO-STEP-YAML');
-    await editInTwoSteps('articles/barrier-vote.mdx', /LIVE-MDX-EDIT/, 'LIVE-TWO-STEP-MDX');
+    await editInTwoSteps('articles/barrier-vote.mdx', /The vote was taken by/, 'LIVE-TWO-STEP-MDX: the vote was taken by');
     const article = await until('/articles/barrier-vote/', (p) => p.text.includes('LIVE-TWO-STEP-MDX'));
     expect(article.status).toBe(200);
     expect(article.text).toContain('LIVE-TWO-STEP-MDX');
@@ -129,7 +127,7 @@ describe('npm run dev: live preview', () => {
     edit('statements/barrier.yaml', /speaker: helena-vosss/, 'speaker: helena-voss');
     const fixed = await until('/articles/barrier-vote/', (p) => p.status === 200);
     expect(fixed.status).toBe(200);
-    expect(dev?.exitCode).toBeNull();
+    expect(dev?.child.exitCode).toBeNull();
   }, 30_000);
 
   test('an MDX syntax error shows in the browser without killing the server', async () => {
@@ -147,8 +145,8 @@ describe('npm run dev: live preview', () => {
     expect(broken.text).toContain('MDX cannot be read');
     expect(broken.text).toContain('articles/barrier-vote.mdx:');
     edit('articles/barrier-vote.mdx', /<Actor id="helena-voss">/, '<Actor id="helena-voss" />');
-    const fixed = await until('/articles/barrier-vote/', (p) => p.status === 200 && p.text.includes('LIVE-TWO-STEP-MDX'));
+    const fixed = await until('/articles/barrier-vote/', (p) => p.status === 200 && p.text.includes('The vote was taken by'));
     expect(fixed.status).toBe(200);
-    expect(dev?.exitCode).toBeNull();
+    expect(dev?.child.exitCode).toBeNull();
   }, 30_000);
 });

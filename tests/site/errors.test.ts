@@ -1,198 +1,91 @@
-import { existsSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
-import { buildSite, checkContent, cleanBuild, readPage } from '../helpers/build.ts';
+// End to end: `npm run check`, `npm run build` and `astro build` on the cases of
+// tests/fixtures/errors. Each case's report is compared in-process by
+// tests/unit/check/error-fixtures.test.ts; here one `npm run build` proves that the build
+// stops with the checker's report, one build proves that the accepted inputs build, and
+// one spawned check proves --strict.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkContentDir } from '../../src/check/check-content.ts';
+import { formatReport } from '../../src/model/problems.ts';
+import { materializeCase, materializeCases } from '../helpers/error-fixtures.ts';
+import { type BuildResult, buildSite, checkContent, cleanBuild, npmRunBuild, readPage, ROOT } from '../helpers/build.ts';
 
-const FIXTURES = 'tests/fixtures/errors';
+const work = mkdtempSync(join(tmpdir(), 'explainer-errors-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** One bad input: where the report must point, and what it must quote. */
-interface Case {
-  name: string;
-  /** The file with the mistake, relative to the fixture's content folder. */
-  file: string;
-  line: number;
-  /** Text the report must contain: the offending value and the field or hint. */
-  says: string[];
-}
+/** Cases where Astro's own reading of the files could differ from the checker's: built together. */
+const BUILT = ['unknown-speaker', 'duplicate-id', 'unknown-actor-in-article', 'unknown-citation', 'mdx-syntax', 'mdx-expression', 'not-utf8', 'cr-only'];
+/** The cases of BUILT whose patch is one Markdown or MDX file, which materializeCases writes as `<case>.md(x)`. */
+const RENAMED = BUILT.slice(2);
 
-const CASES: Case[] = [
-  { name: 'yaml-syntax', file: 'events/barrier-events.yaml', line: 4, says: ['YAML cannot be read', 'place: Eastholm town hall'] },
-  { name: 'frontmatter-syntax', file: 'articles/barrier-vote.mdx', line: 2, says: ['YAML cannot be read', 'Eastholm: votes for a flood barrier'] },
-  { name: 'wrong-type', file: 'statements/barrier.yaml', line: 6, says: ['`sources`', 'must be a list', '"eastholm-bulletin"'] },
-  { name: 'bad-enum', file: 'actors/helena-voss.md', line: 3, says: ['`kind`', '"politician"', 'allowed values: person'] },
-  { name: 'bad-date', file: 'sources/eastholm-bulletin.yaml', line: 4, says: ['`published`', 'not a real calendar date', '"2024-02-30"'] },
-  { name: 'bad-url', file: 'sources/eastholm-bulletin.yaml', line: 5, says: ['`url`', 'https://', '"javascript:alert(1)"'] },
-  { name: 'duplicate-id', file: 'statements/more-barrier.yaml', line: 1, says: ['duplicate statement id "voss-barrier-pledge"', 'statements/barrier.yaml:1'] },
-  { name: 'unknown-speaker', file: 'statements/barrier.yaml', line: 2, says: ['`speaker`', 'unknown actor "helena-vosss"', 'did you mean "helena-voss"'] },
-  { name: 'unknown-actor-in-article', file: 'articles/barrier-vote.mdx', line: 7, says: ['unknown actor "helena-vos"', 'did you mean "helena-voss"'] },
-  { name: 'unknown-citation', file: 'articles/barrier-vote.mdx', line: 7, says: ['`citation`', 'unknown source "no-such-source"', '"eastholm-bulletin"'] },
-  { name: 'missing-field', file: 'actors/eastholm-council.md', line: 2, says: ['`kind`', 'required but missing', 'government-body'] },
-  { name: 'low-gt-high', file: 'figures/barrier-cost.md', line: 12, says: ['`estimates[1].low`', '(500) is greater than `high` (100)'] },
-  { name: 'no-quote-or-summary', file: 'statements/barrier.yaml', line: 1, says: ['`quote`', 'or a `summary`'] },
-  { name: 'partof-cycle', file: 'actors/eastholm-council.md', line: 5, says: ['`partOf`', 'eastholm-council → eastholm-works-department → eastholm-council'] },
-  { name: 'bad-id', file: 'actors/Bad_Id.md', line: 1, says: ['"Bad_Id" is not kebab-case', 'rename the file to "bad-id"'] },
-  { name: 'list-entry-without-id', file: 'statements/barrier.yaml', line: 9, says: ['`id`', 'entry 2 of this list has no `id`'] },
-  { name: 'mdx-syntax', file: 'articles/barrier-vote.mdx', line: 7, says: ['MDX cannot be read', '<Actor>', '<Actor id="helena-voss"> promised'] },
-  { name: 'unknown-component', file: 'articles/barrier-vote.mdx', line: 9, says: ['unknown component <Chart>', '<Actor>, <Statement>'] },
-  { name: 'not-utf8', file: 'actors/helena-voss.md', line: 4, says: ['not UTF-8', '0xE8', '"è"'] },
-  { name: 'mdx-expression', file: 'articles/barrier-vote.mdx', line: 11, says: ['curly-brace expressions are not allowed', '{process.env.HOME}'] },
-  { name: 'unsafe-link', file: 'articles/barrier-vote.mdx', line: 11, says: ['"javascript:alert(document.cookie)" is not a web address', 'https://'] },
-  { name: 'raw-html', file: 'actors/helena-voss.md', line: 13, says: ['raw HTML is not allowed', '<script>alert("bio")</script>'] },
-  { name: 'missing-image', file: 'actors/helena-voss.md', line: 6, says: ['`image.src`', 'no image file "images/helena-voss.jpg"'] },
-  { name: 'yaml-tag', file: 'actors/helena-voss.md', line: 2, says: ['`name`', 'YAML tag `!!js/function` is not supported', 'fix: remove `!!js/function`'] },
-  { name: 'alias-bomb', file: 'statements/barrier.yaml', line: 6, says: ['`lol`', 'YAML anchors (`&a0`) are not supported'] },
-  { name: 'cr-only', file: 'actors/helena-voss.md', line: 1, says: ['carriage return alone (CR, old Mac line endings)', 'fix: save the file with LF (Unix) or CRLF (Windows)'] },
-];
-
-const contentOf = (name: string) => `${FIXTURES}/${name}/content`;
-const where = (c: Case) => `${contentOf(c.name)}/${c.file}:${c.line}:`;
-const errorCount = (output: string) => Number(/(\d+) errors?, \d+ warnings?/.exec(output)?.[1] ?? -1);
-
-describe('npm run check on each bad input', () => {
-  test.each(CASES)('$name', (c) => {
-    const { status, output } = checkContent(contentOf(c.name));
-    expect(status).toBe(1);
-    expect(output).toContain(where(c));
-    for (const text of c.says) expect(output).toContain(text);
-    // Exactly the one intended mistake, not a cascade of follow-on errors.
-    expect(errorCount(output)).toBe(1);
-    expect(output).not.toMatch(/^\s+at /m);
-  });
-
-  test('unknown references of every kind are each reported, with their line and value', () => {
-    const { status, output } = checkContent(contentOf('unknown-refs'));
-    expect(status).toBe(1);
-    const dir = contentOf('unknown-refs');
-    const expected: [string, number, string, string][] = [
-      ['actors/eastholm-council.md', 5, '`country`', '"eastholmland"'],
-      ['actors/eastholm-council.md', 7, '`partOf[0]`', '"eastholm-region"'],
-      ['actors/helena-voss.md', 7, '`roles[0].of`', '"eastholm-counsil"'],
-      ['sources/eastholm-bulletin.yaml', 6, '`issuer`', '"eastholm-bulletin-newsroom"'],
-      ['statements/barrier.yaml', 7, '`about[0]`', '"eastholm-harbour-board"'],
-      ['statements/barrier.yaml', 9, '`sources[0]`', '"eastholm-gazette"'],
-      ['statements/barrier.yaml', 12, '`relations[0].statement`', '"voss-earlier-pledge"'],
-      ['figures/barrier-cost.md', 7, '`estimates[0].by`', '"eastholm-treasury"'],
-      ['figures/barrier-cost.md', 9, '`estimates[0].source`', '"eastholm-ledger"'],
-      ['figures/barrier-cost.md', 10, '`estimates[0].statement`', '"treasury-cost-statement"'],
-      ['events/barrier-events.yaml', 5, '`actors[0]`', '"eastholm-mayor"'],
-      ['events/barrier-events.yaml', 7, '`sources[0]`', '"eastholm-radio"'],
-      ['articles/barrier-vote.mdx', 7, '`<Actor id>`', '"helena-vos"'],
-      ['articles/barrier-vote.mdx', 7, '`citation`', '"eastholm-bulletn"'],
-      ['articles/barrier-vote.mdx', 9, '`<Statement id>`', '"voss-barrier-promise"'],
-      ['articles/barrier-vote.mdx', 11, '`<Figure id>`', '"barrier-costs"'],
-      ['articles/barrier-vote.mdx', 13, '`<Timeline actors>`', '"eastholm-councill"'],
-    ];
-    const lines = output.split('\n');
-    for (const [file, line, field, value] of expected) {
-      const found = lines.some((l) => l.startsWith(`${dir}/${file}:${line}:`) && l.includes(field) && l.includes(value));
-      expect(found, `${file}:${line} ${field} ${value}`).toBe(true);
+describe('npm run build stops on bad input with the same report as the checker', () => {
+  test('eight cases in one content folder', () => {
+    const content = join(work, 'built');
+    materializeCases(BUILT, content);
+    const errors = checkContentDir(content, ROOT).problems.filter((problem) => problem.severity === 'error');
+    // Every case still adds its mistake to the shared folder: one error or more each.
+    expect(errors.length).toBeGreaterThanOrEqual(BUILT.length);
+    for (const name of RENAMED) expect(errors.some((problem) => problem.file.includes(`/${name}.md`)), name).toBe(true);
+    const result = npmRunBuild(content);
+    try {
+      const output = `${result.stdout}${result.stderr}`;
+      expect(result.status).toBe(1);
+      expect(output).toContain(`The content has ${errors.length} errors:\n${formatReport(errors)}\n`);
+      expect(output).not.toMatch(/^ {4}at /m);
+      expect(output).toContain('Nothing was built');
+      expect(existsSync(result.outDir)).toBe(false);
+    } finally {
+      cleanBuild(result);
     }
-    expect(errorCount(output)).toBe(expected.length);
   });
-
-  test('two problems in two files are both reported in one run', () => {
-    const { status, output } = checkContent(contentOf('two-errors'));
-    expect(status).toBe(1);
-    expect(output).toContain(`${contentOf('two-errors')}/articles/barrier-vote.mdx:7:`);
-    expect(output).toContain('unknown source "no-such-source"');
-    expect(output).toContain(`${contentOf('two-errors')}/statements/barrier.yaml:2:`);
-    expect(output).toContain('unknown actor "helena-vosss"');
-    expect(errorCount(output)).toBe(2);
-  });
-
-  test('a folder that holds no collection folders is an error, not an empty site', () => {
-    const { status, output } = checkContent(FIXTURES);
-    expect(status).toBe(1);
-    expect(output).toContain('holds none of the folders articles/');
-  });
-
-  test.each(['bom-crlf', 'code-citation', 'number-and-date-text'])('%s is accepted', (name) => {
-    const { status, output } = checkContent(contentOf(name));
-    expect(output).toContain('Content OK');
-    expect(status).toBe(0);
-  });
-
-  test('warnings pass unless --strict', () => {
-    // The minimal story with one extra source that nothing cites.
-    const { status, output } = checkContent('tests/fixtures/errors/uncited-source/content');
-    expect(status).toBe(0);
-    expect(output).toContain('warning:');
-    expect(output).toContain('"eastholm-gazette" is not cited');
-    expect(checkContent('tests/fixtures/errors/uncited-source/content', ['--strict']).status).toBe(1);
-  });
-});
-
-const BUILT = ['unknown-actor-in-article', 'unknown-citation', 'unknown-speaker', 'duplicate-id', 'mdx-syntax', 'not-utf8', 'mdx-expression', 'cr-only'];
-
-describe('astro build stops on bad input with the same message', () => {
-  test.each(CASES.filter((c) => BUILT.includes(c.name)))(
-    '$name',
-    (c) => {
-      const checked = checkContent(contentOf(c.name)).output;
-      const message = checked.split('\n').find((line) => line.startsWith(where(c)));
-      expect(message).toBeDefined();
-      const result = buildSite(contentOf(c.name));
-      try {
-        const output = `${result.stdout}${result.stderr}`;
-        expect(result.status).toBe(1);
-        expect(output).toContain(message);
-        expect(output).not.toMatch(/^ {4}at /m);
-        expect(output).toContain('Nothing was built');
-        expect(existsSync(result.outDir)).toBe(false);
-      } finally {
-        cleanBuild(result);
-      }
-    },
-    120_000,
-  );
 });
 
 describe('accepted inputs build', () => {
-  test(
-    'BOM and CRLF files build like any other',
-    () => {
-      const result = buildSite(contentOf('bom-crlf'));
-      try {
-        expect(result.status, result.stderr).toBe(0);
-        const article = readPage(result.outDir, '/articles/barrier-vote/');
-        expect(article).toContain('<h1>Eastholm votes for a flood barrier</h1>');
-        expect(article).not.toContain('\uFEFF');
-        expect(article).not.toContain('\r');
-        expect(readPage(result.outDir, '/actors/helena-voss/')).toContain('Mayor of Eastholm');
-      } finally {
-        cleanBuild(result);
-      }
-    },
-    120_000,
-  );
+  // bom-crlf as it is, and the others beside it as articles/<case>.mdx and actors/<case>.md.
+  let result: BuildResult;
+  beforeAll(() => {
+    const content = join(work, 'accepted');
+    materializeCases(['bom-crlf', 'number-and-date-text', 'code-citation'], content);
+    result = buildSite(content);
+  });
+  afterAll(() => cleanBuild(result));
 
-  test(
-    'text fields that YAML reads as numbers or dates are kept as the text written',
-    () => {
-      const result = buildSite(contentOf('number-and-date-text'));
-      try {
-        expect(result.status, result.stderr).toBe(0);
-        expect(readPage(result.outDir, '/articles/barrier-vote/')).toContain('<h1>1984</h1>');
-        expect(readPage(result.outDir, '/actors/helena-voss/')).toContain('1914-07-28');
-      } finally {
-        cleanBuild(result);
-      }
-    },
-    120_000,
-  );
+  test('the build succeeds', () => {
+    expect(result.status, result.stderr).toBe(0);
+  });
 
-  test(
-    'a citation inside code is shown as written, not resolved',
-    () => {
-      const result = buildSite(contentOf('code-citation'));
-      try {
-        expect(result.status, result.stderr).toBe(0);
-        const article = readPage(result.outDir, '/articles/barrier-vote/');
-        expect(article).toContain('<code>[@no-such-source]</code>');
-        expect(article).toMatch(/<pre[^>]*>[\s\S]*\[@another-missing-source\][\s\S]*<\/pre>/);
-      } finally {
-        cleanBuild(result);
-      }
-    },
-    120_000,
-  );
+  test('BOM and CRLF files build like any other', () => {
+    const article = readPage(result.outDir, '/articles/barrier-vote/');
+    expect(article).toContain('<h1>Eastholm votes for a flood barrier</h1>');
+    expect(article).not.toContain('\uFEFF');
+    expect(article).not.toContain('\r');
+    expect(readPage(result.outDir, '/actors/helena-voss/')).toContain('Mayor of Eastholm');
+  });
+
+  test('text fields that YAML reads as numbers or dates are kept as the text written', () => {
+    expect(readPage(result.outDir, '/articles/number-and-date-text/')).toContain('<h1>1984</h1>');
+    expect(readPage(result.outDir, '/actors/number-and-date-text/')).toContain('1914-07-28');
+  });
+
+  test('a citation inside code is shown as written, not resolved', () => {
+    const article = readPage(result.outDir, '/articles/code-citation/');
+    expect(article).toContain('<code>[@no-such-source]</code>');
+    expect(article).toMatch(/<pre[^>]*>[\s\S]*\[@another-missing-source\][\s\S]*<\/pre>/);
+  });
+});
+
+describe('npm run check', () => {
+  test('warnings pass unless --strict, and the report is the one the checker gives', () => {
+    const content = join(work, 'uncited-source');
+    materializeCase('uncited-source', content);
+    const report = formatReport(checkContentDir(content, ROOT).problems);
+    const relaxed = checkContent(content);
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.output).toContain(`${report}\n`);
+    expect(relaxed.output).toContain('Content OK');
+    expect(relaxed.output).toContain('"eastholm-gazette" is not cited');
+    expect(checkContent(content, ['--strict']).status).toBe(1);
+  });
 });

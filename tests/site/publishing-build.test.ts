@@ -4,10 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../helpers/build.ts';
+import { materializeCase } from '../helpers/error-fixtures.ts';
 import { CONTENT } from './publishing-suite.ts';
 import { treeDigest } from './publishing-helpers.ts';
 
+/** The id of a process that has ended. */
+const deadPid = spawnSync('true').pid;
 let work: string;
+/** The fixture story built once by `npm run build`, for both tests; the first test builds into it again and must leave it the same. */
+let first: string;
+let firstBuild: { status: number | null; output: string };
 
 /** Runs the real build entry point (`npm run build` runs this script) into `out`. */
 function build(out: string, content: string, cache: string) {
@@ -21,18 +27,17 @@ function build(out: string, content: string, cache: string) {
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'explainer-atomic-'));
-});
+  first = join(work, 'first');
+  // A staging folder left by a killed build (its process is gone) is cleaned up.
+  mkdirSync(join(work, `.first.building-${deadPid}`));
+  firstBuild = build(first, CONTENT, 'cache-a');
+}, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 test('the same commit built twice gives byte-identical files, and a failed build leaves the output as it was', () => {
-  const first = join(work, 'first');
   const second = join(work, 'second');
-  // A staging folder left by a killed build (its process is gone) is cleaned up.
-  const dead = spawnSync('true').pid;
-  mkdirSync(join(work, `.first.building-${dead}`));
-  const a = build(first, CONTENT, 'cache-a');
-  expect(a.status, a.output).toBe(0);
-  expect(existsSync(join(work, `.first.building-${dead}`))).toBe(false);
+  expect(firstBuild.status, firstBuild.output).toBe(0);
+  expect(existsSync(join(work, `.first.building-${deadPid}`))).toBe(false);
   const b = build(second, CONTENT, 'cache-b');
   expect(b.status, b.output).toBe(0);
   const digest = treeDigest(first);
@@ -40,7 +45,9 @@ test('the same commit built twice gives byte-identical files, and a failed build
   expect(treeDigest(second)).toEqual(digest);
 
   // A story with an unknown citation fails the content check: the output must not change.
-  const failed = build(first, 'tests/fixtures/errors/unknown-citation/content', 'cache-a');
+  const broken = join(work, 'unknown-citation');
+  materializeCase('unknown-citation', broken);
+  const failed = build(first, broken, 'cache-a');
   expect(failed.status).not.toBe(0);
   expect(failed.output).toMatch(/left as it was/);
   expect(treeDigest(first)).toEqual(digest);
@@ -56,7 +63,8 @@ test('the same commit built twice gives byte-identical files, and a failed build
 }, 120_000);
 
 test('npm run preview serves the build like a host: index files, 404 page, headers from _headers', async () => {
-  const out = join(work, 'first'); // built by the test above
+  expect(firstBuild.status, firstBuild.output).toBe(0);
+  const out = first;
   const server = spawn(process.execPath, [join(ROOT, 'scripts/preview.ts')], { cwd: ROOT, env: { ...process.env, OUT_DIR: out, PORT: '0' } });
   try {
     const origin = await new Promise<string>((done, fail) => {

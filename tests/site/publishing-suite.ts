@@ -6,15 +6,15 @@ import { select, selectAll } from 'hast-util-select';
 import { toString as hastText } from 'hast-util-to-string';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { checkContentDir } from '../../src/check/check-content.ts';
 import type { ContentSet } from '../../src/model/content-set.ts';
-import { buildSite, cleanBuild, ROOT, type BuildResult } from '../helpers/build.ts';
+import { FIXTURE_SETTINGS, FIXTURE_STORY, ROOT, sharedBuild, type BuildResult } from '../helpers/build.ts';
 import { existsInBuild, jsonLdOf, listFiles, loadPages, metaContent, parseXml, pngSize, referencedUrls, textOf, xmlElements, xmlTexts } from './publishing-helpers.ts';
 
 
 /** The fictional story every publishing test builds. */
-export const CONTENT = 'tests/fixtures/site/content';
+export const CONTENT = FIXTURE_STORY;
 
 /**
  * Builds the fixture story once with this site URL and base path, and checks
@@ -38,14 +38,14 @@ export function publishingSuite(site: string, base: string): void {
   const published = () => content.articles.filter((article) => article.data.draft !== true);
 
   beforeAll(() => {
-    build = buildSite(CONTENT, { SITE_URL: site, BASE_PATH: base, BUILD_DATE: '2025-01-01' });
+    // At the domain root this is the build the other fixture suites share.
+    build = sharedBuild(CONTENT, { SITE_URL: site, BASE_PATH: base, BUILD_DATE: FIXTURE_SETTINGS.BUILD_DATE });
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
     pages = loadPages(build.outDir);
     files = new Set(listFiles(build.outDir));
     const checked = checkContentDir(resolve(ROOT, CONTENT), ROOT);
     content = checked.set;
   });
-  afterAll(() => cleanBuild(build));
 
   describe('links and URLs', () => {
     test('every internal link, script, stylesheet and image resolves, under the base path', () => {

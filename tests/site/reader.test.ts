@@ -9,14 +9,14 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { sharedBuild, readPage, type BuildResult } from '../helpers/build.ts';
+import { fixtureBuild, readPage, type BuildResult } from '../helpers/build.ts';
 
 let build: BuildResult;
 const page = (path: string): Root => fromHtml(readPage(build.outDir, path));
 const attr = (tree: Root, selector: string, name: string) => select(selector, tree)?.properties[name];
 
 beforeAll(() => {
-  build = sharedBuild('tests/fixtures/site/content');
+  build = fixtureBuild();
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
 });
 

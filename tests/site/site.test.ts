@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { sharedBuild, hasPage, type BuildResult } from '../helpers/build.ts';
+import { fixtureBuild, hasPage, type BuildResult } from '../helpers/build.ts';
 
 const CONTENT = 'tests/fixtures/site/content';
 let build: BuildResult;
@@ -36,7 +36,7 @@ const hrefs = (tree: Root, selector = 'main a[href]') => selectAll(selector, tre
 const linksTo = (tree: Root, path: string) => hrefs(tree).some((href) => href === path || href.startsWith(`${path}#`));
 
 beforeAll(() => {
-  build = sharedBuild(CONTENT);
+  build = fixtureBuild();
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
   loadPages(build.outDir);
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -10,9 +10,9 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import type { CitationData } from '../../../src/model/content-set.ts';
 import remarkCitations from '../../../src/plugins/remark-citations.ts';
+import { expectFile } from '../../helpers/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/remark-citations');
-const UPDATE = process.env['UPDATE_FIXTURES'] === '1';
 
 const data: CitationData = {
   sources: new Map([
@@ -39,10 +39,7 @@ describe('remark-citations fixtures', () => {
   const cases = readdirSync(FIXTURES).filter((name) => name !== 'unknown-source');
   test.each(cases)('%s', (name) => {
     const input = readFileSync(join(FIXTURES, name, 'input.md'), 'utf8');
-    const outputFile = join(FIXTURES, name, 'output.html');
-    const html = toHtml(input);
-    if (UPDATE || !existsSync(outputFile)) writeFileSync(outputFile, html);
-    expect(html).toBe(readFileSync(outputFile, 'utf8'));
+    expectFile(join(FIXTURES, name, 'output.html'), toHtml(input));
   });
 });
 
