@@ -106,8 +106,12 @@ describe('scaffold', () => {
     expect(() => scaffold('statement', 'Something said', {}, TODAY)).toThrow('--speaker');
   });
 
-  test('a name with no Latin letters asks for --id', () => {
-    expect(() => scaffold('actor', 'Володимир Зеленський', {}, TODAY)).toThrow('--id');
+  test('a name in a script the slugifier cannot spell in Latin letters asks for --id', () => {
+    expect(() => scaffold('actor', '최선희', {}, TODAY)).toThrow('--id');
+  });
+
+  test('a Cyrillic name is transliterated into its id', () => {
+    expect(scaffold('actor', 'Володимир Зеленський', {}, TODAY).fileName).toBe('volodimir-zelenskiy.md');
   });
 
   test('--date and --id override the day and the name', () => {
