@@ -1,9 +1,11 @@
 import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { checkContent, markContentChanged } from '../loaders/content-state.ts';
+import { refusedBodies } from '../plugins/remark-content-policy.ts';
 import { contentPath } from '../settings.ts';
 
 /** Escapes text for HTML: content is data, even on the error page. */
@@ -44,6 +46,25 @@ ${items}
 </body>
 </html>
 `;
+}
+
+/**
+ * The bodies the compile pipeline refused (remark-content-policy), as problems
+ * with lines counted from the top of each file: Astro hands a Markdown body to
+ * the compiler without its frontmatter, an MDX file whole.
+ */
+export function refusalProblems(root: string): Problem[] {
+  return [...refusedBodies().values()].flatMap(({ path, text, refusals }) => {
+    let offset = 0;
+    try {
+      const whole = readFileSync(path, 'utf8');
+      const at = whole.indexOf(text);
+      if (at > 0) offset = whole.slice(0, at).split('\n').length - 1;
+    } catch {
+      // The file is gone: report the lines as the compiler counted them.
+    }
+    return refusals.map((refusal) => ({ file: relative(root, path), ...refusal, line: refusal.line + offset, severity: 'error' as const }));
+  });
 }
 
 /** How long a changed file must keep the same size before the dev server reads it. */
@@ -100,6 +121,14 @@ export default function contentCheck(): AstroIntegration {
           process.exit(1);
         }
         logger.error(report());
+      },
+      // Astro renders Markdown entries while it syncs content, before this hook, and
+      // only logs a render that failed: a body the compile pipeline refused stops here.
+      'astro:build:start': () => {
+        const refused = refusalProblems(root);
+        if (refused.length === 0) return;
+        process.stderr.write(`\nThe content has ${refused.length} error${refused.length === 1 ? '' : 's'}:\n${formatReport(refused)}\n\nNothing was built. Fix the problems above and build again.\n`);
+        process.exit(1);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentPath(root);
