@@ -5,7 +5,7 @@ import type { Node, Parent } from 'mdast';
  * needs time that grows with the square of some counts: blockquotes and list
  * items in a body, nested ones on a line, setext headings, lines that continue a
  * quoted paragraph, and brackets, emphasis marks and backticks in a paragraph
- * (measurements in docs/security.md). The limits sit far above what an article
+ * (measurements in docs/parse-limits.md). The limits sit far above what an article
  * needs and far below what makes a check or a build hang.
  */
 export const PARSE_LIMITS = {
