@@ -132,6 +132,21 @@ describe('MDX that runs code is refused by the checker and by the compiler, and 
   });
 });
 
+describe('tricks that are not valid MDX fail both as syntax errors, and never run', () => {
+  test.each([
+    ['an HTML comment around an expression', (m: string) => `<!-- {${run(m)}} -->`],
+    ['a comment closed inside the code', (m: string) => `{/* a */ ${run(m)} */}`],
+    ['an unclosed comment', (m: string) => `{/* note ${run(m)}}`],
+    ['an unclosed brace', (m: string) => `Text {${run(m)}`],
+  ])('%s', async (name, make) => {
+    const body = make(name);
+    expect(collectBodyRefs('content/articles/attack.mdx', body, 1, 'mdx').problems[0]?.message).toMatch(/the MDX cannot be read/);
+    expect(await compileMdx(body)).toBeDefined();
+    await compileAndRun(body, remarkPlugins);
+    expect(existsSync(marker(name))).toBe(false);
+  });
+});
+
 describe('what the content model allows still passes both', () => {
   test.each([
     ['editor comments, flow and inline', '{/* note: check the date */}\n\nText {/* inline note */}.\n\n{/* several */ /* comments */}'],
