@@ -6,38 +6,31 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { findCitations } from './citation-syntax.ts';
+import { COMPONENTS, policyProblems, stringList } from './mdx-policy.ts';
+import { parseWithinLimits } from './parse-limits.ts';
 import type { BodyRefs } from '../model/content-set.ts';
-
-/** The MDX components an editor may use, with no imports. */
-export const COMPONENTS = ['Actor', 'Statement', 'Figure', 'Timeline'] as const;
-
-/** Inline HTML tags an MDX article may use, with only `title` and `lang` attributes. */
-export const INLINE_TAGS = ['abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u'] as const;
-const INLINE_ATTRIBUTES = ['title', 'lang'];
-
-/** Link targets a body may use: web addresses and anchors on the same page. */
-const SAFE_LINK = /^(https?:\/\/[^\s]+|#[^\s]*)$/i;
 
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
-/** `{/* a note for editors *\/}` is a comment, the one kind of braces an article may hold. */
-function isComment(expression: string): boolean {
-  return /^\s*\/\*[\s\S]*?\*\/\s*$/.test(expression) && !/\*\/[\s\S]*\/\*/.test(expression);
-}
+/** What `attributeValue` gives for an expression that is not a list of quoted strings. */
+export const UNREADABLE = Symbol('unreadable');
 
-/** What `attributeValue` gives for an expression that is not a plain literal. */
-export const UNREADABLE = Symbol.for('unreadable');
-
+// The same syntax as the compile pipeline (remark-parse, remark-mdx with acorn, GFM),
+// so that expressions carry their parsed program (`data.estree`) here too.
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const mdParser = unified().use(remarkParse).use(remarkGfm);
 
-/** Parses a Markdown (`md`) or MDX (`mdx`) body into mdast. Throws on MDX syntax errors. */
-export function parseBody(body: string, format: 'md' | 'mdx'): Root {
+/** Parses a Markdown (`md`) or MDX (`mdx`) body into mdast. Throws on MDX syntax errors. Only through `parseWithinLimits`. */
+function parseBody(body: string, format: 'md' | 'mdx'): Root {
   return (format === 'mdx' ? mdxParser : mdParser).parse(body);
 }
 
-/** Reads the value of a JSX attribute: a string, or a simple literal expression such as `["a", "b"]`. */
+/**
+ * Reads the value of a JSX attribute from the parsed tree: a string, `true` for
+ * a bare attribute, the strings of a list such as `{["a", "b"]}`, or
+ * `UNREADABLE` for any other expression. Never evaluates anything.
+ */
 export function attributeValue(node: JsxNode, name: string): unknown {
   const attr = node.attributes.find(
     (a: MdxJsxAttribute | MdxJsxExpressionAttribute): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name,
@@ -45,11 +38,7 @@ export function attributeValue(node: JsxNode, name: string): unknown {
   if (!attr) return undefined;
   if (attr.value === null || attr.value === undefined) return true;
   if (typeof attr.value === 'string') return attr.value;
-  try {
-    return JSON.parse(attr.value.value.replace(/'/g, '"'));
-  } catch {
-    return UNREADABLE;
-  }
+  return stringList(attr.value.data?.estree) ?? UNREADABLE;
 }
 
 /**
@@ -58,33 +47,16 @@ export function attributeValue(node: JsxNode, name: string): unknown {
  * unknown components, imports, missing `id`s).
  */
 export function collectBodyRefs(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyRefs {
-  const refs = parseBodyRefs(file, body, bodyLine, format);
-  checkedBodies().set(`${format}\0${file}`, { body, refs });
-  return refs;
-}
-
-const CHECKED = Symbol.for('explainer.checked-bodies');
-
-/**
- * The references of every body the content check read, by format and file.
- * The check runs in Astro's config and the pages in the rendering bundle: two
- * copies of this module in one process, which meet through this global.
- */
-function checkedBodies(): Map<string, { body: string; refs: BodyRefs }> {
-  const store = globalThis as { [CHECKED]?: Map<string, { body: string; refs: BodyRefs }> };
-  store[CHECKED] ??= new Map();
-  return store[CHECKED];
+  return parseBodyRefs(file, body, bodyLine, format);
 }
 
 /**
- * The references of a body for the site index: those the content check found
- * in this same text when there are some (no second parse), otherwise parsed now.
- * Positions count from the top of the file in the first case, of the body in the second.
+ * The references of a body read on its own (positions count from the top of
+ * the body). The site index takes the content check's references from the
+ * build context when it read the same text, and calls this otherwise.
  */
 export function bodyRefs(file: string, body: string, format: 'md' | 'mdx'): BodyRefs {
-  const checked = checkedBodies().get(`${format}\0${file}`);
-  // Astro's loader trims the blank lines around a body; that changes no reference.
-  return checked !== undefined && checked.body.trim() === body.trim() ? checked.refs : parseBodyRefs(file, body, 1, format);
+  return parseBodyRefs(file, body, 1, format);
 }
 
 function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyRefs {
@@ -95,7 +67,14 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
   });
   let tree: Root;
   try {
-    tree = parseBody(body, format);
+    const parsed = parseWithinLimits(body, (text) => parseBody(text, format));
+    if (parsed.problems) {
+      for (const problem of parsed.problems) {
+        refuse(refs, file, { line: problem.line + bodyLine - 1, column: problem.column }, problem.message, problem.fix);
+      }
+      return refs;
+    }
+    tree = parsed.tree;
   } catch (error) {
     const cause = error as { message?: string; line?: number; column?: number; reason?: string };
     const line = (cause.line ?? 1) + bodyLine - 1;
@@ -116,6 +95,12 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
     });
     return refs;
   }
+  // What may not be in a body: the same rule the compile pipeline applies to its tree.
+  const refused = new Set<unknown>();
+  for (const problem of policyProblems(tree)) {
+    refuse(refs, file, at(problem.node), problem.message, problem.fix, problem.field);
+    refused.add(problem.node);
+  }
   visit(tree, (node: Root | RootContent) => {
     if (node.type === 'text') {
       for (const match of findCitations(node.value)) {
@@ -127,19 +112,7 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
           refs.citations.push({ id: key.key, locator: key.locator, line: start.line + newlines, column });
         }
       }
-    } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(node.value)) {
-      refuse(refs, file, at(node), `curly-brace expressions are not allowed (found {${node.value.slice(0, 40)}})`, 'to write a brace as text, put a backslash before it: \\{ and \\}');
-    } else if (node.type === 'html') {
-      refuse(refs, file, at(node), `raw HTML is not allowed here (found ${node.value.slice(0, 40)})`, 'write Markdown instead; mentions and embeds such as <Actor> work only in articles (.mdx)');
-    } else if (node.type === 'link' || node.type === 'definition') {
-      if (!SAFE_LINK.test(node.url)) {
-        refuse(refs, file, at(node), `the link "${node.url.slice(0, 60)}" is not a web address`, 'links must start with https:// or http://; for people and bodies use <Actor id="…">, for sources a citation [@id]');
-      }
-    } else if (node.type === 'image' || node.type === 'imageReference') {
-      refuse(refs, file, at(node), 'images in the text are not supported', 'remove the image; an actor\'s portrait goes in its `image` field');
-    } else if (node.type === 'mdxjsEsm') {
-      refuse(refs, file, at(node), 'imports and exports are not allowed in articles', 'remove the import: <Actor>, <Statement>, <Figure> and <Timeline> work without one');
-    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !refused.has(node)) {
       collectComponent(file, node, at(node), refs);
     }
   });
@@ -151,33 +124,10 @@ function refuse(refs: BodyRefs, file: string, position: { line: number; column: 
   refs.problems.push({ file, ...position, ...(field === undefined ? {} : { field }), message, fix, severity: 'error' });
 }
 
+/** Reads the references of a component the policy let through (fragments and inline tags hold none). */
 function collectComponent(file: string, node: JsxNode, position: { line: number; column: number }, refs: BodyRefs): void {
   const name = node.name;
-  for (const attribute of node.attributes) {
-    const literal =
-      attribute.type === 'mdxJsxAttribute' &&
-      (attribute.value === null || attribute.value === undefined || typeof attribute.value === 'string' || attributeValue(node, attribute.name) !== UNREADABLE);
-    if (!literal) {
-      refuse(refs, file, position, `<${name ?? ''}> has an attribute that is code, not a value`, 'write attribute values as text in quotes (id="x"), or a list of quoted ids (actors={["a", "b"]})');
-      return;
-    }
-  }
-  if (name === null) return; // a fragment: <>…</>
-  if (/^[a-z]/.test(name)) {
-    const badAttribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && !INLINE_ATTRIBUTES.includes(a.name));
-    if (!(INLINE_TAGS as readonly string[]).includes(name) || badAttribute) {
-      const message =
-        (INLINE_TAGS as readonly string[]).includes(name) && badAttribute?.type === 'mdxJsxAttribute'
-          ? `the attribute ${badAttribute.name} is not allowed on <${name}>`
-          : `the HTML tag <${name}> is not allowed`;
-      refuse(refs, file, position, message, `write Markdown instead; allowed inline tags: ${INLINE_TAGS.map((t) => `<${t}>`).join(' ')} (with title or lang only)`);
-    }
-    return;
-  }
-  if (!(COMPONENTS as readonly string[]).includes(name)) {
-    refuse(refs, file, position, `unknown component <${name}>`, `use one of ${COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
-    return;
-  }
+  if (name === null || !(COMPONENTS as readonly string[]).includes(name)) return;
   if (name === 'Timeline') {
     const actors = attributeValue(node, 'actors');
     const from = attributeValue(node, 'from');

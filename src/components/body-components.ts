@@ -1,4 +1,4 @@
-import type { COMPONENTS } from '../check/mdx-refs.ts';
+import type { COMPONENTS } from '../check/mdx-policy.ts';
 import Actor from './Actor.astro';
 import Figure from './Figure.astro';
 import Statement from './Statement.astro';

@@ -11,6 +11,23 @@ export interface Drawer {
   close(): void;
 }
 
+/** One construct the compile pipeline refused: line and column in the text it was given, what, and the fix. */
+export interface Refusal {
+  line: number;
+  column: number;
+  message: string;
+  fix: string;
+}
+
+/** A body the compile pipeline refused (`src/plugins/remark-content-policy.ts`). */
+export interface RefusedBody {
+  /** The file, as the compiler named it (absolute). */
+  path: string;
+  /** The text the compiler was given: the whole file for MDX, the body alone for Markdown. */
+  text: string;
+  refusals: Refusal[];
+}
+
 /**
  * Everything one `astro build` or `astro dev` run shares: the checked content
  * (checked again after a content change in dev), what is derived from it, the
@@ -23,6 +40,12 @@ export class BuildContext {
   readonly contentDir: string;
   readonly root: string;
   readonly drawer: Drawer;
+  /**
+   * Bodies the compile pipeline refused in this run, by file. Astro renders
+   * Markdown entries while it syncs content and only logs a failed render, so
+   * the build reads this list to stop (`astro:build:start` in the content check).
+   */
+  readonly refusedBodies = new Map<string, RefusedBody>();
   readonly #check: () => ContentCheck;
   #content: ContentCheck | undefined;
   #stale = true;

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, expect, test } from 'vitest';
-import { checkContentDir } from '../../../src/check/check-content.ts';
 import shareImages from '../../../src/integrations/share-images.ts';
-import { BuildContext, closeBuildContext, openBuildContext } from '../../../src/loaders/build-context.ts';
+import { closeBuildContext, openTestContext } from '../../helpers/build-context.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'share-images-'));
 afterAll(() => {
@@ -20,9 +19,8 @@ test('a build warns of every character a share image would draw as a box, naming
   writeFileSync(join(root, 'content/actors/choe-son-hui.md'), '---\nname: 최선희\nkind: person\ndescription: Москва\n---\n');
   const warnings: string[] = [];
   const logger = { warn: (message: string) => warnings.push(message), info: () => undefined, error: () => undefined, debug: () => undefined } as unknown as AstroIntegrationLogger;
-  // What the content-check integration opens in a build: the checked content, and a drawer (here one that draws nothing).
-  const drawer = { prefetch: () => undefined, draw: () => Promise.reject(new Error('not drawn here')), drawn: { byWorkers: 0, here: 0 }, close: () => undefined };
-  openBuildContext(new BuildContext({ contentDir: join(root, 'content'), root, check: () => checkContentDir(join(root, 'content'), root), drawer }));
+  // What the content-check integration opens in a build: the checked content (and a drawer that draws nothing).
+  openTestContext(join(root, 'content'), root);
   const { hooks } = shareImages();
   const setup = hooks['astro:config:setup'] as unknown as (options: object) => void;
   const start = hooks['astro:build:start'] as unknown as (options: object) => void;
