@@ -89,7 +89,7 @@ const SETTINGS = {
   /** Astro's cache (content data store, incremental build); one per content folder keeps builds apart. */
   cacheDir: setting('CACHE_DIR', folder.default('node_modules/.astro'), 'set it to a folder of its own for the cache, e.g. CACHE_DIR=node_modules/.astro'),
   /** The site's name, shown in the header and page titles. */
-  title: setting('SITE_TITLE', plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'), 'set it to the site\'s name as plain text, e.g. SITE_TITLE="Troops in Kursk"'),
+  title: setting('SITE_TITLE', plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'), 'set it to the site\'s name as plain text, e.g. SITE_TITLE="The Flood Explained"'),
   /**
    * The date the site is built "as of" (YYYY-MM-DD), for "then" in role
    * attribution. `scripts/build.ts` sets it from the commit date so that the

@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { ID_PATTERN } from '../model/common.ts';
 import { COLLECTION_FORMATS, schemas, type CollectionName } from '../model/index.ts';
 import { closestIds } from './did-you-mean.ts';
+import { entryOf } from './entry-label.ts';
 import type { RawEntry } from './parse-files.ts';
 import { fieldName, type Problem } from '../model/problems.ts';
 
@@ -44,7 +45,7 @@ const EXPECTED_FIX: Record<string, string> = {
 
 /** Turns one zod issue into a problem an editor can act on. */
 function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.core.$ZodIssue): Problem {
-  const base = { file: entry.file, severity: 'error' as const };
+  const base = { file: entry.file, ...entryOf(collection, entry), severity: 'error' as const };
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const path = [...issue.path, key];

@@ -4,6 +4,7 @@ import { formatDate } from '../model/dates.ts';
 import type { Problem } from '../model/problems.ts';
 import { collectReferences, type CollectionKey, type Reference } from './references.ts';
 import { roleAt } from '../model/roles.ts';
+import { entryOf } from './entry-label.ts';
 
 /**
  * Finds content that is valid but probably not what the editor meant:
@@ -16,13 +17,17 @@ import { roleAt } from '../model/roles.ts';
  *
  * Pure: reads the content set only. Warnings never stop a build unless the
  * checker runs with `--strict`. References that do not resolve are left to the
- * integrity check and ignored here.
+ * integrity check and ignored here. Shown together with the errors; while
+ * some entries are missing (`complete: false`), the two "nothing refers to"
+ * warnings are left out, since the missing entries may be what refers.
  */
-export function collectWarnings(set: ContentSet): Problem[] {
+export function collectWarnings(set: ContentSet, { complete = true }: { complete?: boolean } = {}): Problem[] {
   const references = collectReferences(set);
   return [
-    ...uncitedSources(set, references),
-    ...unreferencedActors(set, references),
+    // "Nothing refers to X" is only true of a complete story: an entry that
+    // failed its check is missing from the set, with its references.
+    ...(complete ? uncitedSources(set, references) : []),
+    ...(complete ? unreferencedActors(set, references) : []),
     ...estimatesBeforeSource(set),
     ...statementsOutsideRoles(set),
     ...updatedDisagreesWithLog(set),
@@ -119,15 +124,16 @@ function statementsOutsideRoles(set: ContentSet): Problem[] {
     if (!speaker || roles.length === 0) continue;
     if (roleAt(speaker.data, statement.data.date, statement.data.date)) continue;
     const spans = roles.map((role) => `${role.title} ${role.from ?? '…'} to ${role.to ?? 'now'}`).join('; ');
-    problems.push(
-      warning(
+    problems.push({
+      ...warning(
         statement,
         ['date'],
         'date',
         `the statement is dated ${statement.data.date}, when ${speaker.data.name} held none of their roles (${spans})`,
         `check the statement's date, or the \`from\`/\`to\` dates of the roles in ${speaker.file}`,
       ),
-    );
+      ...entryOf('statements', statement),
+    });
   }
   return problems;
 }

@@ -49,11 +49,11 @@ export const actorSchema = z.strictObject({
   /** Portrait or logo with its credit. */
   image: z
     .strictObject({
-      /** File in the content folder's `images/` folder: `images/lloyd-austin.jpg`. Served from the site itself, never from another site. */
+      /** File in the content folder's `images/` folder: `images/jane-doe.jpg`. Served from the site itself, never from another site. */
       src: z
-        .string({ error: 'must be the path of an image file, such as images/lloyd-austin.jpg' })
+        .string({ error: 'must be the path of an image file, such as images/jane-doe.jpg' })
         .regex(IMAGE_SRC, {
-          error: 'must be the path of an image file in the content folder, such as images/lloyd-austin.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
+          error: 'must be the path of an image file in the content folder, such as images/jane-doe.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
         }),
       /** Text alternative for readers who cannot see the picture. */
       alt: z.string({ error: 'must be text describing the picture' }),

@@ -9,8 +9,8 @@ function idSchema() {
     // An all-digit id (`1984`) is read by YAML as a number: take it as the text written.
     (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
     z
-      .string({ error: 'must be an id (kebab-case text such as "lloyd-austin")' })
-      .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "lloyd-austin"' }),
+      .string({ error: 'must be an id (kebab-case text such as "jane-doe")' })
+      .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "jane-doe"' }),
   );
 }
 
