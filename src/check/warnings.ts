@@ -1,6 +1,7 @@
 import type { ContentSet, Entity } from '../model/content-set.ts';
 import { byId } from '../model/content-set.ts';
 import { formatDate } from '../model/dates.ts';
+import { updateIds } from '../model/article.ts';
 import type { Problem } from '../model/problems.ts';
 import { collectReferences, type CollectionKey, type Reference } from './references.ts';
 import { roleAt } from '../model/roles.ts';
@@ -32,7 +33,34 @@ export function collectWarnings(set: ContentSet, { complete = true }: { complete
     ...statementsOutsideRoles(set),
     ...updatedDisagreesWithLog(set),
     ...updatesNotNewestFirst(set),
+    ...sameDayUpdatesWithoutId(set),
   ];
+}
+
+/**
+ * An update without `id` is addressed by its date; with a second entry on the
+ * same day, its address depends on the order of the two, so it is asked for an id
+ * (the one it has now, so that no link or feed item changes).
+ */
+function sameDayUpdatesWithoutId(set: ContentSet): Problem[] {
+  const problems: Problem[] = [];
+  for (const article of set.articles) {
+    const updates = article.data.updates ?? [];
+    const ids = updateIds(updates);
+    updates.forEach((update, index) => {
+      if (update.id !== undefined || updates.filter((other) => other.date === update.date).length < 2) return;
+      problems.push(
+        warning(
+          article,
+          ['updates', index],
+          `updates[${index}]`,
+          `this update shares its date (${update.date}) with another and has no \`id\`: its address (#update-${ids[index]}) and feed item would change if the entries were reordered`,
+          `add \`id: ${ids[index]}\` to it (its address today, so no link changes)`,
+        ),
+      );
+    });
+  }
+  return problems;
 }
 
 /** The update log is public and read top down: newest entry first. */

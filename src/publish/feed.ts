@@ -1,4 +1,4 @@
-import type { Article, Update } from '../model/article.ts';
+import { updateIds, type Article, type Update } from '../model/article.ts';
 
 /** One item of the RSS feed. */
 export interface FeedItem {
@@ -11,13 +11,11 @@ export interface FeedItem {
 }
 
 /**
- * The anchor of an update log entry on its article page: `update-2024-04-03`,
- * with `-2`, `-3` … for further entries on the same day.
+ * The anchor of an update log entry on its article page, `update-<id>`
+ * (`updateIds`): it never changes when entries are added, reordered or edited.
  */
 export function updateAnchor(updates: readonly Update[], index: number): string {
-  const date = updates[index]?.date ?? '';
-  const sameDayBefore = updates.slice(0, index).filter((update) => update.date === date).length;
-  return sameDayBefore === 0 ? `update-${date}` : `update-${date}-${sameDayBefore + 1}`;
+  return `update-${updateIds(updates)[index] ?? ''}`;
 }
 
 /**

@@ -277,3 +277,12 @@ describe('attribution and figures', () => {
     expect(headings).toEqual(expect.arrayContaining(['People', 'States']));
   });
 });
+
+describe('the living story', () => {
+  test('update-log entries are addressed by their ids, written or implicit, and the feed links to them', () => {
+    const ids = selectAll('.update-log li', page('/articles/main-story/')).map((li) => String(li.properties['id']));
+    expect(ids).toEqual(['update-regulator-review-linked', 'update-hwc-revised-estimate', 'update-2024-03-19']);
+    const feed = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
+    for (const id of ids) expect(feed).toContain(`/articles/main-story/#${id}</link>`);
+  });
+});
