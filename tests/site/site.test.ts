@@ -285,4 +285,22 @@ describe('the living story', () => {
     const feed = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
     for (const id of ids) expect(feed).toContain(`/articles/main-story/#${id}</link>`);
   });
+
+  test('quotes and paraphrases are labelled in words on every card, in the timeline and in statement links', () => {
+    const cards = [...pages.values()].flatMap((tree) => selectAll('figure.statement', tree));
+    const kinds = new Set(cards.map((card) => String(card.properties['dataWording'])));
+    expect(kinds).toEqual(new Set(['quote', 'paraphrase']));
+    for (const card of cards) {
+      const label = textOf(select('.wording-label', card)!);
+      const quote = select('blockquote', card);
+      if (card.properties['dataWording'] === 'quote') expect([label.startsWith('Quote'), Boolean(quote)]).toEqual([true, true]);
+      else expect([label, Boolean(quote), Boolean(select('.summary', card))]).toEqual(['Paraphrase', false, true]);
+    }
+    expect(cards.some((card) => textOf(select('.wording-label', card)!) === 'Quote, translated from Russian')).toBe(true);
+    const timeline = selectAll('.timeline-statement', page('/timeline/'));
+    expect(timeline.length).toBeGreaterThan(0);
+    for (const item of timeline) expect(textOf(select('.wording-tag', item)!)).toMatch(/^(Quote|Paraphrase): $/);
+    const related = selectAll('.wording-tag', page('/statements/hwc-denies-undercount/'));
+    expect(related.length).toBeGreaterThan(0);
+  });
 });
