@@ -100,6 +100,14 @@ const SETTINGS = {
     z.iso.date({ error: 'is not a date in the form YYYY-MM-DD' }).optional(),
     'write it as YYYY-MM-DD, e.g. BUILD_DATE=2024-11-04, or leave it unset to build as of the commit date',
   ),
+  /** The time zone the site shows times of day in (IANA name, such as Europe/Kyiv), named next to every time. */
+  timeZone: setting(
+    'SITE_TIMEZONE',
+    plainText
+      .refine((zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone), { error: 'is not a time zone name' })
+      .default('UTC'),
+    'set it to a time zone name from the IANA database, e.g. SITE_TIMEZONE=Europe/Kyiv, or leave it unset for UTC',
+  ),
   /** Astro's incremental build: re-render only pages whose entries changed since the last build with the same cache. */
   incremental: setting(
     'INCREMENTAL_BUILD',

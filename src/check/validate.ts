@@ -104,7 +104,8 @@ function unwrap(schema: unknown): unknown {
   for (let i = 0; i < 10 && current?.def; i++) {
     const def = current.def;
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType as typeof current;
-    else if (def.type === 'pipe') current = (def.in ?? def.out) as typeof current;
+    // A preprocessed schema (`z.preprocess`) is a transform piped into the schema with the fields.
+    else if (def.type === 'pipe') current = ((def.in as typeof current)?.def?.type === 'transform' ? def.out : (def.in ?? def.out)) as typeof current;
     else break;
   }
   return current;

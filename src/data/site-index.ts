@@ -62,7 +62,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
       actors: new Map(actors.map((entry) => [entry.id, entry])),
       figures: new Map(figures.map((entry) => [entry.id, entry])),
     },
-    timeline: buildTimeline(set),
+    timeline: buildTimeline(set, settings.timeZone),
     today: settings.buildDate ?? isoToday(),
   };
   const digests = { articles: index.bodies.articles, actors: index.bodies.actors, figures: index.bodies.figures } as Record<string, Map<string, { digest?: string; body?: string }>>;
@@ -70,7 +70,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     set,
     links: index.links,
     timeline: index.timeline,
-    global: `${index.today}|${process.env['SITE_TITLE'] ?? ''}`,
+    global: `${index.today}|${process.env['SITE_TITLE'] ?? ''}|${settings.timeZone}`,
     bodyDigest: (collection, id) => {
       const entry = digests[collection]?.get(id);
       return entry?.digest ?? entry?.body;

@@ -1,20 +1,26 @@
 import { z } from 'astro/zod';
 import { id, isoDate, text } from './common.ts';
+import { splitDateTime, timeOfDay } from './times.ts';
 
 /** One entry of an article's public update log. */
-export const updateSchema = z.strictObject({
-  /**
-   * Stable id of the entry, unique in its log: the anchor `#update-<id>` and
-   * the feed item's GUID. Without it, the entry's date stands in (see `updateIds`).
-   */
-  id: id.optional(),
-  /** When the article changed. */
-  date: isoDate,
-  /** What changed. */
-  summary: text,
-  /** The change corrects an error. */
-  correction: z.boolean({ error: 'must be true or false' }).optional(),
-});
+export const updateSchema = z.preprocess(
+  splitDateTime('date'),
+  z.strictObject({
+    /**
+     * Stable id of the entry, unique in its log: the anchor `#update-<id>` and
+     * the feed item's GUID. Without it, the entry's date stands in (see `updateIds`).
+     */
+    id: id.optional(),
+    /** When the article changed. */
+    date: isoDate,
+    /** Time of day it changed, with its offset from UTC: `21:30+02:00`. */
+    time: timeOfDay.optional(),
+    /** What changed. */
+    summary: text,
+    /** The change corrects an error. */
+    correction: z.boolean({ error: 'must be true or false' }).optional(),
+    }),
+);
 
 /**
  * The id of every entry of an update log, in log order: the `id` written, or

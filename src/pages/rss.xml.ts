@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '../data/site-index.ts';
 import { feedItems } from '../publish/feed.ts';
+import { instantOf } from '../model/times.ts';
 import { sitePath } from '../site/format.ts';
 import { settings } from '../settings.ts';
 
@@ -15,7 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: settings.title,
     description: `${settings.title}: explainers where every claim links to its sources.`,
     site: absolute(sitePath(base)),
-    items: items.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(`${item.date}T00:00:00Z`), description: item.description })),
+    items: items.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(instantOf(item.date, item.time)), description: item.description })),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     // The feed's own address, as feed validators expect.
     customData: `<language>en</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>`,

@@ -1,4 +1,5 @@
 import { updateIds, type Article, type Update } from '../model/article.ts';
+import { instantOf } from '../model/times.ts';
 
 /** One item of the RSS feed. */
 export interface FeedItem {
@@ -7,6 +8,8 @@ export interface FeedItem {
   link: string;
   /** ISO date. */
   date: string;
+  /** Time of day with its offset, when the update gives one. */
+  time?: string | undefined;
   description: string;
 }
 
@@ -34,11 +37,12 @@ export function feedItems(articles: readonly { id: string; data: Article }[], ar
         title: `${label}: ${data.title}`,
         link: `${link}#${updateAnchor(updates, index)}`,
         date: update.date,
+        ...(update.time === undefined ? {} : { time: update.time }),
         description: update.summary,
         order: [id, index + 1],
       });
     });
   }
-  items.sort((a, b) => b.date.localeCompare(a.date) || a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
+  items.sort((a, b) => instantOf(b.date, b.time) - instantOf(a.date, a.time) || a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
   return items.map(({ order: _order, ...item }) => item);
 }

@@ -303,4 +303,15 @@ describe('the living story', () => {
     const related = selectAll('.wording-tag', page('/statements/hwc-denies-undercount/'));
     expect(related.length).toBeGreaterThan(0);
   });
+
+  test('times of day are shown in the site zone (UTC here) with the zone named, and order the day', () => {
+    const day = selectAll('.timeline-day', page('/timeline/')).find((d) => select('.timeline-date time', d)?.properties['dateTime'] === '2024-05-20');
+    const clocks = selectAll('.time-of-day', day!).map((t) => [textOf(t), t.properties['dateTime']]);
+    expect(clocks).toEqual([['08:00 UTC', '2024-05-20T09:00+01:00'], ['10:15 UTC', '2024-05-20T10:15Z']]);
+    const card = select('figure.statement figcaption time', page('/statements/regulator-backs-door-count/'));
+    expect(textOf(card!)).toBe('20 May 2024, 10:15 UTC');
+    const log = selectAll('.update-log li time', page('/articles/main-story/')).map((t) => textOf(t));
+    expect(log[0]).toBe('3 April 2024, 17:30 UTC');
+    expect(log[1]).toBe('3 April 2024');
+  });
 });
