@@ -1,7 +1,8 @@
 import type { ContentSet, Entity } from '../model/content-set.ts';
 import { byId } from '../model/content-set.ts';
 import { formatDate } from '../model/dates.ts';
-import { updateIds } from '../model/article.ts';
+import { instantOf } from '../model/times.ts';
+import { updateIds, type Update } from '../model/updates.ts';
 import type { Problem } from '../model/problems.ts';
 import { collectReferences, type CollectionKey, type Reference } from './references.ts';
 import { roleAt } from '../model/roles.ts';
@@ -44,8 +45,7 @@ export function collectWarnings(set: ContentSet, { complete = true }: { complete
  */
 function sameDayUpdatesWithoutId(set: ContentSet): Problem[] {
   const problems: Problem[] = [];
-  for (const article of set.articles) {
-    const updates = article.data.updates ?? [];
+  for (const [article, updates] of updateLogs(set)) {
     const ids = updateIds(updates);
     updates.forEach((update, index) => {
       if (update.id !== undefined || updates.filter((other) => other.date === update.date).length < 2) return;
@@ -63,16 +63,21 @@ function sameDayUpdatesWithoutId(set: ContentSet): Problem[] {
   return problems;
 }
 
+/** Every entry of a story with its update log, for the two checks of logs. */
+function updateLogs(set: ContentSet): [Entity<unknown>, readonly Update[]][] {
+  const all: Entity<{ updates?: readonly Update[] | undefined }>[] = [...set.articles, ...set.actors, ...set.statements, ...set.figures, ...set.events, ...set.sources];
+  return all.flatMap((entry) => (entry.data.updates?.length ? [[entry, entry.data.updates] as [Entity<unknown>, readonly Update[]]] : []));
+}
+
 /** The update log is public and read top down: newest entry first. */
 function updatesNotNewestFirst(set: ContentSet): Problem[] {
   const problems: Problem[] = [];
-  for (const article of set.articles) {
-    const updates = article.data.updates ?? [];
-    const index = updates.findIndex((update, i) => i > 0 && update.date > (updates[i - 1]?.date ?? ''));
+  for (const [entry, updates] of updateLogs(set)) {
+    const index = updates.findIndex((update, i) => i > 0 && instantOf(update.date, update.time) > instantOf(updates[i - 1]?.date ?? '', updates[i - 1]?.time));
     if (index < 0) continue;
     problems.push(
       warning(
-        article,
+        entry,
         ['updates', index, 'date'],
         `updates[${index}].date`,
         `the update log is not newest first: ${updates[index]?.date} comes after ${updates[index - 1]?.date}`,

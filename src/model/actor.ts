@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { IMAGES_FOLDER, PICTURE_EXTENSIONS } from './pictures.ts';
 import { httpUrl, isoDate, ref, refList, text } from './common.ts';
+import { updateLog } from './updates.ts';
 
 /** The kinds of actor an editor may declare. */
 export const ACTOR_KINDS = ['person', 'organization', 'government-body', 'military', 'state', 'intergovernmental', 'media'] as const;
@@ -61,6 +62,8 @@ export const actorSchema = z.strictObject({
       credit: text,
     })
     .optional(),
+  /** Public log of changes and corrections, newest first. */
+  updates: updateLog.optional(),
 });
 
 /** Validated actor data. */

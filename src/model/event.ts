@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { id, isoDate, refList, text } from './common.ts';
 import { splitDateTime, timeOfDay } from './times.ts';
+import { updateLog } from './updates.ts';
 
 /** An event on the timeline. */
 export const eventSchema = z.preprocess(
@@ -22,6 +23,8 @@ export const eventSchema = z.preprocess(
     place: text.optional(),
     /** At least one source. */
     sources: refList('sources', 'must be a list of source ids').min(1, { error: 'needs at least one source' }),
+    /** Public log of changes and corrections, newest first. */
+    updates: updateLog.optional(),
     }),
 );
 

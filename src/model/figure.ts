@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDate, ref, text } from './common.ts';
+import { updateLog } from './updates.ts';
 
 /**
  * The numbers an estimate may hold: finite, at most this far from zero (beyond
@@ -73,6 +74,8 @@ export const figureSchema = z.strictObject({
   description: text,
   /** At least one estimate. */
   estimates: z.array(estimateSchema).min(1, { error: 'needs at least one estimate' }),
+  /** Public log of changes and corrections, newest first. */
+  updates: updateLog.optional(),
 });
 
 /** Validated figure data. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { httpUrl, id, isoDate, languageTag, ref, text } from './common.ts';
 import { splitDateTime, timeOfDay } from './times.ts';
+import { updateLog } from './updates.ts';
 
 /** The kinds of source an editor may declare. */
 export const SOURCE_TYPES = [
@@ -35,7 +36,9 @@ export const sourceSchema = z.preprocess(
     issuer: ref('actors').optional(),
     /** Language of the original. */
     language: languageTag.optional(),
-    }),
+    /** Public log of changes and corrections, newest first. */
+    updates: updateLog.optional(),
+  }),
 );
 
 /** Validated source data. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { id, isoDate, languageTag, ref, refList, text } from './common.ts';
 import { splitDateTime, timeOfDay } from './times.ts';
+import { updateLog } from './updates.ts';
 
 /** How one statement relates to another. */
 export const RELATION_TYPES = ['confirms', 'contradicts', 'denies', 'updates', 'responds-to'] as const;
@@ -36,6 +37,8 @@ export const statementSchema = z.preprocess(
       translated: z.boolean({ error: 'must be true or false' }).optional(),
       /** Links to other statements, shown on both. */
       relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: ref('statements') })).optional(),
+      /** Public log of changes and corrections, newest first. */
+      updates: updateLog.optional(),
     })
     .refine((s) => s.quote !== undefined || s.summary !== undefined, {
       error: 'needs a `quote` (verbatim words) or a `summary` (a paraphrase)',

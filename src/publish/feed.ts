@@ -1,5 +1,6 @@
 import { updateIds, type Article, type Update } from '../model/article.ts';
 import { instantOf } from '../model/times.ts';
+import type { LoggedEntry } from '../site/corrections.ts';
 
 /** One item of the RSS feed. */
 export interface FeedItem {
@@ -22,12 +23,31 @@ export function updateAnchor(updates: readonly Update[], index: number): string 
 }
 
 /**
- * The feed: one item per article and one per entry of its update log, newest
- * first. Ties keep a stable order (article slug, then the article before its
+ * The feed: one item per article and one per entry of its update log, and
+ * one per update of any other entry (a statement, a figure…), newest first. Ties keep a stable order (article slug, then the article before its
  * updates) so two builds give the same file.
  */
-export function feedItems(articles: readonly { id: string; data: Article }[], articleUrl: (slug: string) => string): FeedItem[] {
+export function feedItems(
+  articles: readonly { id: string; data: Article }[],
+  articleUrl: (slug: string) => string,
+  /** Other entries with an update log, and where each update is read. */
+  others: { entries: readonly LoggedEntry[]; updateUrl: (entry: LoggedEntry, anchor: string) => string } = { entries: [], updateUrl: () => '' },
+): FeedItem[] {
   const items: (FeedItem & { order: [string, number] })[] = [];
+  for (const entry of others.entries) {
+    if (entry.kind === 'articles') continue;
+    const ids = updateIds(entry.updates);
+    entry.updates.forEach((update, index) => {
+      items.push({
+        title: `${update.correction ? 'Correction' : 'Update'}: ${entry.title}`,
+        link: others.updateUrl(entry, `update-${ids[index]}`),
+        date: update.date,
+        ...(update.time === undefined ? {} : { time: update.time }),
+        description: update.summary,
+        order: [`${entry.kind}/${entry.id}`, index + 1],
+      });
+    });
+  }
   for (const { id, data } of articles) {
     const link = articleUrl(id);
     items.push({ title: data.title, link, date: data.published, description: data.description, order: [id, 0] });

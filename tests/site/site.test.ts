@@ -314,4 +314,19 @@ describe('the living story', () => {
     expect(log[0]).toBe('3 April 2024, 17:30 UTC');
     expect(log[1]).toBe('3 April 2024');
   });
+
+  test('corrections on a statement, an event and a figure update show on their pages, the corrections page and the feed', () => {
+    const statement = page('/statements/mayor-disputes-hwc-count/');
+    expect(textOf(select('.correction-notice', statement)!)).toContain('Corrected 14 March 2024, 08:10 UTC: Corrected the quote');
+    expect(select('.update-log [id="update-quote-wording-fixed"]', statement)).toBeTruthy();
+    expect(select('.update-log [id="update-regulator-estimate-added"]', page('/figures/households-without-water/'))).toBeTruthy();
+    expect(select('.correction-notice', page('/figures/households-without-water/'))).toBeUndefined();
+    expect(select('[id="event-eastbank-levee-breach-update-breach-place-fixed"]', page('/timeline/'))).toBeTruthy();
+    const listed = selectAll('.corrections-list .correction a', page('/corrections/')).map((a) => String(a.properties['href']));
+    expect(listed).toEqual(expect.arrayContaining(['/statements/mayor-disputes-hwc-count/#update-quote-wording-fixed', '/timeline/#event-eastbank-levee-breach-update-breach-place-fixed', '/articles/main-story/#update-2024-03-19']));
+    const feed = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<title>Correction: Statement by Ines Marlow, 13 March 2024</title>');
+    expect(feed).toContain('/figures/households-without-water/#update-regulator-estimate-added</link>');
+    expect(feed).toContain('/timeline/#event-eastbank-levee-breach-update-breach-place-fixed</link>');
+  });
 });

@@ -100,6 +100,18 @@ describe('feed', () => {
     for (const [summary, link] of old) if (now.has(summary!)) expect(now.get(summary!)).toBe(link);
   });
 
+  test('updates of statements, figures and events are feed items too, linking to their entry', () => {
+    const items = feedItems(articles, (slug) => `https://x.test/articles/${slug}/`, {
+      entries: [
+        { kind: 'statements', id: 's1', title: 'Statement by A', updates: [{ id: 'fix', date: '2024-03-02', time: '08:00Z', summary: 'fixed', correction: true }] },
+        { kind: 'articles', id: 'old', title: 'Old', updates: [{ date: '2024-03-01', summary: 'listed once, with its article' }] },
+      ],
+      updateUrl: (entry, anchor) => `https://x.test/${entry.kind}/${entry.id}/#${anchor}`,
+    });
+    expect(items[0]).toEqual({ title: 'Correction: Statement by A', link: 'https://x.test/statements/s1/#update-fix', date: '2024-03-02', time: '08:00Z', description: 'fixed' });
+    expect(items).toHaveLength(5);
+  });
+
   test('an implicit id never takes an id written on another entry', () => {
     expect(updateIds([{ date: '2024-03-01' }, { id: '2024-03-01', date: '2024-03-01' }])).toEqual(['2024-03-01-2', '2024-03-01']);
   });
