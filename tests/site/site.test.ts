@@ -329,4 +329,22 @@ describe('the living story', () => {
     expect(feed).toContain('/figures/households-without-water/#update-regulator-estimate-added</link>');
     expect(feed).toContain('/timeline/#event-eastbank-levee-breach-update-breach-place-fixed</link>');
   });
+
+  test('a figure leads with each claimant’s current estimate; a revised estimate stays in the table, marked, linked both ways', () => {
+    const figure = page('/figures/households-without-water/');
+    const current = selectAll('.current-estimates li', figure).map((li) => textOf(li).replace(/\s+/g, ' ').trim());
+    expect(current).toEqual([
+      expect.stringMatching(/^Northport City Council: 18,400 households \(as of 13 March 2024\)$/),
+      expect.stringMatching(/: 9,000–11,500 households \(as of 2 April 2024, includes flats behind shared meters\)$/),
+      expect.stringMatching(/: 17,900 households \(as of 20 May 2024, households without water for at least 12 hours\)$/),
+    ]);
+    const rows = selectAll('table.estimates tbody tr', figure);
+    const first = rows.find((row) => row.properties['id'] === 'estimate-hwc-first-count');
+    expect(first?.properties['className']).toEqual(['superseded']);
+    expect(textOf(first!)).toContain('Revised by Harbor Water Company');
+    expect(textOf(rows[2]!)).toContain('Revises Harbor Water Company');
+    expect(select('a[href="#estimate-hwc-first-count"]', rows[2]!)).toBeTruthy();
+    const dates = rows.map((row) => String(select('time', row)?.properties['dateTime']));
+    expect([...dates].sort()).toEqual(dates);
+  });
 });
