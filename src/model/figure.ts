@@ -88,6 +88,13 @@ export const figureSchema = z.strictObject({
   title: text,
   /** "troops". */
   unit: text,
+  /** The values are sums of money in this currency (ISO 4217 code: `USD`, `EUR`): shown `$9,600,000,000`, or `$9.6bn` where space is short. */
+  currency: z
+    .string({ error: 'must be a currency code such as USD or EUR' })
+    .refine((code) => Intl.supportedValuesOf('currency').includes(code), { error: 'is not a currency code (ISO 4217, in capitals: USD, EUR, GBP, UAH)' })
+    .optional(),
+  /** The values are percentages: `12.5` is shown `12.5%`. */
+  percent: z.boolean({ error: 'must be true or false' }).optional(),
   /** One line. */
   description: text,
   /** At least one estimate. */

@@ -1,5 +1,5 @@
 import { NUMBER_LIMITS, type Estimate } from '../model/figure.ts';
-import { formatEstimate as formatEstimateText, formatNumber } from './format.ts';
+import { formatEstimate as formatEstimateText, formatValue, type ValueStyle } from './format.ts';
 
 /** One estimate placed on the chart. */
 export interface ChartRow {
@@ -87,8 +87,9 @@ const TICK_GAP = 8;
 const compactFormat = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumSignificantDigits: 3, signDisplay: 'negative' });
 
 /** Tick labels: in full when they fit between the ticks, else short (`5k`, `1.5m`, `1000tn`). */
-function tickLabels(ticks: readonly number[], spacing: (longest: number) => number): string[] {
-  const full = ticks.map(formatNumber);
+function tickLabels(ticks: readonly number[], spacing: (longest: number) => number, style: ValueStyle): string[] {
+  if (style.currency !== undefined) return ticks.map((value) => formatValue(value, style, true));
+  const full = ticks.map((value) => formatValue(value, style));
   const longest = Math.max(...full.map((label) => label.length));
   if (longest * LABEL_CHAR_WIDTH + TICK_GAP <= spacing(longest)) return full;
   // Ticks are small multiples of 1, 2 or 5 times a power of ten: three significant digits are exact.
@@ -102,10 +103,10 @@ function tickLabels(ticks: readonly number[], spacing: (longest: number) => numb
  * Every point, bar and label lies inside the canvas: the canvas grows wider
  * than `minWidth` when the value labels are long.
  */
-export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[], minWidth = 640): ChartLayout {
+export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[], minWidth = 640, style: ValueStyle = {}): ChartLayout {
   const rowHeight = 36;
   const axis = valueAxis(estimates);
-  const valueLabels = estimates.map((e) => formatEstimateText(e));
+  const valueLabels = estimates.map((e) => formatEstimateText(e, style, true));
   // Room on the right for the longest value label, 12 px after the plot.
   const labelRoom = Math.ceil(Math.max(1, ...valueLabels.map((label) => label.length)) * LABEL_CHAR_WIDTH) + 24;
   const geometry = (longestTick: number) => {
@@ -116,7 +117,7 @@ export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' |
     const width = Math.max(minWidth, plotLeft + MIN_PLOT_WIDTH + right);
     return { plotLeft, width, plotWidth: width - plotLeft - right };
   };
-  const labels = tickLabels(axis.ticks, (longest) => geometry(longest).plotWidth / Math.max(1, axis.ticks.length - 1));
+  const labels = tickLabels(axis.ticks, (longest) => geometry(longest).plotWidth / Math.max(1, axis.ticks.length - 1), style);
   const { plotLeft, width, plotWidth } = geometry(Math.max(...labels.map((label) => label.length)));
   const scale = (value: number) => plotLeft + axis.fraction(value) * plotWidth;
   const rows = estimates.map((estimate, index) => {

@@ -347,4 +347,12 @@ describe('the living story', () => {
     const dates = rows.map((row) => String(select('time', row)?.properties['dateTime']));
     expect([...dates].sort()).toEqual(dates);
   });
+
+  test('money is written as money: in full in the table, compact on the chart and in lists', () => {
+    const figure = page('/figures/flood-repair-cost/');
+    expect(selectAll('table.estimates td.number', figure).map((td) => textOf(td))).toEqual(['€41,500,000', '€35,000,000–€52,750,000', '€9,612,500,000.5']);
+    expect(selectAll('.chart .value-label', figure).map((t) => textOf(t))).toEqual(['€41.5m', '€35m–€52.8m', '€9.61bn']);
+    expect(textOf(select('.current-estimates', figure)!)).toContain('€9,612,500,000.5 (as of 21 May 2024)');
+    expect(textOf(select('.current-estimates', figure)!)).not.toContain('euros');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { layoutChart, niceStep } from '../../../src/site/chart.ts';
+import { LABEL_CHAR_WIDTH, layoutChart, niceStep } from '../../../src/site/chart.ts';
 
 describe('niceStep', () => {
   test.each([
@@ -43,5 +43,14 @@ describe('layoutChart', () => {
 
   test('negative values extend the axis below zero', () => {
     expect(layoutChart([{ value: -5 }, { value: 10 }]).ticks[0]?.label).toBe('-5');
+  });
+});
+
+describe('money on the chart', () => {
+  test('values and ticks read as money, compact, and every label stays on the canvas', () => {
+    const chart = layoutChart([{ value: 41500000 }, { low: 35000000, high: 52750000 }, { value: 9612500000.5 }], 640, { currency: 'EUR' });
+    expect(chart.rows.map((row) => row.valueLabel)).toEqual(['€41.5m', '€35m–€52.8m', '€9.61bn']);
+    expect(chart.ticks.map((tick) => tick.label)).toEqual(['€0', '€5bn', '€10bn']);
+    for (const row of chart.rows) expect(chart.plotLeft + chart.plotWidth + 12 + row.valueLabel.length * LABEL_CHAR_WIDTH).toBeLessThanOrEqual(chart.width);
   });
 });
