@@ -100,6 +100,18 @@ const SETTINGS = {
     z.iso.date({ error: 'is not a date in the form YYYY-MM-DD' }).optional(),
     'write it as YYYY-MM-DD, e.g. BUILD_DATE=2024-11-04, or leave it unset to build as of the commit date',
   ),
+  /**
+   * The moment a build publishes as of: an article or update whose publication
+   * time is later is left out. Unset, the time the build runs (so a scheduled
+   * rebuild makes it go live).
+   */
+  publishTime: setting(
+    'PUBLISH_TIME',
+    plainText
+      .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)), { error: 'is not a date and time with an offset' })
+      .optional(),
+    'write it as a date and time with its offset, e.g. PUBLISH_TIME=2024-11-04T09:00Z, or leave it unset to publish as of the time the build runs',
+  ),
   /** The time zone the site shows times of day in (IANA name, such as Europe/Kyiv), named next to every time. */
   timeZone: setting(
     'SITE_TIMEZONE',
@@ -330,6 +342,11 @@ function loadSettings(): Settings {
 
 /** Site-wide settings, read once from the environment and validated. */
 export const settings: Settings = loadSettings();
+
+/** The moment this run publishes as of (milliseconds since 1970): `PUBLISH_TIME`, or now. */
+export function publishInstant(): number {
+  return settings.publishTime === undefined ? Date.now() : Date.parse(settings.publishTime);
+}
 
 /** Absolute path of the content folder. */
 export function contentPath(root: string = process.cwd()): string {

@@ -3,7 +3,8 @@ import type { ContentSet, Entity } from '../model/content-set.ts';
 import { buildCrossIndex } from '../site/cross-index.ts';
 import { bodyRefs } from '../check/mdx-refs.ts';
 import { isoToday } from '../model/roles.ts';
-import { settings } from '../settings.ts';
+import { publishInstant, settings } from '../settings.ts';
+import { publishedAt } from '../site/schedule.ts';
 import { buildTimeline } from '../site/timeline.ts';
 import { createPageKeys } from '../site/page-keys.ts';
 import type { SiteIndex } from '../site/site-index.ts';
@@ -39,7 +40,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     getCollection('events'),
   ]);
   articles.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id));
-  const set: ContentSet = {
+  const written: ContentSet = {
     articles: articles.map((entry) => toEntity(entry, 'mdx')),
     actors: actors.map((entry) => toEntity(entry, 'md')),
     figures: figures.map((entry) => toEntity(entry, 'md')),
@@ -47,6 +48,9 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     sources: sources.map((entry) => toEntity(entry)),
     events: events.map((entry) => toEntity(entry)),
   };
+  // A build publishes what is due; the live preview shows what is scheduled too, as it shows drafts.
+  const set = includeDrafts ? written : publishedAt(written, publishInstant());
+  const published = new Set(set.articles.map((article) => article.id));
   const map = <T,>(list: Entity<T>[]) => new Map(list.map((entity) => [entity.id, entity]));
   const index: Omit<SiteIndex, 'cacheKey'> = {
     set,
@@ -58,7 +62,8 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     figures: map(set.figures),
     events: map(set.events),
     bodies: {
-      articles: new Map(articles.map((entry) => [entry.id, entry])),
+      // Only the articles published in this run have a page.
+      articles: new Map(articles.filter((entry) => published.has(entry.id)).map((entry) => [entry.id, entry])),
       actors: new Map(actors.map((entry) => [entry.id, entry])),
       figures: new Map(figures.map((entry) => [entry.id, entry])),
     },

@@ -7,7 +7,8 @@ import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
 import { buildDrawer, closeBuildDrawer } from '../share/share-drawer.ts';
 import { currentContent } from '../loaders/content-state.ts';
-import { contentPath, settings } from '../settings.ts';
+import { contentPath, publishInstant, settings } from '../settings.ts';
+import { publishedAt } from '../site/schedule.ts';
 
 /**
  * Starts drawing every share image on worker threads as soon as `astro build`
@@ -31,7 +32,7 @@ export default function shareImages(): AstroIntegration {
         if (!building) return;
         const warm = settings.incremental && existsSync(join(resolve(root, settings.cacheDir), 'incremental-build.json'));
         if (warm) return;
-        const { set } = currentContent(contentPath(root), root);
+        const set = publishedAt(currentContent(contentPath(root), root).set, publishInstant());
         const cards = shareCards(
           {
             articles: byId(set.articles.filter((article) => article.data.draft !== true)),

@@ -355,4 +355,13 @@ describe('the living story', () => {
     expect(textOf(select('.current-estimates', figure)!)).toContain('€9,612,500,000.5 (as of 21 May 2024)');
     expect(textOf(select('.current-estimates', figure)!)).not.toContain('euros');
   });
+
+  test('what is scheduled for later is not published anywhere: no page, link, feed item, sitemap entry or update', () => {
+    expect(hasPage(build.outDir, '/articles/scheduled-piece/')).toBe(false);
+    const files = [...pages.values()].map((tree) => textOf(tree)).join('\n');
+    expect(files).not.toContain('SCHEDULED');
+    for (const [path, tree] of pages) expect(hrefs(tree, 'a[href]').filter((h) => h.includes('scheduled-piece')), path).toEqual([]);
+    for (const file of ['rss.xml', 'sitemap-0.xml']) expect(readFileSync(join(build.outDir, file), 'utf8')).not.toMatch(/scheduled|SCHEDULED/);
+    expect(select('.update-log', page('/statements/hwc-ceo-6000-households/'))).toBeUndefined();
+  });
 });
