@@ -1,8 +1,8 @@
 // `npm run dev` and `npm run build` render the same pages: the live preview an
 // editor checks is what readers get. Drafts are the one difference: shown in
-// the preview, never built.
+// the preview, never built; and so is what is scheduled for later.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -11,6 +11,9 @@ import { type BuildResult, cleanEnv, hasPage, readPage, ROOT, sharedBuild } from
 
 const CONTENT = 'tests/fixtures/site/content';
 const DRAFT = 'articles/draft-piece.mdx';
+const SCHEDULED = 'articles/scheduled-piece.mdx';
+/** The statements file whose one scheduled update the preview shows and the build leaves out. */
+const SCHEDULED_UPDATE = 'statements/outage-dispute.yaml';
 let build: BuildResult;
 let work: string;
 let dev: ChildProcess | undefined;
@@ -62,8 +65,12 @@ beforeAll(async () => {
   build = sharedBuild(CONTENT);
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
   work = mkdtempSync(join(tmpdir(), 'explainer-dev-build-'));
-  // The preview starts without the draft, so that every list can be compared with the build's.
-  cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) });
+  // The preview starts without the draft and what is scheduled, so that every list can be compared with the build's.
+  cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) && !path.endsWith(SCHEDULED) });
+  const statements = join(work, 'content', SCHEDULED_UPDATE);
+  const withoutScheduled = readFileSync(statements, 'utf8').replace(/ {2}# Scheduled long after[\s\S]*?SCHEDULED: a note for the anniversary\."\n/, '');
+  if (withoutScheduled.includes('SCHEDULED')) throw new Error(`the scheduled update of ${SCHEDULED_UPDATE} was not removed`);
+  writeFileSync(statements, withoutScheduled);
   dev = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', '0'], {
     cwd: ROOT,
     env: { ...cleanEnv(), CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
