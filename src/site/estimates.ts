@@ -50,3 +50,11 @@ export function estimateHistory(estimates: readonly Pick<Estimate, 'id' | 'by' |
   const current = byDate.filter((index) => latest.get(estimates[index]?.by ?? '') === index);
   return { byDate, status, current };
 }
+
+/** The spread of what claimants say now: the lowest and highest current value (ranges count by their ends), and how many claimants. */
+export function currentSpread(estimates: readonly Estimate[]): { low: number; high: number; claimants: number } | undefined {
+  const current = estimateHistory(estimates).current.flatMap((i) => estimates[i] ?? []);
+  const values = current.flatMap((e) => (e.value !== undefined ? [e.value] : [e.low ?? 0, e.high ?? 0]));
+  if (values.length === 0) return undefined;
+  return { low: Math.min(...values), high: Math.max(...values), claimants: current.length };
+}

@@ -364,4 +364,18 @@ describe('the living story', () => {
     for (const file of ['rss.xml', 'sitemap-0.xml']) expect(readFileSync(join(build.outDir, file), 'utf8')).not.toMatch(/scheduled|SCHEDULED/);
     expect(select('.update-log', page('/statements/hwc-ceo-6000-households/'))).toBeUndefined();
   });
+
+  test('the home page leads with the latest updates, then each key figure now, and the main actors with their roles', () => {
+    const home = page('/');
+    expect(selectAll('main h2', home).map((h) => textOf(h))).toEqual(['Latest updates', 'Key figures', 'Articles', 'Main actors']);
+    const changes = selectAll('.change-list li', home);
+    const instants = changes.map((li) => String(li.properties['dataChangedAt']));
+    expect(instants.length).toBeGreaterThan(3);
+    expect([...instants].sort().reverse()).toEqual(instants);
+    expect(textOf(changes[0]!)).toMatch(/^21 May 2024, new article: /);
+    expect(textOf(select('#key-figures + ul', home)!)).toContain('Cost of repairing the Eastbank flood damage: now €35m–€9.61bn, by 2 claimants (3 estimates in all)');
+    // Every update-log entry and every article teaser carries its moment, for the reader's browser to compare.
+    expect(selectAll('.update-log li', page('/articles/main-story/')).every((li) => /^\d{4}-\d{2}-\d{2}T/.test(String(li.properties['dataChangedAt'])))).toBe(true);
+    expect(selectAll('.article-list li[data-changed-at]', home).length).toBe(selectAll('.article-list li', home).length);
+  });
 });
