@@ -378,4 +378,16 @@ describe('the living story', () => {
     expect(selectAll('.update-log li', page('/articles/main-story/')).every((li) => /^\d{4}-\d{2}-\d{2}T/.test(String(li.properties['dataChangedAt'])))).toBe(true);
     expect(selectAll('.article-list li[data-changed-at]', home).length).toBe(selectAll('.article-list li', home).length);
   });
+
+  test('a figure page charts its estimates over time, with the revision linked', () => {
+    const figure = page('/figures/households-without-water/');
+    const chart = select('.figure-over-time svg', figure)!;
+    expect(selectAll('.estimate', chart)).toHaveLength(4);
+    expect(selectAll('.band', chart)).toHaveLength(1);
+    expect(selectAll('.estimate.superseded', chart)).toHaveLength(1);
+    expect(selectAll('.revision', chart)).toHaveLength(1);
+    expect(textOf(select('desc', chart)!)).toContain('(revises Harbor Water Company, 12 March 2024: 6,000 households)');
+    const width = Number(String(chart.properties['viewBox']).split(' ')[2]);
+    for (const label of selectAll('text', chart)) expect(Number(label.properties['x'])).toBeLessThanOrEqual(width);
+  });
 });
