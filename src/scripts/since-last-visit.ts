@@ -39,7 +39,6 @@ function since(): number | undefined {
 }
 
 function mark(after: number): void {
-  let count = 0;
   for (const item of document.querySelectorAll<HTMLElement>('[data-changed-at]')) {
     const at = Date.parse(item.dataset['changedAt'] ?? '');
     if (Number.isNaN(at) || at <= after) continue;
@@ -48,11 +47,12 @@ function mark(after: number): void {
     label.className = 'new-mark';
     label.textContent = 'New since your last visit';
     item.prepend(label, ' ');
-    count += 1;
   }
+  // The status line counts the changes of its own list (the home page's latest updates).
   const status = document.querySelector<HTMLElement>('[data-new-status]');
-  if (status && count > 0) {
-    status.textContent = `${count} change${count === 1 ? '' : 's'} since your last visit.`;
+  const listed = status?.closest('section')?.querySelectorAll('.is-new').length ?? 0;
+  if (status && listed > 0) {
+    status.textContent = `${listed} change${listed === 1 ? '' : 's'} since your last visit.`;
     status.hidden = false;
   }
 }

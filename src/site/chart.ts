@@ -79,6 +79,12 @@ export function valueAxis(estimates: readonly Pick<Estimate, 'value' | 'low' | '
 
 /** Width of one character of the chart's 12 px labels, on the generous side (digits, separators, dashes). */
 export const LABEL_CHAR_WIDTH = 7.5;
+/**
+ * Width of one character of the bold value labels (13 px): wider letters such
+ * as `m`, `€` and `–` in compact money made 7.5 too narrow, and a range label
+ * such as `€35m–€52.8m` was clipped at the right edge.
+ */
+export const VALUE_CHAR_WIDTH = 9.5;
 /** The plotting area is never narrower than this, however long the labels. */
 const MIN_PLOT_WIDTH = 400;
 /** Space between neighbouring tick labels. */
@@ -108,7 +114,7 @@ export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' |
   const axis = valueAxis(estimates);
   const valueLabels = estimates.map((e) => formatEstimateText(e, style, true));
   // Room on the right for the longest value label, 12 px after the plot.
-  const labelRoom = Math.ceil(Math.max(1, ...valueLabels.map((label) => label.length)) * LABEL_CHAR_WIDTH) + 24;
+  const labelRoom = Math.ceil(Math.max(1, ...valueLabels.map((label) => label.length)) * VALUE_CHAR_WIDTH) + 24;
   const geometry = (longestTick: number) => {
     // Tick labels are centred on their tick: the first and the last must stay on the canvas.
     const half = Math.ceil((longestTick * LABEL_CHAR_WIDTH) / 2) + 4;

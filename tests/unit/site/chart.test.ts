@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LABEL_CHAR_WIDTH, layoutChart, layoutTimeChart, niceStep } from '../../../src/site/chart.ts';
+import { LABEL_CHAR_WIDTH, layoutChart, layoutTimeChart, niceStep, VALUE_CHAR_WIDTH } from '../../../src/site/chart.ts';
 
 describe('niceStep', () => {
   test.each([
@@ -51,7 +51,7 @@ describe('money on the chart', () => {
     const chart = layoutChart([{ value: 41500000 }, { low: 35000000, high: 52750000 }, { value: 9612500000.5 }], 640, { currency: 'EUR' });
     expect(chart.rows.map((row) => row.valueLabel)).toEqual(['€41.5m', '€35m–€52.8m', '€9.61bn']);
     expect(chart.ticks.map((tick) => tick.label)).toEqual(['€0', '€5bn', '€10bn']);
-    for (const row of chart.rows) expect(chart.plotLeft + chart.plotWidth + 12 + row.valueLabel.length * LABEL_CHAR_WIDTH).toBeLessThanOrEqual(chart.width);
+    for (const row of chart.rows) expect(chart.plotLeft + chart.plotWidth + 12 + row.valueLabel.length * VALUE_CHAR_WIDTH).toBeLessThanOrEqual(chart.width);
   });
 });
 
