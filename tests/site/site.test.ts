@@ -390,4 +390,10 @@ describe('the living story', () => {
     const width = Number(String(chart.properties['viewBox']).split(' ')[2]);
     for (const label of selectAll('text', chart)) expect(Number(label.properties['x'])).toBeLessThanOrEqual(width);
   });
+
+  test('the statements list is newest first, by day in the site zone and then by time', () => {
+    const days = selectAll('main section h2 time', page('/statements/')).map((t) => String(t.properties['dateTime']));
+    expect(days[0]).toBe('2024-05-20');
+    expect([...days].sort().reverse()).toEqual(days);
+  });
 });
