@@ -2,9 +2,11 @@
  * `npm run check`: validates all content without building the site and reports
  * every problem at once. Exit code 1 on errors (or on warnings with --strict).
  */
-import { formatReport } from '../src/model/problems.ts';
+import { escapeControls, formatReport } from '../src/model/problems.ts';
 import { checkContentDir } from '../src/check/check-content.ts';
-import { contentPath } from '../src/settings.ts';
+import { contentPath, publishInstant, settings } from '../src/settings.ts';
+import { scheduledItems } from '../src/site/schedule.ts';
+import { when } from '../src/site/when.ts';
 
 const strict = process.argv.includes('--strict');
 const dirArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
@@ -17,4 +19,10 @@ const errors = problems.filter((p) => p.severity === 'error').length;
 const failed = errors > 0 || (strict && problems.length > 0);
 if (problems.length > 0) process.stderr.write(`${formatReport(problems)}\n`);
 process.stdout.write(`${failed ? 'Content has problems' : 'Content OK'}: ${counts} (checked in ${elapsed} ms)\n`);
+// What a build made now leaves out, to go live with a build at or after its time.
+const scheduled = scheduledItems(set, publishInstant());
+if (scheduled.length > 0) {
+  const lines = scheduled.map((item) => `  ${escapeControls(when(item.date, item.time, settings.timeZone).text)}  ${escapeControls(item.what)} (${escapeControls(item.file)})`);
+  process.stdout.write(`Scheduled (left out of a build made before its time):\n${lines.join('\n')}\n`);
+}
 process.exit(failed ? 1 : 0);

@@ -89,7 +89,7 @@ const SETTINGS = {
   /** Astro's cache (content data store, incremental build); one per content folder keeps builds apart. */
   cacheDir: setting('CACHE_DIR', folder.default('node_modules/.astro'), 'set it to a folder of its own for the cache, e.g. CACHE_DIR=node_modules/.astro'),
   /** The site's name, shown in the header and page titles. */
-  title: setting('SITE_TITLE', plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'), 'set it to the site\'s name as plain text, e.g. SITE_TITLE="Troops in Kursk"'),
+  title: setting('SITE_TITLE', plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'), 'set it to the site\'s name as plain text, e.g. SITE_TITLE="The Flood Explained"'),
   /**
    * The date the site is built "as of" (YYYY-MM-DD), for "then" in role
    * attribution. `scripts/build.ts` sets it from the commit date so that the
@@ -99,6 +99,26 @@ const SETTINGS = {
     'BUILD_DATE',
     z.iso.date({ error: 'is not a date in the form YYYY-MM-DD' }).optional(),
     'write it as YYYY-MM-DD, e.g. BUILD_DATE=2024-11-04, or leave it unset to build as of the commit date',
+  ),
+  /**
+   * The moment a build publishes as of: an article or update whose publication
+   * time is later is left out. Unset, the time the build runs (so a scheduled
+   * rebuild makes it go live).
+   */
+  publishTime: setting(
+    'PUBLISH_TIME',
+    plainText
+      .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)), { error: 'is not a date and time with an offset' })
+      .optional(),
+    'write it as a date and time with its offset, e.g. PUBLISH_TIME=2024-11-04T09:00Z, or leave it unset to publish as of the time the build runs',
+  ),
+  /** The time zone the site shows times of day in (IANA name, such as Europe/Kyiv), named next to every time. */
+  timeZone: setting(
+    'SITE_TIMEZONE',
+    plainText
+      .refine((zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone), { error: 'is not a time zone name' })
+      .default('UTC'),
+    'set it to a time zone name from the IANA database, e.g. SITE_TIMEZONE=Europe/Kyiv, or leave it unset for UTC',
   ),
   /** Astro's incremental build: re-render only pages whose entries changed since the last build with the same cache. */
   incremental: setting(
@@ -317,6 +337,11 @@ function loadSettings(): Settings {
 
 /** Site-wide settings, read once from the environment and validated. */
 export const settings: Settings = loadSettings();
+
+/** The moment this run publishes as of (milliseconds since 1970): `PUBLISH_TIME`, or now. */
+export function publishInstant(): number {
+  return settings.publishTime === undefined ? Date.now() : Date.parse(settings.publishTime);
+}
 
 /** Absolute path of the content folder. */
 export function contentPath(root: string = process.cwd()): string {

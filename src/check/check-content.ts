@@ -50,7 +50,7 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
 
 /** Why `image.src` names no picture, and the fix: the path must match a picture file exactly, case included. */
 function missingPicture(src: string, images: PictureCheck, contentDir: string): { message: string; fix: string } {
-  if (images.refused.get(src) === 'folder') return { message: `"${src}" is a folder, not a picture file`, fix: 'write the path of a picture file, such as images/lloyd-austin.jpg' };
+  if (images.refused.get(src) === 'folder') return { message: `"${src}" is a folder, not a picture file`, fix: 'write the path of a picture file, such as images/jane-doe.jpg' };
   const lower = src.toLowerCase();
   const sameButCase = [...images.pictures.keys()].find((key) => key.toLowerCase() === lower);
   if (sameButCase !== undefined) {
@@ -129,9 +129,11 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
       problems.push({ file: actor.file, ...actor.locate?.(['image', 'src']), field: 'image.src', ...why, severity: 'error' });
     }
   }
+  // Until here, an error means an entry or a body is missing from the set;
+  // broken references found next leave every entry in it.
+  const complete = !problems.some((problem) => problem.severity === 'error');
   problems.push(...checkIntegrity(content, invalid));
-  // Warnings read a complete story: while there are errors, some entries are
-  // missing from the set and "nothing refers to X" would be noise.
-  if (!problems.some((problem) => problem.severity === 'error')) problems.push(...collectWarnings(content));
+  // Warnings are shown with the errors, so one run lists everything to fix.
+  problems.push(...collectWarnings(content, { complete }));
   return { set: content, problems, pictures, bodies };
 }

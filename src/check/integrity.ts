@@ -4,15 +4,8 @@ import { byId, type ContentSet, type Entity } from '../model/content-set.ts';
 import { suggestIds } from './did-you-mean.ts';
 import { collectReferences, type CollectionKey } from './references.ts';
 import type { Problem } from '../model/problems.ts';
+import { entryOf, NOUNS } from './entry-label.ts';
 
-const NOUNS: Record<CollectionKey, string> = {
-  articles: 'article',
-  actors: 'actor',
-  figures: 'figure',
-  statements: 'statement',
-  sources: 'source',
-  events: 'event',
-};
 
 /**
  * Resolves every reference in a content set: frontmatter fields, list entries,
@@ -36,6 +29,7 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
     if (ids[ref.target].has(ref.id)) continue;
     problems.push({
       file: ref.from.file,
+      ...entryOf(ref.collection, ref.from),
       ...ref.at,
       field: ref.field,
       message: `unknown ${NOUNS[ref.target]} "${ref.id}"`,
@@ -64,6 +58,7 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
       if (relation.statement !== statement.id) return;
       problems.push({
         file: statement.file,
+        ...entryOf('statements', statement),
         ...statement.locate?.(['relations', index, 'statement']),
         field: `relations[${index}].statement`,
         message: 'a statement cannot relate to itself',
@@ -73,6 +68,7 @@ export function checkIntegrity(set: ContentSet, known: Partial<Record<Collection
     });
   }
   for (const entity of [...set.actors, ...set.figures, ...set.articles] as Entity<unknown>[]) {
+    problems.push(...malformedCitations(entity, ids.sources));
     for (const timeline of entity.refs?.timelines ?? []) problems.push(...timelineDateProblems(entity, timeline));
   }
   return problems;
@@ -113,16 +109,22 @@ function partOfCycles(actors: readonly Entity<ContentSet['actors'][number]['data
       const key = [...cycle].sort().join(',');
       if (reported.has(key)) return;
       reported.add(key);
-      const actor = actorsById.get(id);
-      if (!actor) return;
-      problems.push({
-        file: actor.file,
-        ...actor.locate?.(['partOf']),
-        field: 'partOf',
-        message: `\`partOf\` goes round in a circle: ${[...cycle, id].join(' → ')}`,
-        fix: 'a body cannot be part of itself: remove one of these `partOf` links',
-        severity: 'error',
-      });
+      // Every actor of the circle gets the error, in its own file: any one link may be the wrong one.
+      for (const member of cycle) {
+        const actor = actorsById.get(member);
+        if (!actor) continue;
+        const from = cycle.indexOf(member);
+        const circle = [...cycle.slice(from), ...cycle.slice(0, from), member];
+        const others = cycle.filter((other) => other !== member).map((other) => actorsById.get(other)?.file ?? other);
+        problems.push({
+          file: actor.file,
+          ...actor.locate?.(['partOf']),
+          field: 'partOf',
+          message: `goes round in a circle: ${circle.join(' → ')}${others.length > 0 ? ` (also in ${others.join(', ')})` : ''}`,
+          fix: 'a body cannot be part of itself: remove one of these `partOf` links',
+          severity: 'error',
+        });
+      }
       return;
     }
     state.set(id, 'visiting');
@@ -150,6 +152,34 @@ function timelineDateProblems(entity: Entity<unknown>, timeline: TimelineArgs): 
         severity: 'error',
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * Text that looks like a citation but is not one reaches readers as written.
+ * It is an error when it names a known source (the editor meant to cite it), a
+ * warning when it was written with `[@` or looks like an id (`[some-id]`,
+ * `@some-id`); `[sic]` or `[1]` naming no source is ordinary text.
+ */
+function malformedCitations(entity: Entity<unknown>, sources: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of entity.refs?.malformed ?? []) {
+    const known = sources.has(item.id);
+    if (!known && !item.meant && !item.id.includes('-')) continue;
+    problems.push({
+      file: entity.file,
+      line: item.line,
+      column: item.column,
+      field: 'citation',
+      message: known
+        ? `"${item.written}" is not a citation: readers would see it as written, without a link to the source "${item.id}"`
+        : `"${item.written}" looks like a citation, but no source has the id "${item.id}"`,
+      fix: known
+        ? `write ${item.corrected}`
+        : `to cite a source write ${item.corrected.replace(item.id, 'source-id')} with its id (a locator after a comma: [@source-id, p. 4]); if it is not a citation, leave it`,
+      severity: known ? 'error' : 'warning',
+    });
   }
   return problems;
 }

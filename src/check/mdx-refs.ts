@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { findCitations } from './citation-syntax.ts';
+import { findCitations, findMalformedCitations } from './citation-syntax.ts';
 import { COMPONENTS, policyProblems, stringList } from './mdx-policy.ts';
 import { parseWithinLimits } from './parse-limits.ts';
 import type { BodyRefs } from '../model/content-set.ts';
@@ -103,14 +103,19 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
   }
   visit(tree, (node: Root | RootContent) => {
     if (node.type === 'text') {
-      for (const match of findCitations(node.value)) {
-        const start = at(node);
-        const before = node.value.slice(0, match.start);
+      const start = at(node);
+      const positionOf = (offset: number) => {
+        const before = node.value.slice(0, offset);
         const newlines = before.split('\n').length - 1;
-        const column = newlines === 0 ? start.column + match.start : match.start - before.lastIndexOf('\n');
-        for (const key of match.keys) {
-          refs.citations.push({ id: key.key, locator: key.locator, line: start.line + newlines, column });
-        }
+        return { line: start.line + newlines, column: newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n') };
+      };
+      for (const match of findCitations(node.value)) {
+        const position = positionOf(match.start);
+        for (const key of match.keys) refs.citations.push({ id: key.key, locator: key.locator, ...position });
+      }
+      for (const match of findMalformedCitations(node.value)) {
+        refs.malformed ??= [];
+        refs.malformed.push({ id: match.key, written: match.written, corrected: match.corrected, meant: match.meant, ...positionOf(match.start) });
       }
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !refused.has(node)) {
       collectComponent(file, node, at(node), refs);
@@ -134,7 +139,7 @@ function collectComponent(file: string, node: JsxNode, position: { line: number;
     const to = attributeValue(node, 'to');
     const list = Array.isArray(actors) && actors.every((a) => typeof a === 'string') ? (actors as string[]) : undefined;
     if (actors !== undefined && !list) {
-      refuse(refs, file, position, '<Timeline actors> must be a list of actor ids', 'write it as actors={["volodymyr-zelenskyy", "lloyd-austin"]}', 'actors');
+      refuse(refs, file, position, '<Timeline actors> must be a list of actor ids', 'write it as actors={["first-actor", "second-actor"]}', 'actors');
     }
     for (const [field, value] of [['from', from], ['to', to]] as const) {
       if (value !== undefined && typeof value !== 'string') {

@@ -310,7 +310,7 @@ export function parseYamlEntities(file: string, text: string): ParsedFile {
           ...position,
           field: 'id',
           message: `entry ${index + 1} of this list has no \`id\``,
-          fix: 'give every entry of a list an `id:` line with a kebab-case id, such as `id: austin-warns-of-combat`',
+          fix: 'give every entry of a list an `id:` line with a kebab-case id, such as `id: minister-announces-review`',
           severity: 'error',
         });
         return;
@@ -420,7 +420,7 @@ export function parseFrontmatterEntity(file: string, text: string): ParsedFile {
   const { doc, counter, problems } = readYaml(file, raw);
   if (problems.length > 0) return { entries: [], problems, unreadIds };
   if (doc.contents !== null && !isMap(doc.contents)) {
-    return fail({ file, ...start, message: 'the frontmatter must be field: value lines', fix: 'write one field per line, such as "name: Lloyd Austin"', severity: 'error' });
+    return fail({ file, ...start, message: 'the frontmatter must be field: value lines', fix: 'write one field per line, such as "name: Jane Doe"', severity: 'error' });
   }
   let data: unknown;
   try {

@@ -9,6 +9,8 @@ export type CollectionKey = keyof ContentSet;
 /** One reference by id from an entry to another, with where it is written. */
 export interface Reference {
   from: Entity<unknown>;
+  /** The collection `from` belongs to. */
+  collection: CollectionKey;
   target: CollectionKey;
   id: string;
   /** The field as editors write it: `estimates[1].by`, `citation`, `<Actor id>`. */
@@ -49,11 +51,11 @@ export function referencesOf(collection: CollectionKey, from: Entity<unknown>): 
   // In the order the editor wrote them: list items by position, fields in schema order.
   const rank = fieldRanks(collection);
   found.sort((a, b) => comparePaths(a.at, b.at, rank));
-  const refs: Reference[] = found.map(({ at, target, id }) => ({ from, target, id, field: fieldName(at), at: from.locate?.(at) }));
+  const refs: Reference[] = found.map(({ at, target, id }) => ({ from, collection, target, id, field: fieldName(at), at: from.locate?.(at) }));
   const written = from.refs;
   if (!written) return refs;
   const each = (items: readonly { id: string; line: number; column: number }[], target: CollectionKey, name: string) => {
-    for (const item of items) refs.push({ from, target, id: item.id, field: name, at: { line: item.line, column: item.column } });
+    for (const item of items) refs.push({ from, collection, target, id: item.id, field: name, at: { line: item.line, column: item.column } });
   };
   each(written.citations, 'sources', 'citation');
   each(written.mentions, 'actors', '<Actor id>');

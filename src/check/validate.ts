@@ -3,6 +3,7 @@ import { ID_PATTERN } from '../model/common.ts';
 import { slugify } from '../model/slug.ts';
 import { COLLECTION_FORMATS, schemas, type CollectionName } from '../model/index.ts';
 import { closestIds } from './did-you-mean.ts';
+import { entryOf } from './entry-label.ts';
 import type { RawEntry } from './parse-files.ts';
 import { fieldName, type Problem } from '../model/problems.ts';
 
@@ -45,7 +46,7 @@ const EXPECTED_FIX: Record<string, string> = {
 
 /** Turns one zod issue into a problem an editor can act on. */
 function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.core.$ZodIssue): Problem {
-  const base = { file: entry.file, severity: 'error' as const };
+  const base = { file: entry.file, ...entryOf(collection, entry), severity: 'error' as const };
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const path = [...issue.path, key];
@@ -103,7 +104,8 @@ function unwrap(schema: unknown): unknown {
   for (let i = 0; i < 10 && current?.def; i++) {
     const def = current.def;
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType as typeof current;
-    else if (def.type === 'pipe') current = (def.in ?? def.out) as typeof current;
+    // A preprocessed schema (`z.preprocess`) is a transform piped into the schema with the fields.
+    else if (def.type === 'pipe') current = ((def.in as typeof current)?.def?.type === 'transform' ? def.out : (def.in ?? def.out)) as typeof current;
     else break;
   }
   return current;

@@ -1,9 +1,12 @@
 import type { ContentSet, Entity } from '../model/content-set.ts';
 import { byId } from '../model/content-set.ts';
 import { formatDate } from '../model/dates.ts';
+import { instantOf } from '../model/times.ts';
+import { updateIds, type Update } from '../model/updates.ts';
 import type { Problem } from '../model/problems.ts';
 import { collectReferences, type CollectionKey, type Reference } from './references.ts';
 import { roleAt } from '../model/roles.ts';
+import { entryOf } from './entry-label.ts';
 
 /**
  * Finds content that is valid but probably not what the editor meant:
@@ -16,30 +19,65 @@ import { roleAt } from '../model/roles.ts';
  *
  * Pure: reads the content set only. Warnings never stop a build unless the
  * checker runs with `--strict`. References that do not resolve are left to the
- * integrity check and ignored here.
+ * integrity check and ignored here. Shown together with the errors; while
+ * some entries are missing (`complete: false`), the two "nothing refers to"
+ * warnings are left out, since the missing entries may be what refers.
  */
-export function collectWarnings(set: ContentSet): Problem[] {
+export function collectWarnings(set: ContentSet, { complete = true }: { complete?: boolean } = {}): Problem[] {
   const references = collectReferences(set);
   return [
-    ...uncitedSources(set, references),
-    ...unreferencedActors(set, references),
+    // "Nothing refers to X" is only true of a complete story: an entry that
+    // failed its check is missing from the set, with its references.
+    ...(complete ? uncitedSources(set, references) : []),
+    ...(complete ? unreferencedActors(set, references) : []),
     ...estimatesBeforeSource(set),
     ...statementsOutsideRoles(set),
     ...updatedDisagreesWithLog(set),
     ...updatesNotNewestFirst(set),
+    ...sameDayUpdatesWithoutId(set),
   ];
+}
+
+/**
+ * An update without `id` is addressed by its date; with a second entry on the
+ * same day, its address depends on the order of the two, so it is asked for an id
+ * (the one it has now, so that no link or feed item changes).
+ */
+function sameDayUpdatesWithoutId(set: ContentSet): Problem[] {
+  const problems: Problem[] = [];
+  for (const [article, updates] of updateLogs(set)) {
+    const ids = updateIds(updates);
+    updates.forEach((update, index) => {
+      if (update.id !== undefined || updates.filter((other) => other.date === update.date).length < 2) return;
+      problems.push(
+        warning(
+          article,
+          ['updates', index],
+          `updates[${index}]`,
+          `this update shares its date (${update.date}) with another and has no \`id\`: its address (#update-${ids[index]}) and feed item would change if the entries were reordered`,
+          `add \`id: ${ids[index]}\` to it (its address today, so no link changes)`,
+        ),
+      );
+    });
+  }
+  return problems;
+}
+
+/** Every entry of a story with its update log, for the two checks of logs. */
+function updateLogs(set: ContentSet): [Entity<unknown>, readonly Update[]][] {
+  const all: Entity<{ updates?: readonly Update[] | undefined }>[] = [...set.articles, ...set.actors, ...set.statements, ...set.figures, ...set.events, ...set.sources];
+  return all.flatMap((entry) => (entry.data.updates?.length ? [[entry, entry.data.updates] as [Entity<unknown>, readonly Update[]]] : []));
 }
 
 /** The update log is public and read top down: newest entry first. */
 function updatesNotNewestFirst(set: ContentSet): Problem[] {
   const problems: Problem[] = [];
-  for (const article of set.articles) {
-    const updates = article.data.updates ?? [];
-    const index = updates.findIndex((update, i) => i > 0 && update.date > (updates[i - 1]?.date ?? ''));
+  for (const [entry, updates] of updateLogs(set)) {
+    const index = updates.findIndex((update, i) => i > 0 && instantOf(update.date, update.time) > instantOf(updates[i - 1]?.date ?? '', updates[i - 1]?.time));
     if (index < 0) continue;
     problems.push(
       warning(
-        article,
+        entry,
         ['updates', index, 'date'],
         `updates[${index}].date`,
         `the update log is not newest first: ${updates[index]?.date} comes after ${updates[index - 1]?.date}`,
@@ -119,15 +157,16 @@ function statementsOutsideRoles(set: ContentSet): Problem[] {
     if (!speaker || roles.length === 0) continue;
     if (roleAt(speaker.data, statement.data.date, statement.data.date)) continue;
     const spans = roles.map((role) => `${role.title} ${role.from ?? '…'} to ${role.to ?? 'now'}`).join('; ');
-    problems.push(
-      warning(
+    problems.push({
+      ...warning(
         statement,
         ['date'],
         'date',
         `the statement is dated ${statement.data.date}, when ${speaker.data.name} held none of their roles (${spans})`,
         `check the statement's date, or the \`from\`/\`to\` dates of the roles in ${speaker.file}`,
       ),
-    );
+      ...entryOf('statements', statement),
+    });
   }
   return problems;
 }

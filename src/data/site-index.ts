@@ -4,7 +4,8 @@ import { buildCrossIndex } from '../site/cross-index.ts';
 import { bodyRefs } from '../check/mdx-refs.ts';
 import { findBuildContext } from '../loaders/build-context.ts';
 import { isoToday } from '../model/roles.ts';
-import { settings } from '../settings.ts';
+import { publishInstant, settings } from '../settings.ts';
+import { publishedAt } from '../site/schedule.ts';
 import { buildTimeline } from '../site/timeline.ts';
 import { createPageKeys } from '../site/page-keys.ts';
 import type { SiteIndex } from '../site/site-index.ts';
@@ -42,7 +43,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     getCollection('events'),
   ]);
   articles.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id));
-  const set: ContentSet = {
+  const written: ContentSet = {
     articles: articles.map((entry) => toEntity(entry, 'mdx')),
     actors: actors.map((entry) => toEntity(entry, 'md')),
     figures: figures.map((entry) => toEntity(entry, 'md')),
@@ -50,6 +51,9 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     sources: sources.map((entry) => toEntity(entry)),
     events: events.map((entry) => toEntity(entry)),
   };
+  // A build publishes what is due; the live preview shows what is scheduled too, as it shows drafts.
+  const set = includeDrafts ? written : publishedAt(written, publishInstant());
+  const published = new Set(set.articles.map((article) => article.id));
   const map = <T,>(list: Entity<T>[]) => new Map(list.map((entity) => [entity.id, entity]));
   const index: Omit<SiteIndex, 'cacheKey'> = {
     set,
@@ -61,11 +65,12 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     figures: map(set.figures),
     events: map(set.events),
     bodies: {
-      articles: new Map(articles.map((entry) => [entry.id, entry])),
+      // Only the articles published in this run have a page.
+      articles: new Map(articles.filter((entry) => published.has(entry.id)).map((entry) => [entry.id, entry])),
       actors: new Map(actors.map((entry) => [entry.id, entry])),
       figures: new Map(figures.map((entry) => [entry.id, entry])),
     },
-    timeline: buildTimeline(set),
+    timeline: buildTimeline(set, settings.timeZone),
     today: settings.buildDate ?? isoToday(),
   };
   const digests = { articles: index.bodies.articles, actors: index.bodies.actors, figures: index.bodies.figures } as Record<string, Map<string, { digest?: string; body?: string }>>;
@@ -73,7 +78,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     set,
     links: index.links,
     timeline: index.timeline,
-    global: `${index.today}|${process.env['SITE_TITLE'] ?? ''}`,
+    global: `${index.today}|${process.env['SITE_TITLE'] ?? ''}|${settings.timeZone}`,
     bodyDigest: (collection, id) => {
       const entry = digests[collection]?.get(id);
       return entry?.digest ?? entry?.body;

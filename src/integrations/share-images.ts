@@ -6,9 +6,10 @@ import { byId } from '../model/content-set.ts';
 import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
 import { buildContext } from '../loaders/build-context.ts';
-import { cachePath, settings } from '../settings.ts';
+import { cachePath, publishInstant, settings } from '../settings.ts';
 import { missingGlyphWarnings } from '../share/missing-glyphs.ts';
 import { formatReport } from '../model/problems.ts';
+import { publishedAt } from '../site/schedule.ts';
 
 /**
  * Starts drawing every share image on worker threads as soon as `astro build`
@@ -32,7 +33,8 @@ export default function shareImages(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         if (!building) return;
         const { content, drawer } = buildContext();
-        const { set } = content;
+        // What the site publishes now: scheduled articles and updates are left out.
+        const set = publishedAt(content.set, publishInstant());
         const index = {
           articles: byId(set.articles.filter((article) => article.data.draft !== true)),
           actors: byId(set.actors),

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { IMAGES_FOLDER, PICTURE_EXTENSIONS } from './pictures.ts';
 import { httpUrl, isoDate, ref, refList, text } from './common.ts';
+import { updateLog } from './updates.ts';
 
 /** The kinds of actor an editor may declare. */
 export const ACTOR_KINDS = ['person', 'organization', 'government-body', 'military', 'state', 'intergovernmental', 'media'] as const;
@@ -49,11 +50,11 @@ export const actorSchema = z.strictObject({
   /** Portrait or logo with its credit. */
   image: z
     .strictObject({
-      /** File in the content folder's `images/` folder: `images/lloyd-austin.jpg`. Served from the site itself, never from another site. */
+      /** File in the content folder's `images/` folder: `images/jane-doe.jpg`. Served from the site itself, never from another site. */
       src: z
-        .string({ error: 'must be the path of an image file, such as images/lloyd-austin.jpg' })
+        .string({ error: 'must be the path of an image file, such as images/jane-doe.jpg' })
         .regex(IMAGE_SRC, {
-          error: 'must be the path of an image file in the content folder, such as images/lloyd-austin.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
+          error: 'must be the path of an image file in the content folder, such as images/jane-doe.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
         }),
       /** Text alternative for readers who cannot see the picture. */
       alt: z.string({ error: 'must be text describing the picture' }),
@@ -61,6 +62,8 @@ export const actorSchema = z.strictObject({
       credit: text,
     })
     .optional(),
+  /** Public log of changes and corrections, newest first. */
+  updates: updateLog.optional(),
 });
 
 /** Validated actor data. */

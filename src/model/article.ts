@@ -1,35 +1,32 @@
 import { z } from 'astro/zod';
 import { isoDate, text } from './common.ts';
+import { splitDateTime, timeOfDay } from './times.ts';
+import { updateLog } from './updates.ts';
 
-/** One entry of an article's public update log. */
-export const updateSchema = z.strictObject({
-  /** When the article changed. */
-  date: isoDate,
-  /** What changed. */
-  summary: text,
-  /** The change corrects an error. */
-  correction: z.boolean({ error: 'must be true or false' }).optional(),
-});
+export { updateIds, updateLog, updateSchema, type Update } from './updates.ts';
 
 /** Frontmatter of `content/articles/<slug>.mdx`. */
-export const articleSchema = z.strictObject({
-  /** Headline. */
-  title: text,
-  /** The standfirst. */
-  description: text,
-  /** First publication date. */
-  published: isoDate,
-  /** Date of the latest update. */
-  updated: isoDate.optional(),
-  /** Public log of changes, newest first. */
-  updates: z.array(updateSchema).optional(),
-  /** Bylines. */
-  authors: z.array(text).optional(),
-  /** Drafts are built by `astro dev` but never published. */
-  draft: z.boolean({ error: 'must be true or false' }).optional(),
-});
+export const articleSchema = z.preprocess(
+  splitDateTime('published'),
+  z.strictObject({
+    /** Headline. */
+    title: text,
+    /** The standfirst. */
+    description: text,
+    /** First publication date; a later date (and time) than the build's leaves the article out until a build at or after it. */
+    published: isoDate,
+    /** Time of day of publication, with its offset from UTC: `07:00+01:00`. */
+    time: timeOfDay.optional(),
+    /** Date of the latest update. */
+    updated: isoDate.optional(),
+    /** Public log of changes, newest first. */
+    updates: updateLog.optional(),
+    /** Bylines. */
+    authors: z.array(text).optional(),
+    /** Drafts are built by `astro dev` but never published. */
+    draft: z.boolean({ error: 'must be true or false' }).optional(),
+  }),
+);
 
 /** Validated article frontmatter. */
 export type Article = z.infer<typeof articleSchema>;
-/** One entry of an update log. */
-export type Update = z.infer<typeof updateSchema>;

@@ -57,6 +57,8 @@ export interface BodyRefs {
   figures: BodyRef[];
   timelines: TimelineArgs[];
   problems: Problem[];
+  /** Text that looks like a citation but is not one (`[@ id]`, `[id]`, `@id`); the integrity check judges it against the source ids. */
+  malformed?: (BodyRef & { written: string; corrected: string; meant: boolean })[] | undefined;
 }
 
 /** What the citation plugin needs to know about the story's content. */

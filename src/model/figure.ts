@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
-import { isoDate, ref, text } from './common.ts';
+import { id, isoDate, ref, text } from './common.ts';
+import { ordinal } from './problems.ts';
+import { updateLog } from './updates.ts';
 
 /**
  * The numbers an estimate may hold: finite, at most this far from zero (beyond
@@ -28,6 +30,8 @@ const number = z
 /** One claimant's estimate: a single value or a range. */
 export const estimateSchema = z
   .strictObject({
+    /** Id, unique among the figure's estimates: what a later estimate's `revises` names. */
+    id: id.optional(),
     /** A single value. */
     value: number.optional(),
     /** Lower bound of a range. */
@@ -48,6 +52,21 @@ export const estimateSchema = z
     method: text.optional(),
     /** Anything else a reader should know. */
     note: text.optional(),
+    /** The id of an earlier estimate of this figure that this one replaces (by the same claimant or another). */
+    revises: id.optional(),
+    /** The estimate was withdrawn: when, where that is recorded, and by whom when not its claimant. */
+    withdrawn: z
+      .strictObject({
+        /** When it was withdrawn. */
+        date: isoDate,
+        /** Where the withdrawal is recorded. */
+        source: ref('sources'),
+        /** Who withdrew it, when not the claimant. */
+        by: ref('actors').optional(),
+        /** Anything else a reader should know. */
+        note: text.optional(),
+      })
+      .optional(),
   })
   .superRefine((e, ctx) => {
     const hasValue = e.value !== undefined;
@@ -69,10 +88,46 @@ export const figureSchema = z.strictObject({
   title: text,
   /** "troops". */
   unit: text,
+  /** The values are sums of money in this currency (ISO 4217 code: `USD`, `EUR`): shown `$9,600,000,000`, or `$9.6bn` where space is short. */
+  currency: z
+    .string({ error: 'must be a currency code such as USD or EUR' })
+    .refine((code) => Intl.supportedValuesOf('currency').includes(code), { error: 'is not a currency code (ISO 4217, in capitals: USD, EUR, GBP, UAH)' })
+    .optional(),
+  /** The values are percentages: `12.5` is shown `12.5%`. */
+  percent: z.boolean({ error: 'must be true or false' }).optional(),
   /** One line. */
   description: text,
   /** At least one estimate. */
-  estimates: z.array(estimateSchema).min(1, { error: 'needs at least one estimate' }),
+  estimates: z
+    .array(estimateSchema)
+    .min(1, { error: 'needs at least one estimate' })
+    .superRefine((estimates, ctx) => {
+      const at = new Map<string, number>();
+      estimates.forEach((estimate, index) => {
+        if (estimate.id === undefined) return;
+        const first = at.get(estimate.id);
+        if (first === undefined) at.set(estimate.id, index);
+        else ctx.addIssue({ code: 'custom', message: `the id "${estimate.id}" is also the id of the ${ordinal(first + 1)} estimate; ids must be unique in a figure`, path: [index, 'id'] });
+      });
+      estimates.forEach((estimate, index) => {
+        if (estimate.withdrawn !== undefined && estimate.withdrawn.date < estimate.date) {
+          ctx.addIssue({ code: 'custom', message: `is dated ${estimate.withdrawn.date}, before the estimate itself (${estimate.date})`, path: [index, 'withdrawn', 'date'] });
+        }
+        if (estimate.revises === undefined) return;
+        const target = at.get(estimate.revises);
+        const ids = [...at.keys()].filter((other) => other !== estimate.id);
+        if (target === undefined) {
+          const known = ids.length > 0 ? `the ids here: ${ids.join(', ')}` : 'give the earlier estimate an `id:` line and name it here';
+          ctx.addIssue({ code: 'custom', message: `"${estimate.revises}" is not the id of another estimate of this figure (${known})`, path: [index, 'revises'] });
+        } else if (target === index) {
+          ctx.addIssue({ code: 'custom', message: 'an estimate cannot revise itself: name the earlier estimate it replaces', path: [index, 'revises'] });
+        } else if ((estimates[target]?.date ?? '') > estimate.date) {
+          ctx.addIssue({ code: 'custom', message: `revises "${estimate.revises}", which is dated later (${estimates[target]?.date}); an estimate revises an earlier one`, path: [index, 'revises'] });
+        }
+      });
+    }),
+  /** Public log of changes and corrections, newest first. */
+  updates: updateLog.optional(),
 });
 
 /** Validated figure data. */

@@ -6,8 +6,10 @@ export interface Problem {
   line?: number | undefined;
   /** 1-based column, where there is one. */
   column?: number | undefined;
-  /** The field, as a path such as `estimates[1].low`. */
+  /** The field, as a path such as `estimates[1].low` (counted from 0; reports count from 1: "the 2nd estimate"). */
   field?: string | undefined;
+  /** The list entry the problem is in, named for the reader of the report: `statement "mayor-denies-leak"`. */
+  entry?: string | undefined;
   /** What is wrong. */
   message: string;
   /** What would fix it. */
@@ -21,6 +23,49 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return path
     .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
     .join('');
+}
+
+/** What one item of a list field is called in reports: `estimates` holds estimates. */
+const ITEM_NOUNS: Record<string, string> = {
+  estimates: 'estimate',
+  updates: 'update',
+  roles: 'role',
+  relations: 'relation',
+  sources: 'source',
+  about: 'actor',
+  actors: 'actor',
+  partOf: 'parent body',
+  aliases: 'alias',
+  authors: 'author',
+};
+
+/** `1` gives "1st", `2` "2nd", `11` "11th", `23` "23rd". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/**
+ * Says a field path the way a reader counts, from 1: `estimates[1].low` gives
+ * "`low` of the 2nd estimate", `about[0]` gives "the 1st actor in `about`",
+ * `image.src` stays "`image.src`".
+ */
+export function describeField(field: string): string {
+  const match = /^(.*)\[(\d+)\](?:\.(.+))?$/.exec(field);
+  if (!match) return `\`${field}\``;
+  const [, list = '', index = '0', rest] = match;
+  const key = list.split(/[.\]]/).at(-1) ?? list;
+  const noun = ITEM_NOUNS[key];
+  const inner = /\[\d+\]/.test(list);
+  const nth = `the ${ordinal(Number(index) + 1)}`;
+  if (noun && !inner) {
+    const named = list === `${noun}s` || list === `${noun}es` ? '' : ` in \`${list}\``;
+    const item = `${nth} ${noun}${named}`;
+    return rest === undefined ? item : `\`${rest}\` of ${item}`;
+  }
+  const item = `${nth} entry of ${inner ? describeField(list) : `\`${list}\``}`;
+  return rest === undefined ? item : `\`${rest}\` of ${item}`;
 }
 
 /** A position in a file. */
@@ -63,9 +108,10 @@ export function formatProblem(problem: Problem): string {
   const where = [escapeControls(problem.file), problem.line, problem.line !== undefined ? problem.column : undefined]
     .filter((part) => part !== undefined)
     .join(':');
-  const field = problem.field ? `\`${escapeControls(problem.field)}\` ` : '';
+  const entry = problem.entry ? `${escapeControls(problem.entry)}: ` : '';
+  const field = problem.field ? `${escapeControls(describeField(problem.field))} ` : '';
   const fix = problem.fix ? `\n    fix: ${escapeControls(problem.fix)}` : '';
-  return `${where}  ${problem.severity}: ${field}${escapeControls(problem.message)}${fix}`;
+  return `${where}  ${problem.severity}: ${entry}${field}${escapeControls(problem.message)}${fix}`;
 }
 
 /** Sorts problems by file, then line, so reports read top to bottom. */

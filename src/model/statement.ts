@@ -1,41 +1,50 @@
 import { z } from 'astro/zod';
 import { id, isoDate, languageTag, ref, refList, text } from './common.ts';
+import { splitDateTime, timeOfDay } from './times.ts';
+import { updateLog } from './updates.ts';
 
 /** How one statement relates to another. */
 export const RELATION_TYPES = ['confirms', 'contradicts', 'denies', 'updates', 'responds-to'] as const;
 
 /** A statement: who said what, when, and where it is recorded. */
-export const statementSchema = z
-  .strictObject({
-    /** Id; required when the file holds a list. */
-    id: id.optional(),
-    /** Actor who made it. */
-    speaker: ref('actors'),
-    /** When it was made. */
-    date: isoDate,
-    /** Verbatim words (translated when `translated` is true). */
-    quote: text.optional(),
-    /** Paraphrase, when there is no verbatim quote. */
-    summary: text.optional(),
-    /** Where and how it was made. */
-    context: text.optional(),
-    /** Actors it is about. */
-    about: refList('actors').optional(),
-    /** Where it is recorded: at least one source. */
-    sources: refList('sources', 'must be a list of source ids, such as [first-source]').min(1, {
-      error: 'needs at least one source: every statement must say where it is recorded',
+export const statementSchema = z.preprocess(
+  splitDateTime('date'),
+  z
+    .strictObject({
+      /** Id; required when the file holds a list. */
+      id: id.optional(),
+      /** Actor who made it. */
+      speaker: ref('actors'),
+      /** When it was made. */
+      date: isoDate,
+      /** Time of day it was made, with its offset from UTC: `21:30+02:00`. */
+      time: timeOfDay.optional(),
+      /** Verbatim words (translated when `translated` is true). */
+      quote: text.optional(),
+      /** Paraphrase, when there is no verbatim quote. */
+      summary: text.optional(),
+      /** Where and how it was made. */
+      context: text.optional(),
+      /** Actors it is about. */
+      about: refList('actors').optional(),
+      /** Where it is recorded: at least one source. */
+      sources: refList('sources', 'must be a list of source ids, such as [first-source]').min(1, {
+        error: 'needs at least one source: every statement must say where it is recorded',
+      }),
+      /** Language it was made in. */
+      language: languageTag.optional(),
+      /** The quote is a translation. */
+      translated: z.boolean({ error: 'must be true or false' }).optional(),
+      /** Links to other statements, shown on both. */
+      relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: ref('statements') })).optional(),
+      /** Public log of changes and corrections, newest first. */
+      updates: updateLog.optional(),
+    })
+    .refine((s) => s.quote !== undefined || s.summary !== undefined, {
+      error: 'needs a `quote` (verbatim words) or a `summary` (a paraphrase)',
+      path: ['quote'],
     }),
-    /** Language it was made in. */
-    language: languageTag.optional(),
-    /** The quote is a translation. */
-    translated: z.boolean({ error: 'must be true or false' }).optional(),
-    /** Links to other statements, shown on both. */
-    relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: ref('statements') })).optional(),
-  })
-  .refine((s) => s.quote !== undefined || s.summary !== undefined, {
-    error: 'needs a `quote` (verbatim words) or a `summary` (a paraphrase)',
-    path: ['quote'],
-  });
+);
 
 /** Validated statement data. */
 export type Statement = z.infer<typeof statementSchema>;

@@ -2,20 +2,25 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '../data/site-index.ts';
 import { feedItems } from '../publish/feed.ts';
+import { correctionLink, loggedEntries } from '../site/corrections.ts';
+import { instantOf } from '../model/times.ts';
 import { sitePath } from '../site/format.ts';
 import { settings } from '../settings.ts';
 
-/** `/rss.xml`: every published article and every entry of its update log, newest first. */
+/** `/rss.xml`: every published article, every entry of its update log, and every update of any other entry, newest first. */
 export const GET: APIRoute = async ({ site }) => {
   const index = await getSiteIndex();
   const base = import.meta.env.BASE_URL;
   const absolute = (path: string) => new URL(path, site).href;
-  const items = feedItems(index.set.articles, (slug) => absolute(sitePath(base, 'articles', slug)));
+  const items = feedItems(index.set.articles, (slug) => absolute(sitePath(base, 'articles', slug)), {
+    entries: loggedEntries(index.set),
+    updateUrl: (entry, anchor) => absolute(correctionLink({ kind: entry.kind, id: entry.id, anchor }, base)),
+  });
   return rss({
     title: settings.title,
     description: `${settings.title}: explainers where every claim links to its sources.`,
     site: absolute(sitePath(base)),
-    items: items.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(`${item.date}T00:00:00Z`), description: item.description })),
+    items: items.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(instantOf(item.date, item.time)), description: item.description })),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     // The feed's own address, as feed validators expect.
     customData: `<language>en</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>`,

@@ -1,4 +1,6 @@
-import type { Article, Update } from '../model/article.ts';
+import { updateIds, type Article, type Update } from '../model/article.ts';
+import { instantOf } from '../model/times.ts';
+import type { LoggedEntry } from '../site/corrections.ts';
 
 /** One item of the RSS feed. */
 export interface FeedItem {
@@ -7,26 +9,45 @@ export interface FeedItem {
   link: string;
   /** ISO date. */
   date: string;
+  /** Time of day with its offset, when the update gives one. */
+  time?: string | undefined;
   description: string;
 }
 
 /**
- * The anchor of an update log entry on its article page: `update-2024-04-03`,
- * with `-2`, `-3` … for further entries on the same day.
+ * The anchor of an update log entry on its article page, `update-<id>`
+ * (`updateIds`): it never changes when entries are added, reordered or edited.
  */
 export function updateAnchor(updates: readonly Update[], index: number): string {
-  const date = updates[index]?.date ?? '';
-  const sameDayBefore = updates.slice(0, index).filter((update) => update.date === date).length;
-  return sameDayBefore === 0 ? `update-${date}` : `update-${date}-${sameDayBefore + 1}`;
+  return `update-${updateIds(updates)[index] ?? ''}`;
 }
 
 /**
- * The feed: one item per article and one per entry of its update log, newest
- * first. Ties keep a stable order (article slug, then the article before its
+ * The feed: one item per article and one per entry of its update log, and
+ * one per update of any other entry (a statement, a figure…), newest first. Ties keep a stable order (article slug, then the article before its
  * updates) so two builds give the same file.
  */
-export function feedItems(articles: readonly { id: string; data: Article }[], articleUrl: (slug: string) => string): FeedItem[] {
+export function feedItems(
+  articles: readonly { id: string; data: Article }[],
+  articleUrl: (slug: string) => string,
+  /** Other entries with an update log, and where each update is read. */
+  others: { entries: readonly LoggedEntry[]; updateUrl: (entry: LoggedEntry, anchor: string) => string } = { entries: [], updateUrl: () => '' },
+): FeedItem[] {
   const items: (FeedItem & { order: [string, number] })[] = [];
+  for (const entry of others.entries) {
+    if (entry.kind === 'articles') continue;
+    const ids = updateIds(entry.updates);
+    entry.updates.forEach((update, index) => {
+      items.push({
+        title: `${update.correction ? 'Correction' : 'Update'}: ${entry.title}`,
+        link: others.updateUrl(entry, `update-${ids[index]}`),
+        date: update.date,
+        ...(update.time === undefined ? {} : { time: update.time }),
+        description: update.summary,
+        order: [`${entry.kind}/${entry.id}`, index + 1],
+      });
+    });
+  }
   for (const { id, data } of articles) {
     const link = articleUrl(id);
     items.push({ title: data.title, link, date: data.published, description: data.description, order: [id, 0] });
@@ -36,11 +57,12 @@ export function feedItems(articles: readonly { id: string; data: Article }[], ar
         title: `${label}: ${data.title}`,
         link: `${link}#${updateAnchor(updates, index)}`,
         date: update.date,
+        ...(update.time === undefined ? {} : { time: update.time }),
         description: update.summary,
         order: [id, index + 1],
       });
     });
   }
-  items.sort((a, b) => b.date.localeCompare(a.date) || a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
+  items.sort((a, b) => instantOf(b.date, b.time) - instantOf(a.date, a.time) || a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
   return items.map(({ order: _order, ...item }) => item);
 }

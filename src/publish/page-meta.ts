@@ -94,7 +94,7 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
     rows: shown.map((estimate) => ({
       label: index.actors.get(estimate.by)?.data.name ?? estimate.by,
       note: formatMonth(estimate.date),
-      value: formatEstimate(estimate),
+      value: formatEstimate(estimate, figure, true),
       bar: estimate.value !== undefined ? ([axis.fraction(Math.min(0, estimate.value)), axis.fraction(Math.max(0, estimate.value))] as const) : ([axis.fraction(estimate.low ?? 0), axis.fraction(estimate.high ?? 0)] as const),
     })),
     more: figure.estimates.length > shown.length ? figure.estimates.length - shown.length : undefined,

@@ -1,5 +1,5 @@
 import { NUMBER_LIMITS, type Estimate } from '../model/figure.ts';
-import { formatEstimate as formatEstimateText, formatNumber } from './format.ts';
+import { formatEstimate as formatEstimateText, formatValue, type ValueStyle } from './format.ts';
 
 /** One estimate placed on the chart. */
 export interface ChartRow {
@@ -79,6 +79,12 @@ export function valueAxis(estimates: readonly Pick<Estimate, 'value' | 'low' | '
 
 /** Width of one character of the chart's 12 px labels, on the generous side (digits, separators, dashes). */
 export const LABEL_CHAR_WIDTH = 7.5;
+/**
+ * Width of one character of the bold value labels (13 px): wider letters such
+ * as `m`, `€` and `–` in compact money made 7.5 too narrow, and a range label
+ * such as `€35m–€52.8m` was clipped at the right edge.
+ */
+export const VALUE_CHAR_WIDTH = 9.5;
 /** The plotting area is never narrower than this, however long the labels. */
 const MIN_PLOT_WIDTH = 400;
 /** Space between neighbouring tick labels. */
@@ -87,8 +93,9 @@ const TICK_GAP = 8;
 const compactFormat = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumSignificantDigits: 3, signDisplay: 'negative' });
 
 /** Tick labels: in full when they fit between the ticks, else short (`5k`, `1.5m`, `1000tn`). */
-function tickLabels(ticks: readonly number[], spacing: (longest: number) => number): string[] {
-  const full = ticks.map(formatNumber);
+function tickLabels(ticks: readonly number[], spacing: (longest: number) => number, style: ValueStyle): string[] {
+  if (style.currency !== undefined) return ticks.map((value) => formatValue(value, style, true));
+  const full = ticks.map((value) => formatValue(value, style));
   const longest = Math.max(...full.map((label) => label.length));
   if (longest * LABEL_CHAR_WIDTH + TICK_GAP <= spacing(longest)) return full;
   // Ticks are small multiples of 1, 2 or 5 times a power of ten: three significant digits are exact.
@@ -102,12 +109,12 @@ function tickLabels(ticks: readonly number[], spacing: (longest: number) => numb
  * Every point, bar and label lies inside the canvas: the canvas grows wider
  * than `minWidth` when the value labels are long.
  */
-export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[], minWidth = 640): ChartLayout {
+export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[], minWidth = 640, style: ValueStyle = {}): ChartLayout {
   const rowHeight = 36;
   const axis = valueAxis(estimates);
-  const valueLabels = estimates.map((e) => formatEstimateText(e));
+  const valueLabels = estimates.map((e) => formatEstimateText(e, style, true));
   // Room on the right for the longest value label, 12 px after the plot.
-  const labelRoom = Math.ceil(Math.max(1, ...valueLabels.map((label) => label.length)) * LABEL_CHAR_WIDTH) + 24;
+  const labelRoom = Math.ceil(Math.max(1, ...valueLabels.map((label) => label.length)) * VALUE_CHAR_WIDTH) + 24;
   const geometry = (longestTick: number) => {
     // Tick labels are centred on their tick: the first and the last must stay on the canvas.
     const half = Math.ceil((longestTick * LABEL_CHAR_WIDTH) / 2) + 4;
@@ -116,7 +123,7 @@ export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' |
     const width = Math.max(minWidth, plotLeft + MIN_PLOT_WIDTH + right);
     return { plotLeft, width, plotWidth: width - plotLeft - right };
   };
-  const labels = tickLabels(axis.ticks, (longest) => geometry(longest).plotWidth / Math.max(1, axis.ticks.length - 1));
+  const labels = tickLabels(axis.ticks, (longest) => geometry(longest).plotWidth / Math.max(1, axis.ticks.length - 1), style);
   const { plotLeft, width, plotWidth } = geometry(Math.max(...labels.map((label) => label.length)));
   const scale = (value: number) => plotLeft + axis.fraction(value) * plotWidth;
   const rows = estimates.map((estimate, index) => {
@@ -128,4 +135,102 @@ export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' |
   const ticks = axis.ticks.map((value, i) => ({ x: scale(value), label: labels[i] ?? '' }));
   const axisY = rowHeight * estimates.length + 16;
   return { width, height: axisY + 24, plotLeft, plotWidth, rowHeight, axisY, rows, ticks };
+}
+
+/** One estimate on the chart over time: a point for a value, a band for a range. */
+export interface TimePoint {
+  /** Position of the estimate in the list given. */
+  index: number;
+  x: number;
+  /** A value's centre, or a range's top (high) and bottom (low). */
+  y: number;
+  yHigh: number | undefined;
+  yLow: number | undefined;
+}
+
+/** Geometry of a figure's estimates over time: dates across, values up, revisions linked. */
+export interface TimeLayout {
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotRight: number;
+  plotTop: number;
+  plotBottom: number;
+  points: TimePoint[];
+  /** From the revised estimate to the one that revises it. */
+  links: { from: number; to: number }[];
+  valueTicks: { y: number; label: string }[];
+  /** Dates on the time axis, anchored so that no label leaves the canvas. */
+  dateTicks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Lays out estimates over time: the date of each across, its value up (the
+ * axis starts at zero, as on the other chart), ranges as bands, and a link
+ * from each revised estimate to the one that revises it. Value labels sit
+ * left of the plot in a margin as wide as the longest; the first and last
+ * date labels are anchored at their ends, so nothing is clipped at any width
+ * (the SVG scales as a whole).
+ */
+export function layoutTimeChart(
+  estimates: readonly (Pick<Estimate, 'value' | 'low' | 'high' | 'date'> & { revises?: number | undefined })[],
+  formatDay: (iso: string) => string,
+  style: ValueStyle = {},
+  width = 640,
+): TimeLayout {
+  const height = 280;
+  const axis = valueAxis(estimates);
+  const valueTicks = axis.ticks.map((value) => formatValue(value, style, true));
+  const plotLeft = Math.ceil(Math.max(...valueTicks.map((label) => label.length)) * LABEL_CHAR_WIDTH) + 16;
+  const plotRight = width - 16;
+  const plotTop = 16;
+  const plotBottom = height - 40;
+  const times = estimates.map((e) => Date.parse(`${e.date}T00:00:00Z`));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const span = Math.max(last - first, DAY);
+  // A little room at both ends so the first and last points are not on the edge.
+  const pad = span * 0.06;
+  const x = (time: number) => plotLeft + ((time - first + pad) / (span + 2 * pad)) * (plotRight - plotLeft);
+  const y = (value: number) => plotBottom - axis.fraction(value) * (plotBottom - plotTop);
+  const points = estimates.map((estimate, index) => {
+    const px = x(times[index] ?? first);
+    if (estimate.value !== undefined) return { index, x: px, y: y(estimate.value), yHigh: undefined, yLow: undefined };
+    const yHigh = y(estimate.high ?? 0);
+    const yLow = y(estimate.low ?? 0);
+    return { index, x: px, y: (yHigh + yLow) / 2, yHigh, yLow };
+  });
+  const links = estimates.flatMap((estimate, to) => (estimate.revises === undefined ? [] : [{ from: estimate.revises, to }]));
+  const days = [...new Set(estimates.map((e) => e.date))].sort();
+  const shown = days.length <= 2 ? days : [days[0] ?? '', ...(days.length > 2 ? [days[Math.floor((days.length - 1) / 2)] ?? ''] : []), days.at(-1) ?? ''];
+  const ticks = [...new Set(shown)].map((day, i, all) => ({
+    x: x(Date.parse(`${day}T00:00:00Z`)),
+    label: formatDay(day),
+    anchor: all.length === 1 ? ('middle' as const) : i === 0 ? ('start' as const) : i === all.length - 1 ? ('end' as const) : ('middle' as const),
+  }));
+  // Where each label reaches, left and right; a label that would touch its neighbour is left out (the table has every date).
+  const reach = (tick: (typeof ticks)[number]) => {
+    const w = tick.label.length * LABEL_CHAR_WIDTH;
+    return tick.anchor === 'start' ? [tick.x, tick.x + w] : tick.anchor === 'end' ? [tick.x - w, tick.x] : [tick.x - w / 2, tick.x + w / 2];
+  };
+  const dateTicks = ticks.filter((tick, i) => {
+    if (i === 0) return true;
+    const [left = 0] = reach(tick);
+    const [, before = 0] = reach(ticks[0] ?? tick);
+    return left > before + 8 && (tick.anchor === 'end' || (reach(ticks.at(-1) ?? tick)[0] ?? 0) > (reach(tick)[1] ?? 0) + 8);
+  });
+  return {
+    width,
+    height,
+    plotLeft,
+    plotRight,
+    plotTop,
+    plotBottom,
+    points,
+    links,
+    valueTicks: axis.ticks.map((value, i) => ({ y: y(value), label: valueTicks[i] ?? '' })),
+    dateTicks,
+  };
 }

@@ -32,10 +32,40 @@ export function formatNumber(value: number): string {
   return numberFormat.format(String(value) as Intl.StringNumericLiteral);
 }
 
-/** Formats an estimate's value or range: `about 10,000` style text without the unit. */
-export function formatEstimate(estimate: Pick<Estimate, 'value' | 'low' | 'high'>): string {
-  if (estimate.value !== undefined) return formatNumber(estimate.value);
-  return `${formatNumber(estimate.low ?? 0)}–${formatNumber(estimate.high ?? 0)}`;
+/** How a figure's values read: sums of money in a currency, percentages, or plain counts. */
+export interface ValueStyle {
+  currency?: string | undefined;
+  percent?: boolean | undefined;
+}
+
+/**
+ * Formats one value for its figure: `12000` gives `12,000`; with
+ * `currency: USD`, `$9,600,000,000` (every digit), or `$9.6bn` when `compact`
+ * (three significant digits, from a million up); with `percent`, `12.5%`.
+ */
+export function formatValue(value: number, style: ValueStyle = {}, compact = false): string {
+  if (style.currency !== undefined) {
+    const big = compact && Math.abs(value) >= 1e6;
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: style.currency,
+      currencyDisplay: 'narrowSymbol',
+      signDisplay: 'negative',
+      ...(big ? { notation: 'compact', maximumSignificantDigits: 3 } : { minimumFractionDigits: 0, maximumFractionDigits: NUMBER_LIMITS.decimals }),
+    }).format(String(value) as Intl.StringNumericLiteral);
+  }
+  return style.percent ? `${formatNumber(value)}%` : formatNumber(value);
+}
+
+/** Formats an estimate's value or range, without the unit: `10,000`, `9,000–11,500`, `$9.6bn–$12bn`. */
+export function formatEstimate(estimate: Pick<Estimate, 'value' | 'low' | 'high'>, style: ValueStyle = {}, compact = false): string {
+  if (estimate.value !== undefined) return formatValue(estimate.value, style, compact);
+  return `${formatValue(estimate.low ?? 0, style, compact)}–${formatValue(estimate.high ?? 0, style, compact)}`;
+}
+
+/** The unit to write after a value: none when the value says it (`$`, `%`). */
+export function unitAfter(figure: ValueStyle & { unit: string }): string {
+  return figure.currency !== undefined || figure.percent ? '' : ` ${figure.unit}`;
 }
 
 /** Builds a site path under the base path: `sitePath('/', 'actors', 'x')` gives `/actors/x/`. */

@@ -1,7 +1,12 @@
 import type { ContentSet } from '../model/content-set.ts';
+import { instantOf } from '../model/times.ts';
+import { when } from './when.ts';
 
-/** One row of a timeline: an event or a statement. */
-export type TimelineItem = { kind: 'event'; id: string; date: string; actors: string[] } | { kind: 'statement'; id: string; date: string; actors: string[] };
+/**
+ * One row of a timeline: an event or a statement, on its day in the site's
+ * time zone, with the time of day when one is given.
+ */
+export type TimelineItem = { kind: 'event' | 'statement'; id: string; date: string; time?: string | undefined; actors: string[] };
 
 /** Filters for a timeline; every field optional. */
 export interface TimelineFilter {
@@ -10,13 +15,31 @@ export interface TimelineFilter {
   to?: string | undefined;
 }
 
-/** Events and statements of a content set, oldest first (events before statements on the same day). */
-export function buildTimeline(set: ContentSet): TimelineItem[] {
-  const items: TimelineItem[] = [
-    ...set.events.map((e) => ({ kind: 'event' as const, id: e.id, date: e.data.date, actors: e.data.actors ?? [] })),
-    ...set.statements.map((s) => ({ kind: 'statement' as const, id: s.id, date: s.data.date, actors: [s.data.speaker, ...(s.data.about ?? [])] })),
+/**
+ * Events and statements of a content set, oldest first, each on its day in
+ * the time zone `zone`. On one day, entries without a time come first (events
+ * before statements), then the others by time.
+ */
+export function buildTimeline(set: ContentSet, zone = 'UTC'): TimelineItem[] {
+  const item = (kind: 'event' | 'statement', id: string, data: { date: string; time?: string | undefined }, actors: string[]) => ({
+    kind,
+    id,
+    date: when(data.date, data.time, zone).day,
+    time: data.time,
+    actors,
+    at: data.time === undefined ? undefined : instantOf(data.date, data.time),
+  });
+  const items = [
+    ...set.events.map((e) => item('event', e.id, e.data, e.data.actors ?? [])),
+    ...set.statements.map((s) => item('statement', s.id, s.data, [s.data.speaker, ...(s.data.about ?? [])])),
   ];
-  return items.sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'event' ? -1 : 1));
+  items.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (a.at ?? -Infinity) - (b.at ?? -Infinity) ||
+      (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'event' ? -1 : 1),
+  );
+  return items.map(({ at: _at, time, ...rest }) => (time === undefined ? rest : { ...rest, time }));
 }
 
 /** The items within a date range that involve any of the given actors. */

@@ -248,6 +248,49 @@ describe('timeline', () => {
   });
 });
 
+describe('what changed since your last visit', () => {
+  test('first visit: no marks; after changes: exactly the newer ones marked, on the home page and an article; remembered only in this browser', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const requests = [];
+    page.on('request', (request) => requests.push(request));
+    await page.goto(`${BASE}/`);
+    const moments = await page.locator('[data-changed-at]').evaluateAll((items) => items.map((i) => Date.parse(i.dataset.changedAt)));
+    assert.ok(moments.length > 1, 'the home page lists changes with their moments');
+    assert.equal(await page.locator('.new-mark').count(), 0, 'a first visit marks nothing');
+    assert.ok(await page.evaluate(() => localStorage.getItem('explainer:last-visit')), 'the visit is remembered');
+    // Come back in a new session, after a visit made just before the newest change.
+    const newest = Math.max(...moments);
+    await page.evaluate((before) => {
+      localStorage.setItem('explainer:last-visit', new Date(before).toISOString());
+      sessionStorage.clear();
+    }, newest - 1);
+    await page.reload();
+    const expected = moments.filter((at) => at > newest - 1).length;
+    assert.equal(await page.locator('.is-new .new-mark').count(), expected);
+    const listed = await page.locator('.change-list .is-new').count();
+    assert.ok(listed > 0);
+    assert.match(await page.locator('[data-new-status]').innerText(), new RegExp(`^${listed} changes? since your last visit\\.$`));
+    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    assert.deepEqual(results.violations, [], describeAxe(results.violations.map((v) => ({ ...v, width: 'desktop' }))));
+    // The same session marks against the same moment on an article's update log.
+    await page.evaluate(() => {
+      localStorage.setItem('explainer:last-visit', '2000-01-01T00:00:00Z');
+      sessionStorage.clear();
+    });
+    const logged = entryPages('articles').find((path) => readFileSync(join(DIST, path, 'index.html'), 'utf8').includes('class="update-log"'));
+    if (logged) {
+      await page.goto(`${BASE}${logged}`);
+      const entries = await page.locator('.update-log li').count();
+      assert.ok(entries > 0);
+      assert.equal(await page.locator('.update-log .new-mark').count(), entries);
+    }
+    assert.deepEqual(await context.cookies(), [], 'no cookie is set');
+    assert.ok(requests.every((request) => request.method() === 'GET'), 'nothing is sent anywhere');
+    await context.close();
+  });
+});
+
 describe('layout', () => {
   for (const width of [375, 320]) {
     test(`no horizontal scrolling at ${width} px on any page kind`, async () => {

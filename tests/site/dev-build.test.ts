@@ -1,7 +1,7 @@
 // `npm run dev` and `npm run build` render the same pages: the live preview an
 // editor checks is what readers get. Drafts are the one difference: shown in
-// the preview, never built.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+// the preview, never built; and so is what is scheduled for later.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +10,9 @@ import { type DevServer, startDev } from '../helpers/dev-server.ts';
 
 const CONTENT = 'tests/fixtures/site/content';
 const DRAFT = 'articles/draft-piece.mdx';
+const SCHEDULED = 'articles/scheduled-piece.mdx';
+/** The statements file whose one scheduled update the preview shows and the build leaves out. */
+const SCHEDULED_UPDATE = 'statements/outage-dispute.yaml';
 let build: BuildResult;
 let work: string;
 let dev: DevServer | undefined;
@@ -47,8 +50,12 @@ beforeAll(async () => {
   build = fixtureBuild();
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
   work = mkdtempSync(join(tmpdir(), 'explainer-dev-build-'));
-  // The preview starts without the draft, so that every list can be compared with the build's.
-  cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) });
+  // The preview starts without the draft and what is scheduled, so that every list can be compared with the build's.
+  cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) && !path.endsWith(SCHEDULED) });
+  const statements = join(work, 'content', SCHEDULED_UPDATE);
+  const withoutScheduled = readFileSync(statements, 'utf8').replace(/ {2}# Scheduled long after[\s\S]*?SCHEDULED: a note for the anniversary\."\n/, '');
+  if (withoutScheduled.includes('SCHEDULED')) throw new Error(`the scheduled update of ${SCHEDULED_UPDATE} was not removed`);
+  writeFileSync(statements, withoutScheduled);
   // The same settings as the build, so that pages may be compared whole.
   dev = await startDev({ ...FIXTURE_SETTINGS, CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache') });
   base = dev.base;

@@ -103,14 +103,14 @@ describe('corrections', () => {
     expect(site && select('.correction-notice', site.tree)).toBeUndefined();
   });
 
-  test('/corrections/ lists every correction, newest first, linked to its article', () => {
+  test('/corrections/ lists every correction, newest first, linked to its entry in the article’s update log', () => {
     const page = fromHtml(readPage(build.outDir, '/corrections/'));
     const items = selectAll('.corrections-list > li', page);
     expect(items.map((li) => select('time', li)?.properties['dateTime'])).toEqual(['2024-03-02', '2024-02-21', '2024-02-15']);
     expect(items.map((li) => select('a', li)?.properties['href'])).toEqual([
-      '/articles/barrier-cost-rises/#corrections-heading',
-      '/articles/barrier-cost-rises/#corrections-heading',
-      '/articles/barrier-vote/#corrections-heading',
+      '/articles/barrier-cost-rises/#update-2024-03-02',
+      '/articles/barrier-cost-rises/#update-2024-02-21',
+      '/articles/barrier-vote/#update-2024-02-15',
     ]);
     expect(textOf(page)).not.toContain("council's reply");
   });

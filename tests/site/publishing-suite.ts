@@ -7,6 +7,7 @@ import { toString as hastText } from 'hast-util-to-string';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { publishedAt } from '../../src/site/schedule.ts';
 import { checkContentDir } from '../../src/check/check-content.ts';
 import type { ContentSet } from '../../src/model/content-set.ts';
 import { FIXTURE_SETTINGS, FIXTURE_STORY, ROOT, sharedBuild, type BuildResult } from '../helpers/build.ts';
@@ -44,7 +45,8 @@ export function publishingSuite(site: string, base: string): void {
     pages = loadPages(build.outDir);
     files = new Set(listFiles(build.outDir));
     const checked = checkContentDir(resolve(ROOT, CONTENT), ROOT);
-    content = checked.set;
+    // What the build published: nothing scheduled for later than now.
+    content = publishedAt(checked.set, Date.now());
   });
 
   describe('links and URLs', () => {
@@ -101,10 +103,11 @@ export function publishingSuite(site: string, base: string): void {
   });
 
   describe('feed', () => {
-    test('rss.xml parses, has one item per article and per update, newest first, linking into the site', () => {
+    test('rss.xml parses, has one item per article and per update of any entry, newest first, linking into the site', () => {
       const feed = parseXml(read('rss.xml'));
       const items = xmlElements(feed, 'item');
-      const expected = published().reduce((sum, article) => sum + 1 + (article.data.updates?.length ?? 0), 0);
+      const others = [...content.actors, ...content.statements, ...content.figures, ...content.events, ...content.sources] as { data: { updates?: unknown[] } }[];
+      const expected = published().reduce((sum, article) => sum + 1 + (article.data.updates?.length ?? 0), 0) + others.reduce((sum, entry) => sum + (entry.data.updates?.length ?? 0), 0);
       expect(items).toHaveLength(expected);
       const dates = items.map((item) => Date.parse(xmlTexts(item, 'pubDate')[0] ?? ''));
       expect(dates.every((date) => !Number.isNaN(date))).toBe(true);
@@ -112,7 +115,7 @@ export function publishingSuite(site: string, base: string): void {
       const links = items.map((item) => xmlTexts(item, 'link')[0] ?? '');
       expect(new Set(links).size).toBe(links.length);
       for (const link of links) {
-        expect(link.startsWith(abs('articles/')), link).toBe(true);
+        expect(/^(articles|statements|figures|actors|sources|timeline)\//.test(link.slice(abs().length)), link).toBe(true);
         expect(pages.has(inBuild(link)!.split('#')[0]!), link).toBe(true);
       }
       for (const article of published()) expect(links).toContain(abs(`articles/${article.id}/`));
@@ -124,14 +127,14 @@ export function publishingSuite(site: string, base: string): void {
       expect(self?.attributes['href']).toBe(abs('rss.xml'));
     });
 
-    test('update items link to their entry in the article’s update log', () => {
+    test('update items link to their entry in the update log of its page (an event’s, under it on the timeline)', () => {
       const feed = parseXml(read('rss.xml'));
       const updates = xmlElements(feed, 'item').filter((item) => /^(Update|Correction): /.test(xmlTexts(item, 'title')[0] ?? ''));
       expect(updates.length).toBeGreaterThan(0);
       for (const item of updates) {
         const link = xmlTexts(item, 'link')[0]!;
         const [path, id] = inBuild(link)!.split('#');
-        expect(select(`.update-log [id="${id}"]`, pages.get(path!)!), link).toBeTruthy();
+        expect(select(`:is(.update-log, .event-updates) [id="${id}"]`, pages.get(path!)!), link).toBeTruthy();
       }
     });
   });

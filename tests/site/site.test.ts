@@ -277,3 +277,123 @@ describe('attribution and figures', () => {
     expect(headings).toEqual(expect.arrayContaining(['People', 'States']));
   });
 });
+
+describe('the living story', () => {
+  test('update-log entries are addressed by their ids, written or implicit, and the feed links to them', () => {
+    const ids = selectAll('.update-log li', page('/articles/main-story/')).map((li) => String(li.properties['id']));
+    expect(ids).toEqual(['update-regulator-review-linked', 'update-hwc-revised-estimate', 'update-2024-03-19']);
+    const feed = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
+    for (const id of ids) expect(feed).toContain(`/articles/main-story/#${id}</link>`);
+  });
+
+  test('quotes and paraphrases are labelled in words on every card, in the timeline and in statement links', () => {
+    const cards = [...pages.values()].flatMap((tree) => selectAll('figure.statement', tree));
+    const kinds = new Set(cards.map((card) => String(card.properties['dataWording'])));
+    expect(kinds).toEqual(new Set(['quote', 'paraphrase']));
+    for (const card of cards) {
+      const label = textOf(select('.wording-label', card)!);
+      const quote = select('blockquote', card);
+      if (card.properties['dataWording'] === 'quote') expect([label.startsWith('Quote'), Boolean(quote)]).toEqual([true, true]);
+      else expect([label, Boolean(quote), Boolean(select('.summary', card))]).toEqual(['Paraphrase', false, true]);
+    }
+    expect(cards.some((card) => textOf(select('.wording-label', card)!) === 'Quote, translated from Russian')).toBe(true);
+    const timeline = selectAll('.timeline-statement', page('/timeline/'));
+    expect(timeline.length).toBeGreaterThan(0);
+    for (const item of timeline) expect(textOf(select('.wording-tag', item)!)).toMatch(/^(Quote|Paraphrase): $/);
+    const related = selectAll('.wording-tag', page('/statements/hwc-denies-undercount/'));
+    expect(related.length).toBeGreaterThan(0);
+  });
+
+  test('times of day are shown in the site zone (UTC here) with the zone named, and order the day', () => {
+    const day = selectAll('.timeline-day', page('/timeline/')).find((d) => select('.timeline-date time', d)?.properties['dateTime'] === '2024-05-20');
+    const clocks = selectAll('.time-of-day', day!).map((t) => [textOf(t), t.properties['dateTime']]);
+    expect(clocks).toEqual([['08:00 UTC', '2024-05-20T09:00+01:00'], ['10:15 UTC', '2024-05-20T10:15Z']]);
+    const card = select('figure.statement figcaption time', page('/statements/regulator-backs-door-count/'));
+    expect(textOf(card!)).toBe('20 May 2024, 10:15 UTC');
+    const log = selectAll('.update-log li time', page('/articles/main-story/')).map((t) => textOf(t));
+    expect(log[0]).toBe('3 April 2024, 17:30 UTC');
+    expect(log[1]).toBe('3 April 2024');
+  });
+
+  test('corrections on a statement, an event and a figure update show on their pages, the corrections page and the feed', () => {
+    const statement = page('/statements/mayor-disputes-hwc-count/');
+    expect(textOf(select('.correction-notice', statement)!)).toContain('Corrected 14 March 2024, 08:10 UTC: Corrected the quote');
+    expect(select('.update-log [id="update-quote-wording-fixed"]', statement)).toBeTruthy();
+    expect(select('.update-log [id="update-regulator-estimate-added"]', page('/figures/households-without-water/'))).toBeTruthy();
+    expect(select('.correction-notice', page('/figures/households-without-water/'))).toBeUndefined();
+    expect(select('[id="event-eastbank-levee-breach-update-breach-place-fixed"]', page('/timeline/'))).toBeTruthy();
+    const listed = selectAll('.corrections-list .correction a', page('/corrections/')).map((a) => String(a.properties['href']));
+    expect(listed).toEqual(expect.arrayContaining(['/statements/mayor-disputes-hwc-count/#update-quote-wording-fixed', '/timeline/#event-eastbank-levee-breach-update-breach-place-fixed', '/articles/main-story/#update-2024-03-19']));
+    const feed = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<title>Correction: Statement by Ines Marlow, 13 March 2024</title>');
+    expect(feed).toContain('/figures/households-without-water/#update-regulator-estimate-added</link>');
+    expect(feed).toContain('/timeline/#event-eastbank-levee-breach-update-breach-place-fixed</link>');
+  });
+
+  test('a figure leads with each claimant’s current estimate; a revised estimate stays in the table, marked, linked both ways', () => {
+    const figure = page('/figures/households-without-water/');
+    const current = selectAll('.current-estimates li', figure).map((li) => textOf(li).replace(/\s+/g, ' ').trim());
+    expect(current).toEqual([
+      expect.stringMatching(/^Northport City Council: 18,400 households \(as of 13 March 2024\)$/),
+      expect.stringMatching(/: 9,000–11,500 households \(as of 2 April 2024, includes flats behind shared meters\)$/),
+      expect.stringMatching(/: 17,900 households \(as of 20 May 2024, households without water for at least 12 hours\)$/),
+    ]);
+    const rows = selectAll('table.estimates tbody tr', figure);
+    const first = rows.find((row) => row.properties['id'] === 'estimate-hwc-first-count');
+    expect(first?.properties['className']).toEqual(['superseded']);
+    expect(textOf(first!)).toContain('Revised by Harbor Water Company');
+    expect(textOf(rows[2]!)).toContain('Revises Harbor Water Company');
+    expect(select('a[href="#estimate-hwc-first-count"]', rows[2]!)).toBeTruthy();
+    const dates = rows.map((row) => String(select('time', row)?.properties['dateTime']));
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  test('money is written as money: in full in the table, compact on the chart and in lists', () => {
+    const figure = page('/figures/flood-repair-cost/');
+    expect(selectAll('table.estimates td.number', figure).map((td) => textOf(td))).toEqual(['€41,500,000', '€35,000,000–€52,750,000', '€9,612,500,000.5']);
+    expect(selectAll('.chart .value-label', figure).map((t) => textOf(t))).toEqual(['€41.5m', '€35m–€52.8m', '€9.61bn']);
+    expect(textOf(select('.current-estimates', figure)!)).toContain('€9,612,500,000.5 (as of 21 May 2024)');
+    expect(textOf(select('.current-estimates', figure)!)).not.toContain('euros');
+  });
+
+  test('what is scheduled for later is not published anywhere: no page, link, feed item, sitemap entry or update', () => {
+    expect(hasPage(build.outDir, '/articles/scheduled-piece/')).toBe(false);
+    const files = [...pages.values()].map((tree) => textOf(tree)).join('\n');
+    expect(files).not.toContain('SCHEDULED');
+    for (const [path, tree] of pages) expect(hrefs(tree, 'a[href]').filter((h) => h.includes('scheduled-piece')), path).toEqual([]);
+    for (const file of ['rss.xml', 'sitemap-0.xml']) expect(readFileSync(join(build.outDir, file), 'utf8')).not.toMatch(/scheduled|SCHEDULED/);
+    expect(select('.update-log', page('/statements/hwc-ceo-6000-households/'))).toBeUndefined();
+  });
+
+  test('the home page leads with the latest updates, then each key figure now, and the main actors with their roles', () => {
+    const home = page('/');
+    expect(selectAll('main h2', home).map((h) => textOf(h))).toEqual(['Latest updates', 'Key figures', 'Articles', 'Main actors']);
+    const changes = selectAll('.change-list li', home);
+    const instants = changes.map((li) => String(li.properties['dataChangedAt']));
+    expect(instants.length).toBeGreaterThan(3);
+    expect([...instants].sort().reverse()).toEqual(instants);
+    expect(textOf(changes[0]!)).toMatch(/^21 May 2024, new article: /);
+    expect(textOf(select('#key-figures + ul', home)!)).toContain('Cost of repairing the Eastbank flood damage: now €35m–€9.61bn, by 2 claimants (3 estimates in all)');
+    // Every update-log entry and every article teaser carries its moment, for the reader's browser to compare.
+    expect(selectAll('.update-log li', page('/articles/main-story/')).every((li) => /^\d{4}-\d{2}-\d{2}T/.test(String(li.properties['dataChangedAt'])))).toBe(true);
+    expect(selectAll('.article-list li[data-changed-at]', home).length).toBe(selectAll('.article-list li', home).length);
+  });
+
+  test('a figure page charts its estimates over time, with the revision linked', () => {
+    const figure = page('/figures/households-without-water/');
+    const chart = select('.figure-over-time svg', figure)!;
+    expect(selectAll('.estimate', chart)).toHaveLength(4);
+    expect(selectAll('.band', chart)).toHaveLength(1);
+    expect(selectAll('.estimate.superseded', chart)).toHaveLength(1);
+    expect(selectAll('.revision', chart)).toHaveLength(1);
+    expect(textOf(select('desc', chart)!)).toContain('(revises Harbor Water Company, 12 March 2024: 6,000 households)');
+    const width = Number(String(chart.properties['viewBox']).split(' ')[2]);
+    for (const label of selectAll('text', chart)) expect(Number(label.properties['x'])).toBeLessThanOrEqual(width);
+  });
+
+  test('the statements list is newest first, by day in the site zone and then by time', () => {
+    const days = selectAll('main section h2 time', page('/statements/')).map((t) => String(t.properties['dateTime']));
+    expect(days[0]).toBe('2024-05-20');
+    expect([...days].sort().reverse()).toEqual(days);
+  });
+});

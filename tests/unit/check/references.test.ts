@@ -45,7 +45,7 @@ describe('reference fields declared in the schemas', () => {
     expect(listed).toEqual({
       articles: [],
       actors: ['country→actors', 'partOf.*→actors', 'roles.*.of→actors'],
-      figures: ['estimates.*.by→actors', 'estimates.*.source→sources', 'estimates.*.statement→statements'],
+      figures: ['estimates.*.by→actors', 'estimates.*.source→sources', 'estimates.*.statement→statements', 'estimates.*.withdrawn.source→sources', 'estimates.*.withdrawn.by→actors'],
       statements: ['speaker→actors', 'about.*→actors', 'sources.*→sources', 'relations.*.statement→statements'],
       sources: ['issuer→actors'],
       events: ['actors.*→actors', 'sources.*→sources'],

@@ -151,4 +151,18 @@ describe('collectWarnings', () => {
     expect(warnings[0]).toMatchObject({ field: 'updates[1].date', severity: 'warning' });
     expect(warnings[0]?.message).toMatch(/not newest first: 2024-11-06 comes after 2024-11-05/);
   });
+
+  test('same-day updates without id are asked for the id they have now; with ids, nothing', () => {
+    const set = clean();
+    const article = set.articles[0];
+    if (!article) throw new Error('no article');
+    article.data = { ...article.data, updated: '2024-11-06', updates: [{ date: '2024-11-06', summary: 'b' }, { date: '2024-11-06', summary: 'a' }] };
+    const warnings = collectWarnings(set);
+    expect(warnings.map((w) => [w.field, w.fix])).toEqual([
+      ['updates[0]', 'add `id: 2024-11-06-2` to it (its address today, so no link changes)'],
+      ['updates[1]', 'add `id: 2024-11-06` to it (its address today, so no link changes)'],
+    ]);
+    article.data = { ...article.data, updates: [{ id: 'b', date: '2024-11-06', summary: 'b' }, { id: 'a', date: '2024-11-06', summary: 'a' }] };
+    expect(collectWarnings(set)).toEqual([]);
+  });
 });

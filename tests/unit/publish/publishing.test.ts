@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../../src/publish/csp.ts';
 import { feedItems, updateAnchor } from '../../../src/publish/feed.ts';
+import { articleSchema, updateIds, type Update } from '../../../src/model/article.ts';
 import { actorJsonLd, serializeJsonLd, statementJsonLd, type LinkContext } from '../../../src/publish/jsonld.ts';
 import { dataCollectionOf, dataRecords, estimatesCsv, OPEN_DATA_FILES, openDataFiles } from '../../../src/publish/open-data.ts';
 import { headMeta, shareImagePath, siteImagePath } from '../../../src/publish/page-meta.ts';
@@ -72,9 +73,55 @@ describe('feed', () => {
     ]);
     expect(new Set(items.map((item) => item.link)).size).toBe(items.length);
   });
-  test('anchors of same-day updates get a number', () => {
+  test('anchors of same-day updates without id get a number, counted from the oldest', () => {
     const updates = articles[0]!.data.updates!;
-    expect([updateAnchor(updates, 0), updateAnchor(updates, 1)]).toEqual(['update-2024-03-01', 'update-2024-03-01-2']);
+    expect([updateAnchor(updates, 0), updateAnchor(updates, 1)]).toEqual(['update-2024-03-01-2', 'update-2024-03-01']);
+  });
+
+  const links = (updates: Update[]) => feedItems([{ id: 'a', data: { title: 'A', description: 'd', published: '2024-01-01', updates } }], (slug) => `https://x.test/${slug}/`).map((item) => `${item.link} ${item.description}`);
+  const withIds: Update[] = [
+    { id: 'revised-count', date: '2024-03-01', summary: 'second' },
+    { id: 'first-count', date: '2024-03-01', summary: 'first', correction: true },
+  ];
+  const withoutIds: Update[] = [{ date: '2024-03-01', summary: 'second' }, { date: '2024-03-01', summary: 'first' }];
+
+  test.each([
+    ['a new entry on top, with ids', withIds, [{ id: 'third', date: '2024-03-01', summary: 'third' }, ...withIds]],
+    ['a new entry on top, without ids', withoutIds, [{ date: '2024-03-01', summary: 'third' }, ...withoutIds]],
+    ['a new entry on another day, without ids', withoutIds, [{ date: '2024-03-02', summary: 'next day' }, ...withoutIds]],
+    ['reordered entries with ids', withIds, [...withIds].reverse()],
+    ['an edited summary and date with ids', withIds, [{ ...withIds[0]!, date: '2024-03-02' }, withIds[1]!]],
+  ] as [string, Update[], Update[]][])('%s: every existing anchor and feed GUID stays', (_name, before, after) => {
+    const kept = new Set(links(after).map((line) => line.split(' ')[0]));
+    for (const line of links(before)) expect(kept, line).toContain(line.split(' ')[0]);
+    // And each item still points at the same entry (its summary), whatever was added.
+    const bySummary = (lines: string[]) => new Map(lines.map((line) => [line.split(' ')[1], line.split(' ')[0]]));
+    const old = bySummary(links(before));
+    const now = bySummary(links(after));
+    for (const [summary, link] of old) if (now.has(summary!)) expect(now.get(summary!)).toBe(link);
+  });
+
+  test('updates of statements, figures and events are feed items too, linking to their entry', () => {
+    const items = feedItems(articles, (slug) => `https://x.test/articles/${slug}/`, {
+      entries: [
+        { kind: 'statements', id: 's1', title: 'Statement by A', updates: [{ id: 'fix', date: '2024-03-02', time: '08:00Z', summary: 'fixed', correction: true }] },
+        { kind: 'articles', id: 'old', title: 'Old', updates: [{ date: '2024-03-01', summary: 'listed once, with its article' }] },
+      ],
+      updateUrl: (entry, anchor) => `https://x.test/${entry.kind}/${entry.id}/#${anchor}`,
+    });
+    expect(items[0]).toEqual({ title: 'Correction: Statement by A', link: 'https://x.test/statements/s1/#update-fix', date: '2024-03-02', time: '08:00Z', description: 'fixed' });
+    expect(items).toHaveLength(5);
+  });
+
+  test('an implicit id never takes an id written on another entry', () => {
+    expect(updateIds([{ date: '2024-03-01' }, { id: '2024-03-01', date: '2024-03-01' }])).toEqual(['2024-03-01-2', '2024-03-01']);
+  });
+
+  test('two updates with the same id are refused, on the second id', () => {
+    const result = articleSchema.safeParse({ title: 't', description: 'd', published: '2024-01-01', updates: [{ id: 'x', date: '2024-01-02', summary: 'a' }, { id: 'x', date: '2024-01-03', summary: 'b' }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['updates', 1, 'id']);
+    expect(result.error?.issues[0]?.message).toMatch(/two updates have the id "x"/);
   });
 });
 

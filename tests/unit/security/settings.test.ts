@@ -32,6 +32,9 @@ describe('settings: one line per wrong value, naming the variable, the value and
     ['CONTENT_DIR', 'content\u0000', 'contains a control or text-direction character', 'CONTENT_DIR=content'],
     ['OUT_DIR', 'dist\n', 'contains a control or text-direction character', 'OUT_DIR=dist'],
     ['INCREMENTAL_BUILD', 'false', 'is neither 0 nor 1', 'INCREMENTAL_BUILD=0'],
+    ['SITE_TIMEZONE', 'Mars/Olympus', 'is not a time zone name', 'SITE_TIMEZONE=Europe/Kyiv'],
+    ['PUBLISH_TIME', 'tomorrow', 'is not a date and time with an offset', 'PUBLISH_TIME=2024-11-04T09:00Z'],
+    ['PUBLISH_TIME', '2024-11-04T09:00', 'is not a date and time with an offset', 'PUBLISH_TIME='],
   ])('%s=%j', (name, value, problem, fix) => {
     const errors = errorsFor({ [name]: value });
     expect(errors).toHaveLength(1);

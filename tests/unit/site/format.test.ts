@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatDate, lastModified } from '../../../src/model/dates.ts';
-import { formatEstimate, languageName, sitePath } from '../../../src/site/format.ts';
+import { formatEstimate, languageName, sitePath, unitAfter } from '../../../src/site/format.ts';
 
 describe('format', () => {
   test.each([
@@ -20,6 +20,22 @@ describe('format', () => {
     ['/explainer', [], '/explainer/'],
     ['/', ['actors', 'a b'], '/actors/a%20b/'],
   ])('sitePath(%s, %j)', (base, parts, path) => expect(sitePath(base, ...parts)).toBe(path));
+
+  test.each([
+    ['money in full', { value: 9600000000 }, { currency: 'USD' }, false, '$9,600,000,000'],
+    ['money, compact', { value: 9600000000 }, { currency: 'USD' }, true, '$9.6bn'],
+    ['a small sum stays whole when compact', { value: 950 }, { currency: 'EUR' }, true, '€950'],
+    ['money with cents', { value: 0.5 }, { currency: 'GBP' }, false, '£0.5'],
+    ['a range of money, compact', { low: 35000000, high: 52750000 }, { currency: 'EUR' }, true, '€35m–€52.8m'],
+    ['percentages', { low: 12.5, high: 15 }, { percent: true }, false, '12.5%–15%'],
+    ['people', { value: 18400 }, {}, true, '18,400'],
+  ])('%s', (_name, estimate, style, compact, expected) => {
+    expect(formatEstimate(estimate, style, compact)).toBe(expected);
+  });
+
+  test('the unit is written after a value unless the value says it', () => {
+    expect([unitAfter({ unit: 'troops' }), unitAfter({ unit: 'euros', currency: 'EUR' }), unitAfter({ unit: 'per cent', percent: true })]).toEqual([' troops', '', '']);
+  });
 
   test('languageName', () => {
     expect(languageName('uk')).toBe('Ukrainian');
