@@ -11,13 +11,14 @@ import pagefind from './src/integrations/pagefind.ts';
 import shareImages from './src/integrations/share-images.ts';
 import { remarkPlugins } from './src/plugins/index.ts';
 import { articleLastmod } from './src/integrations/sitemap-dates.ts';
-import { contentPath, settings } from './src/settings.ts';
+import { cachePath, contentPath, settings } from './src/settings.ts';
 
 export default defineConfig({
   site: settings.site,
   base: settings.base,
   outDir: settings.outDir,
-  cacheDir: settings.cacheDir,
+  // One cache folder per story and output-changing settings (src/settings.ts `cachePath`).
+  cacheDir: cachePath(),
   trailingSlash: 'always',
   // Hashes for Astro's own scripts and styles go in each page's CSP <meta>;
   // `_headers` repeats the policy for hosts that read it (src/integrations/publishing.ts).

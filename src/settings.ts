@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
@@ -19,16 +20,18 @@ const folder = plainText;
 /** A path segment of `BASE_PATH`: what a URL path holds without escaping, minus `.` and `..`. */
 const BASE_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
-/** One setting: the environment variable it is read from, its schema, and how to put a wrong value right. */
+/** One setting: the environment variable it is read from, its schema, how to put a wrong value right, and whether it changes what a build writes. */
 interface Setting<T extends z.ZodType> {
   env: string;
   schema: T;
   fix: string;
+  /** The built site depends on it: the cache folder is keyed by it (`cacheKey`), so no build reuses files made under another value. */
+  changesOutput: boolean;
 }
 
 /** Declares a setting (keeps each schema's own type). */
-function setting<T extends z.ZodType>(env: string, schema: T, fix: string): Setting<T> {
-  return { env, schema, fix };
+function setting<T extends z.ZodType>(env: string, schema: T, fix: string, changesOutput = true): Setting<T> {
+  return { env, schema, fix, changesOutput };
 }
 
 /**
@@ -85,9 +88,13 @@ const SETTINGS = {
     'set it to the folder the site is served from, in letters, digits and - _ . ~ separated by /, e.g. BASE_PATH=/explainer/, or leave it unset for a domain root',
   ),
   /** Where the built site is written. */
-  outDir: setting('OUT_DIR', folder.default('dist'), 'set it to a folder of its own for the built site, e.g. OUT_DIR=dist'),
-  /** Astro's cache (content data store, incremental build); one per content folder keeps builds apart. */
-  cacheDir: setting('CACHE_DIR', folder.default('node_modules/.astro'), 'set it to a folder of its own for the cache, e.g. CACHE_DIR=node_modules/.astro'),
+  outDir: setting('OUT_DIR', folder.default('dist'), 'set it to a folder of its own for the built site, e.g. OUT_DIR=dist', false),
+  /**
+   * Where caches live (Astro's content data store and incremental build, share
+   * images, parsed content). A build uses the subfolder named by `cacheKey`, so
+   * content folders and settings never share one; see `cachePath`.
+   */
+  cacheDir: setting('CACHE_DIR', folder.default('node_modules/.astro'), 'set it to a folder of its own for the cache, e.g. CACHE_DIR=node_modules/.astro', false),
   /** The site's name, shown in the header and page titles. */
   title: setting('SITE_TITLE', plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'), 'set it to the site\'s name as plain text, e.g. SITE_TITLE="The Flood Explained"'),
   /**
@@ -128,6 +135,8 @@ const SETTINGS = {
       .default('1')
       .transform((value) => value === '1'),
     'set INCREMENTAL_BUILD=0 to render every page, or leave it unset',
+    // An incremental build writes the same bytes as a full one (tests/incremental/run.ts).
+    false,
   ),
 } as const;
 
@@ -353,8 +362,31 @@ export function outPath(root: string = process.cwd()): string {
   return isAbsolute(settings.outDir) ? settings.outDir : resolve(root, settings.outDir);
 }
 
-/** Absolute path of the cache folder. */
+/**
+ * The name of the cache subfolder for a content folder and settings: a hash of
+ * the content folder's canonical path and of every setting that changes what a
+ * build writes (`changesOutput` above; an unset `BUILD_DATE` counts as `today`,
+ * the date the build then uses). Builds of another story, or under another
+ * `SITE_URL`, `BASE_PATH`, `SITE_TITLE` or `BUILD_DATE`, get another folder
+ * and never reuse a file made for different output. Pure.
+ */
+export function cacheKey(values: Settings, root: string, today: string = new Date().toISOString().slice(0, 10)): string {
+  const keyed: Record<string, unknown> = {};
+  for (const [key, { changesOutput }] of Object.entries(SETTINGS)) {
+    if (!changesOutput) continue;
+    const value = values[key as keyof Settings];
+    keyed[key] = key === 'contentDir' ? canonicalPath(String(value), root) : key === 'buildDate' ? (value ?? today) : value;
+  }
+  return createHash('sha256').update(JSON.stringify(keyed)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Absolute path of this build's cache folder: `<CACHE_DIR>/<cacheKey>`. Every
+ * cache (Astro's `cacheDir`, share images, parsed content) lives in it. Old
+ * subfolders stay until CACHE_DIR is deleted; each is the cache of one story
+ * under one set of settings, which a switch back reuses.
+ */
 export function cachePath(root: string = process.cwd()): string {
-  return isAbsolute(settings.cacheDir) ? settings.cacheDir : resolve(root, settings.cacheDir);
+  return join(canonicalPath(settings.cacheDir, root), cacheKey(settings, root));
 }
 

@@ -7,7 +7,7 @@ import { escapeControls, formatProblem, formatReport, sortProblems, type Problem
 import { checkContentDir } from '../check/check-content.ts';
 import { BuildContext, buildContext, closeBuildContext, openBuildContext, type RefusedBody } from '../loaders/build-context.ts';
 import { drawerSize, ShareDrawer, shareWorkerFile } from '../share/share-drawer.ts';
-import { contentPath, settings } from '../settings.ts';
+import { cacheKey, contentPath, settings } from '../settings.ts';
 
 /** Escapes text for HTML: content is data, even on the error page. */
 function escapeHtml(text: string): string {
@@ -58,7 +58,7 @@ ${items}
 function forgetOtherContent(root: string): void {
   const dotAstro = join(root, '.astro');
   const stamp = join(dotAstro, 'explainer-dev-settings.json');
-  const current = JSON.stringify({ ...settings, contentDir: contentPath(root) });
+  const current = cacheKey(settings, root);
   let previous = '';
   try {
     previous = readFileSync(stamp, 'utf8');

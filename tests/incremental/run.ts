@@ -7,6 +7,12 @@
  *
  *   npm run test:incremental -- --edits 10 --seed 1
  *   npm run test:incremental -- --only 'retitle a source' --edits 2
+ *   npm run test:incremental -- --edits 2 --switch
+ *
+ * `--switch` then builds, still with the same cache, another story (the
+ * sample in content/) and the fixture under another site address, base path,
+ * title and build date, and requires each to equal its cold build: a cache
+ * filled under other settings is never reused (src/settings.ts `cacheKey`).
  *
  * Each edit keeps the story valid (an edit the content check refuses is undone
  * and another is drawn), so every step builds. Ends with `N passed, N failed`.
@@ -22,7 +28,7 @@ import { checkContentDir } from '../../src/check/check-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'tests/fixtures/site/content');
-const { values } = parseArgs({ options: { edits: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { edits: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, only: { type: 'string' }, switch: { type: 'boolean', default: false } } });
 const EDITS = Number(values.edits);
 const work = mkdtempSync(join(tmpdir(), 'explainer-incremental-'));
 const content = join(work, 'content');
@@ -231,12 +237,12 @@ function applyEdit(): string {
 
 // ---------------------------------------------------------------- builds
 
-function build(outDir: string, cacheDir: string): void {
+function build(outDir: string, cacheDir: string, settings: Record<string, string> = {}): void {
   const env = withoutViteEnv(process.env);
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...env, CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: cacheDir, BUILD_DATE: '2025-01-01', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: cacheDir, BUILD_DATE: '2025-01-01', ASTRO_TELEMETRY_DISABLED: '1', ...settings },
   });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
 }
@@ -259,6 +265,31 @@ function differences(a: string, b: string): string[] {
   return diff.sort();
 }
 
+/** `--switch`: builds that must not reuse what the same cache holds for the fixture story. */
+const SWITCHES: { what: string; settings: Record<string, string> }[] = [
+  { what: 'another story (the sample) with the same cache', settings: { CONTENT_DIR: join(ROOT, 'content') } },
+  {
+    what: 'another site address, base path, title and build date with the same cache',
+    settings: { SITE_URL: 'https://switched.example.com', BASE_PATH: '/switched/', SITE_TITLE: 'Switched', BUILD_DATE: '2025-02-01' },
+  },
+  { what: 'back to the first settings with the same cache', settings: {} },
+];
+
+/** Builds with the shared cache and from nothing; true when both are the same bytes. */
+function compare(step: string, what: string, settings: Record<string, string> = {}): boolean {
+  const incremental = join(work, `incremental-${step}`);
+  const cold = join(work, `cold-${step}`);
+  const started = performance.now();
+  build(incremental, cache, settings);
+  const warm = performance.now() - started;
+  build(cold, join(work, `cold-cache-${step}`), settings);
+  const diff = differences(incremental, cold);
+  if (diff.length === 0) console.log(`ok ${step} - ${what} (incremental ${(warm / 1000).toFixed(1)} s)`);
+  else console.log(`not ok ${step} - ${what}\n  ${diff.slice(0, 20).join('\n  ')}${diff.length > 20 ? `\n  … ${diff.length - 20} more` : ''}`);
+  if (!values.keep) for (const dir of [cold, join(work, `cold-cache-${step}`), incremental]) rmSync(dir, { recursive: true, force: true });
+  return diff.length === 0;
+}
+
 // ---------------------------------------------------------------- run
 
 cpSync(FIXTURE, content, { recursive: true });
@@ -267,25 +298,13 @@ let failed = 0;
 try {
   build(join(work, 'first'), cache);
   for (let step = 1; step <= EDITS; step++) {
-    const what = applyEdit();
-    const incremental = join(work, `incremental-${step}`);
-    const cold = join(work, `cold-${step}`);
-    const started = performance.now();
-    build(incremental, cache);
-    const warm = performance.now() - started;
-    build(cold, join(work, `cold-cache-${step}`));
-    const diff = differences(incremental, cold);
-    if (diff.length === 0) {
-      passed++;
-      console.log(`ok ${step} - ${what} (incremental ${(warm / 1000).toFixed(1)} s)`);
-    } else {
-      failed++;
-      console.log(`not ok ${step} - ${what}\n  ${diff.slice(0, 20).join('\n  ')}${diff.length > 20 ? `\n  … ${diff.length - 20} more` : ''}`);
-    }
-    if (!values.keep) {
-      rmSync(cold, { recursive: true, force: true });
-      rmSync(join(work, `cold-cache-${step}`), { recursive: true, force: true });
-      rmSync(incremental, { recursive: true, force: true });
+    if (compare(String(step), applyEdit())) passed++;
+    else failed++;
+  }
+  if (values.switch) {
+    for (const [at, { what, settings }] of SWITCHES.entries()) {
+      if (compare(`switch-${at + 1}`, what, settings)) passed++;
+      else failed++;
     }
   }
 } catch (error) {
