@@ -61,7 +61,14 @@ export default defineConfig({
     mdx(),
     pagefind(),
     // Article pages carry their `updated` (or `published`) date as <lastmod>.
-    sitemap({ serialize: articleLastmod({ contentDir: () => contentPath(), root: process.cwd(), site: settings.site, base: settings.base }) }),
+    sitemap({
+      serialize: articleLastmod({
+        contentDir: () => contentPath(),
+        root: process.cwd(),
+        site: settings.site,
+        base: settings.base,
+      }),
+    }),
     publishing({ base: settings.base }),
     // Last: closes the build context contentCheck() opened (stops the share workers).
     buildContextEnd(),

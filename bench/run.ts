@@ -15,7 +15,17 @@
  * --write        writes the results to docs/performance.md (between the RESULTS markers).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -55,12 +65,17 @@ export function routeTimes(log: string): Map<string, { pages: number; ms: number
 /** Milliseconds per page for each route section, one column per build. */
 export function routeTable(runs: BuildRun[]): string {
   const times = runs.map((run) => routeTimes(run.log));
-  const sections = [...new Set(times.flatMap((t) => [...t.keys()]))].filter((s) => times.some((t) => (t.get(s)?.pages ?? 0) > 1 || (t.get(s)?.ms ?? 0) > 50)).sort();
+  const sections = [...new Set(times.flatMap((t) => [...t.keys()]))]
+    .filter((s) => times.some((t) => (t.get(s)?.pages ?? 0) > 1 || (t.get(s)?.ms ?? 0) > 50))
+    .sort();
   const head = ['route', ...runs.map((r) => `${r.label} ×${r.scale} ms/page (pages)`)];
-  const rows = sections.map((section) => [section, ...times.map((t) => {
-    const entry = t.get(section);
-    return entry ? `${(entry.ms / entry.pages).toFixed(1)} (${entry.pages})` : '–';
-  })]);
+  const rows = sections.map((section) => [
+    section,
+    ...times.map((t) => {
+      const entry = t.get(section);
+      return entry ? `${(entry.ms / entry.pages).toFixed(1)} (${entry.pages})` : '–';
+    }),
+  ]);
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
@@ -115,29 +130,42 @@ function countPages(dir: string): number {
 export function makeRoot(from: string, to: string, entries: readonly string[]): string {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
-  for (const entry of entries) if (existsSync(join(from, entry))) cpSync(join(from, entry), join(to, entry), { recursive: true });
+  for (const entry of entries)
+    if (existsSync(join(from, entry))) cpSync(join(from, entry), join(to, entry), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(to, 'node_modules'));
   return to;
 }
 
 /** Runs `astro build` in a root under /usr/bin/time, timestamping each log line as it arrives. */
-export function astroBuild(root: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ lines: Line[]; wallMs: number; peakRssKb: number; cpuMs: number; status: number | null }> {
+export function astroBuild(
+  root: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ lines: Line[]; wallMs: number; peakRssKb: number; cpuMs: number; status: number | null }> {
   const timeFile = join(root, '.time.txt');
   const useTime = existsSync('/usr/bin/time');
   const command = [process.execPath, ...nodeArgs, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'];
   const [bin, ...args] = useTime ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(bin!, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin!, args, {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: Line[] = [];
     let peakSampled = 0;
     // Fallback when /usr/bin/time is missing: sample the child's RSS.
-    const sampler = useTime ? undefined : setInterval(() => {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        peakSampled = Math.max(peakSampled, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      } catch { /* exited */ }
-    }, 100);
+    const sampler = useTime
+      ? undefined
+      : setInterval(() => {
+          try {
+            const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+            peakSampled = Math.max(peakSampled, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+          } catch {
+            /* exited */
+          }
+        }, 100);
     for (const stream of [child.stdout, child.stderr]) {
       let rest = '';
       stream.setEncoding('utf8');
@@ -157,7 +185,11 @@ export function astroBuild(root: string, env: Record<string, string>, nodeArgs: 
       if (useTime && existsSync(timeFile)) {
         const report = readFileSync(timeFile, 'utf8');
         peakRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1] ?? 0);
-        cpuMs = Math.round(1000 * (Number(/User time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? 0) + Number(/System time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? 0)));
+        cpuMs = Math.round(
+          1000 *
+            (Number(/User time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? 0) +
+              Number(/System time \(seconds\): ([\d.]+)/.exec(report)?.[1] ?? 0)),
+        );
       }
       done({ lines, wallMs, peakRssKb, cpuMs, status });
     });
@@ -179,7 +211,9 @@ async function runPagefind(outDir: string): Promise<number | undefined> {
   const bin = join(REPO, 'node_modules/.bin/pagefind');
   if (!existsSync(bin)) return undefined;
   const started = performance.now();
-  await new Promise<void>((done) => spawn(bin, ['--site', outDir, '--output-subdir', 'pagefind'], { stdio: 'ignore' }).on('close', () => done()));
+  await new Promise<void>((done) =>
+    spawn(bin, ['--site', outDir, '--output-subdir', 'pagefind'], { stdio: 'ignore' }).on('close', () => done()),
+  );
   return Math.round(performance.now() - started);
 }
 
@@ -187,12 +221,20 @@ async function runPagefind(outDir: string): Promise<number | undefined> {
 let srcOverride: string | undefined;
 
 function makeProjectRoot(root: string): void {
-  makeRoot(REPO, root, [srcOverride ? '' : 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'].filter(Boolean));
+  makeRoot(
+    REPO,
+    root,
+    [srcOverride ? '' : 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'].filter(Boolean),
+  );
   if (srcOverride) cpSync(srcOverride, join(root, 'src'), { recursive: true });
 }
 
 /** One build of this project on a content folder. */
-export async function buildOurs(scale: number, content: string, options: { cpuProf?: boolean; keepCache?: string; label?: string } = {}): Promise<BuildRun> {
+export async function buildOurs(
+  scale: number,
+  content: string,
+  options: { cpuProf?: boolean; keepCache?: string; label?: string } = {},
+): Promise<BuildRun> {
   const root = join(WORK, 'root');
   if (!options.keepCache) makeProjectRoot(root);
   const outDir = join(WORK, 'out');
@@ -201,17 +243,40 @@ export async function buildOurs(scale: number, content: string, options: { cpuPr
   if (!options.keepCache) rmSync(cacheDir, { recursive: true, force: true });
   const profDir = join(WORK, 'prof');
   if (options.cpuProf) mkdirSync(profDir, { recursive: true });
-  const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=ours-scale-${scale}-${Date.now()}.cpuprofile`] : [];
-  const result = await astroBuild(root, { CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: cacheDir, EXPLAINER_TIMING: '1' }, nodeArgs);
+  const nodeArgs = options.cpuProf
+    ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=ours-scale-${scale}-${Date.now()}.cpuprofile`]
+    : [];
+  const result = await astroBuild(
+    root,
+    { CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: cacheDir, EXPLAINER_TIMING: '1' },
+    nodeArgs,
+  );
   const phases = ourPhases(result.lines);
   // Search indexing is part of the build when an integration runs Pagefind; otherwise time the CLI on the output.
-  phases['search index'] = sumOf(result.lines, /search index: \d+ pages in ([\d.]+) ms/) ?? (result.status === 0 ? await runPagefind(outDir) : undefined);
-  return { label: options.label ?? 'ours', scale, pages: countPages(outDir), wallMs: result.wallMs, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs, phases, ok: result.status === 0, log: result.lines.map((l) => l.text).join('\n') };
+  phases['search index'] =
+    sumOf(result.lines, /search index: \d+ pages in ([\d.]+) ms/) ??
+    (result.status === 0 ? await runPagefind(outDir) : undefined);
+  return {
+    label: options.label ?? 'ours',
+    scale,
+    pages: countPages(outDir),
+    wallMs: result.wallMs,
+    peakRssKb: result.peakRssKb,
+    cpuMs: result.cpuMs,
+    phases,
+    ok: result.status === 0,
+    log: result.lines.map((l) => l.text).join('\n'),
+  };
 }
 
 /** One build of the bare baseline project on the same content folder. */
 export async function buildBaseline(scale: number, content: string): Promise<BuildRun> {
-  const root = makeRoot(join(REPO, 'bench/baseline'), join(WORK, 'baseline-root'), ['src', 'astro.config.mjs', 'tsconfig.json', 'package.json']);
+  const root = makeRoot(join(REPO, 'bench/baseline'), join(WORK, 'baseline-root'), [
+    'src',
+    'astro.config.mjs',
+    'tsconfig.json',
+    'package.json',
+  ]);
   const outDir = join(WORK, 'baseline-out');
   rmSync(outDir, { recursive: true, force: true });
   const cacheDir = join(WORK, 'baseline-cache');
@@ -222,7 +287,17 @@ export async function buildBaseline(scale: number, content: string): Promise<Bui
     bundle: between(result.lines, /Building static entrypoints/, /\[vite\] ✓ built in/),
     render: renderTime(result.lines),
   };
-  return { label: 'baseline', scale, pages: countPages(outDir), wallMs: result.wallMs, peakRssKb: result.peakRssKb, cpuMs: result.cpuMs, phases, ok: result.status === 0, log: result.lines.map((l) => l.text).join('\n') };
+  return {
+    label: 'baseline',
+    scale,
+    pages: countPages(outDir),
+    wallMs: result.wallMs,
+    peakRssKb: result.peakRssKb,
+    cpuMs: result.cpuMs,
+    phases,
+    ok: result.status === 0,
+    log: result.lines.map((l) => l.text).join('\n'),
+  };
 }
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
@@ -230,12 +305,33 @@ const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 10
 /** The results as a Markdown table. */
 export function table(runs: BuildRun[]): string {
   const phaseNames = ['content check', 'content layer', 'bundle', 'site index', 'render', 'search index'];
-  const head = ['build', 'scale', 'pages', 'wall s', 'CPU s', 'pages/s', 'peak RSS MB', 'wall vs scale 1', 'CPU vs scale 1', 'wall vs baseline', 'CPU vs baseline', ...phaseNames.map((p) => `${p} s`)];
+  const head = [
+    'build',
+    'scale',
+    'pages',
+    'wall s',
+    'CPU s',
+    'pages/s',
+    'peak RSS MB',
+    'wall vs scale 1',
+    'CPU vs scale 1',
+    'wall vs baseline',
+    'CPU vs baseline',
+    ...phaseNames.map((p) => `${p} s`),
+  ];
   const rows = runs.map((run) => {
-    const first = runs.find((r) => r.label === run.label && r.scale === Math.min(...runs.filter((x) => x.label === run.label).map((x) => x.scale)));
+    const first = runs.find(
+      (r) =>
+        r.label === run.label && r.scale === Math.min(...runs.filter((x) => x.label === run.label).map((x) => x.scale)),
+    );
     const baseline = runs.find((r) => r.label === 'baseline' && r.scale === run.scale);
     return [
-      run.ok ? run.label : `${run.label} (FAILED)`, String(run.scale), String(run.pages), seconds(run.wallMs), seconds(run.cpuMs), (run.pages / (run.wallMs / 1000)).toFixed(0),
+      run.ok ? run.label : `${run.label} (FAILED)`,
+      String(run.scale),
+      String(run.pages),
+      seconds(run.wallMs),
+      seconds(run.cpuMs),
+      (run.pages / (run.wallMs / 1000)).toFixed(0),
       (run.peakRssKb / 1024).toFixed(0),
       first && first !== run ? `${(run.wallMs / first.wallMs).toFixed(2)}×` : '1.00×',
       first && first !== run ? `${(run.cpuMs / first.cpuMs).toFixed(2)}×` : '1.00×',
@@ -251,7 +347,10 @@ export function table(runs: BuildRun[]): string {
 function editOneStatement(content: string): string {
   const file = join(content, 'statements', readdirSync(join(content, 'statements')).sort()[0]!);
   const text = readFileSync(file, 'utf8');
-  const edited = text.replace(/(quote|summary): (.*)/, (_m, key: string, value: string) => `${key}: ${value.replace(/\.$/, '')} (edited).`);
+  const edited = text.replace(
+    /(quote|summary): (.*)/,
+    (_m, key: string, value: string) => `${key}: ${value.replace(/\.$/, '')} (edited).`,
+  );
   writeFileSync(file, edited);
   return /id: (statement-\d+)/.exec(text)?.[1] ?? '?';
 }
@@ -263,7 +362,10 @@ export function machine(): string {
 
 async function main() {
   const args = process.argv.slice(2);
-  const value = (flag: string) => { const at = args.indexOf(flag); return at >= 0 ? args[at + 1] : undefined; };
+  const value = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
   const scales = (value('--scales') ?? '1,2,4').split(',').map(Number);
   const seed = Number(value('--seed') ?? '1');
   const baseline = !args.includes('--no-baseline');
@@ -275,8 +377,17 @@ async function main() {
   const report = (run: BuildRun) => {
     runs.push(run);
     writeFileSync(join(WORK, `log-${run.label.replace(/\W+/g, '-')}-${run.scale}.txt`), run.log);
-    process.stdout.write(`  ${run.label} scale ${run.scale}: ${run.pages} pages in ${seconds(run.wallMs)} s, peak ${(run.peakRssKb / 1024).toFixed(0)} MB${run.ok ? '' : ' — BUILD FAILED'}\n`);
-    if (!run.ok) process.stderr.write(`${run.log.split('\n').filter((l) => !/MODULE_LEVEL_DIRECTIVE|^\s*[│╭╰─]/.test(l)).slice(-40).join('\n')}\n`);
+    process.stdout.write(
+      `  ${run.label} scale ${run.scale}: ${run.pages} pages in ${seconds(run.wallMs)} s, peak ${(run.peakRssKb / 1024).toFixed(0)} MB${run.ok ? '' : ' — BUILD FAILED'}\n`,
+    );
+    if (!run.ok)
+      process.stderr.write(
+        `${run.log
+          .split('\n')
+          .filter((l) => !/MODULE_LEVEL_DIRECTIVE|^\s*[│╭╰─]/.test(l))
+          .slice(-40)
+          .join('\n')}\n`,
+      );
   };
   const incremental = args.includes('--incremental');
   const rebuilds: string[] = [];
@@ -295,7 +406,9 @@ async function main() {
       report(one);
       const rendered = [...routeTimes(one.log).entries()].map(([section, t]) => `${t.pages} ${section}`).join(', ');
       const count = [...routeTimes(one.log).values()].reduce((n, t) => n + t.pages, 0);
-      rebuilds.push(`One-file rebuild at scale ${scale} (edited the quote of ${id}): ${seconds(one.wallMs)} s (CPU ${seconds(one.cpuMs)} s) against ${seconds(full.wallMs)} s (CPU ${seconds(full.cpuMs)} s) for the full build with a cold cache (${(one.wallMs / full.wallMs * 100).toFixed(0)}% wall, ${(one.cpuMs / full.cpuMs * 100).toFixed(0)}% CPU). Of ${one.pages} pages, ${count} were rendered (${rendered}); the rest were restored from the incremental cache.`);
+      rebuilds.push(
+        `One-file rebuild at scale ${scale} (edited the quote of ${id}): ${seconds(one.wallMs)} s (CPU ${seconds(one.cpuMs)} s) against ${seconds(full.wallMs)} s (CPU ${seconds(full.cpuMs)} s) for the full build with a cold cache (${((one.wallMs / full.wallMs) * 100).toFixed(0)}% wall, ${((one.cpuMs / full.cpuMs) * 100).toFixed(0)}% CPU). Of ${one.pages} pages, ${count} were rendered (${rendered}); the rest were restored from the incremental cache.`,
+      );
       // Same content, empty output folder, warm cache (a CI runner that keeps only the cache).
       rmSync(join(WORK, 'out'), { recursive: true, force: true });
       report(await buildOurs(scale, content, { keepCache: cache, label: 'empty dist, warm cache' }));

@@ -17,7 +17,16 @@ import { createInterface } from 'node:readline';
 import { constants } from 'node:os';
 import { withoutViteEnv } from './lib/build-env.ts';
 import { acquireBuildLock, BuildLockedError } from '../src/integrations/build-lock.ts';
-import { bringNear, diskFullFilter, diskFullMessage, isDiskFull, removeStale, removeSwapFolders, swapFolders, swapIn } from './lib/site-swap.ts';
+import {
+  bringNear,
+  diskFullFilter,
+  diskFullMessage,
+  isDiskFull,
+  removeStale,
+  removeSwapFolders,
+  swapFolders,
+  swapIn,
+} from './lib/site-swap.ts';
 
 const root = resolve(import.meta.dirname, '..');
 // The settings' relative folders start at the project root, as they do for `astro build`.
@@ -27,7 +36,11 @@ const { outPath, outputFolderProblem, settings } = await import('../src/settings
 
 /** The date of the checked-out commit (YYYY-MM-DD), or undefined outside a git checkout. */
 function commitDate(): string | undefined {
-  const git = spawnSync('git', ['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d'], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const git = spawnSync('git', ['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+  });
   const date = git.status === 0 ? git.stdout.trim() : '';
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
 }
@@ -46,7 +59,11 @@ let release: () => void;
 try {
   release = await acquireBuildLock(root);
 } catch (error) {
-  fail(error instanceof BuildLockedError ? error.message : `Could not take the build lock in ${join(root, '.astro')}: ${(error as Error).message}`);
+  fail(
+    error instanceof BuildLockedError
+      ? error.message
+      : `Could not take the build lock in ${join(root, '.astro')}: ${(error as Error).message}`,
+  );
 }
 process.on('exit', () => release());
 
@@ -68,7 +85,12 @@ const env = withoutViteEnv(process.env);
 const astro = spawn(join(root, 'node_modules/.bin/astro'), ['build', ...process.argv.slice(2)], {
   cwd: root,
   stdio: ['inherit', 'inherit', 'pipe'],
-  env: { ...env, OUT_DIR: folders.staging, ASTRO_TELEMETRY_DISABLED: '1', ...(buildDate ? { BUILD_DATE: buildDate } : {}) },
+  env: {
+    ...env,
+    OUT_DIR: folders.staging,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(buildDate ? { BUILD_DATE: buildDate } : {}),
+  },
 });
 
 // Ctrl-C, SIGTERM or a closed terminal stop `astro build` as well; a second signal kills it.
@@ -119,6 +141,8 @@ try {
   swapIn(out, folders);
 } catch (error) {
   removeSwapFolders(folders);
-  fail(`\n${isDiskFull(error) ? diskFullMessage('output', dirname(out), out) : `Could not move the built site into ${out}: ${(error as Error).message}. ${out} was left as it was.`}`);
+  fail(
+    `\n${isDiskFull(error) ? diskFullMessage('output', dirname(out), out) : `Could not move the built site into ${out}: ${(error as Error).message}. ${out} was left as it was.`}`,
+  );
 }
 console.log(`\nBuilt ${out}${buildDate ? ` as of ${buildDate}` : ''}.`);

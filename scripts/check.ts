@@ -14,7 +14,9 @@ const root = process.cwd();
 const started = performance.now();
 const { set, problems } = checkContentDir(dirArg ?? contentPath(root), root);
 const elapsed = Math.round(performance.now() - started);
-const counts = Object.entries(set).map(([name, list]) => `${list.length} ${name}`).join(', ');
+const counts = Object.entries(set)
+  .map(([name, list]) => `${list.length} ${name}`)
+  .join(', ');
 const errors = problems.filter((p) => p.severity === 'error').length;
 const failed = errors > 0 || (strict && problems.length > 0);
 if (problems.length > 0) process.stderr.write(`${formatReport(problems)}\n`);
@@ -22,7 +24,10 @@ process.stdout.write(`${failed ? 'Content has problems' : 'Content OK'}: ${count
 // What a build made now leaves out, to go live with a build at or after its time.
 const scheduled = scheduledItems(set, publishInstant());
 if (scheduled.length > 0) {
-  const lines = scheduled.map((item) => `  ${escapeControls(when(item.date, item.time, settings.timeZone).text)}  ${escapeControls(item.what)} (${escapeControls(item.file)})`);
+  const lines = scheduled.map(
+    (item) =>
+      `  ${escapeControls(when(item.date, item.time, settings.timeZone).text)}  ${escapeControls(item.what)} (${escapeControls(item.file)})`,
+  );
   process.stdout.write(`Scheduled (left out of a build made before its time):\n${lines.join('\n')}\n`);
 }
 process.exit(failed ? 1 : 0);

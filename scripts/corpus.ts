@@ -13,7 +13,14 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 
 /** Entity counts at scale 1. */
-export const BASE_COUNTS = { articles: 100, actors: 400, statements: 2000, figures: 40, sources: 400, events: 200 } as const;
+export const BASE_COUNTS = {
+  articles: 100,
+  actors: 400,
+  statements: 2000,
+  figures: 40,
+  sources: 400,
+  events: 200,
+} as const;
 
 /** One generated file: path relative to the content folder, and its text. */
 export interface CorpusFile {
@@ -32,9 +39,9 @@ export function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   /** `count` distinct items (fewer if the list is shorter). */
-  const sample = <T,>(list: readonly T[], count: number): T[] => {
+  const sample = <T>(list: readonly T[], count: number): T[] => {
     const n = Math.min(count, list.length);
     const chosen = new Set<number>();
     while (chosen.size < n) chosen.add(Math.floor(next() * list.length));
@@ -44,20 +51,85 @@ export function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-const SYLLABLES = ['ka', 'ro', 'vel', 'mi', 'tan', 'sor', 'le', 'du', 'an', 'ber', 'zo', 'li', 'mar', 'nes', 'to', 'ga', 'ri', 'hel', 'vo', 'sta'];
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'vel',
+  'mi',
+  'tan',
+  'sor',
+  'le',
+  'du',
+  'an',
+  'ber',
+  'zo',
+  'li',
+  'mar',
+  'nes',
+  'to',
+  'ga',
+  'ri',
+  'hel',
+  'vo',
+  'sta',
+];
 const WORDS = (
   'the government said troops border talks ceasefire officials reported ministry forces region capital ' +
   'agreement sanctions aid convoy shelling negotiations envoy delegation parliament vote spokesperson ' +
   'estimate casualties refugees supplies corridor statement analysts satellite images deployment front ' +
   'offensive reserves allies pledged funding mission observers confirmed denied earlier week month'
 ).split(' ');
-const PLACES = ['in the east', 'near the border', 'in the capital', 'on the coast', 'in the north', 'along the river', 'at the summit'];
-const CONTEXTS = ['press conference', 'evening video address', 'joint statement', 'interview with a broadcaster', 'briefing to reporters', 'post on social media', 'speech to parliament'];
-const PUBLISHERS = ['Daily Courier', 'Northern Wire', 'Global Press Agency', 'The Ledger', 'Eastern Herald', 'Ministry of Information', 'Policy Institute'];
-const SOURCE_TYPES = ['news-report', 'speech', 'press-release', 'briefing', 'statement', 'interview', 'report', 'dataset', 'social-post', 'document'] as const;
+const PLACES = [
+  'in the east',
+  'near the border',
+  'in the capital',
+  'on the coast',
+  'in the north',
+  'along the river',
+  'at the summit',
+];
+const CONTEXTS = [
+  'press conference',
+  'evening video address',
+  'joint statement',
+  'interview with a broadcaster',
+  'briefing to reporters',
+  'post on social media',
+  'speech to parliament',
+];
+const PUBLISHERS = [
+  'Daily Courier',
+  'Northern Wire',
+  'Global Press Agency',
+  'The Ledger',
+  'Eastern Herald',
+  'Ministry of Information',
+  'Policy Institute',
+];
+const SOURCE_TYPES = [
+  'news-report',
+  'speech',
+  'press-release',
+  'briefing',
+  'statement',
+  'interview',
+  'report',
+  'dataset',
+  'social-post',
+  'document',
+] as const;
 const RELATIONS = ['confirms', 'contradicts', 'denies', 'updates', 'responds-to'] as const;
 const UNITS = ['troops', 'people', 'vehicles', 'tonnes', 'shells a day', 'km²'];
-const TITLES = ['Minister of Defence', 'Foreign Minister', 'Chief of Staff', 'Spokesperson', 'Director', 'Ambassador', 'Commander', 'Head of Mission'];
+const TITLES = [
+  'Minister of Defence',
+  'Foreign Minister',
+  'Chief of Staff',
+  'Spokesperson',
+  'Director',
+  'Ambassador',
+  'Commander',
+  'Head of Mission',
+];
 
 function name(r: Rng, parts = 2): string {
   const word = () => {
@@ -67,7 +139,10 @@ function name(r: Rng, parts = 2): string {
   return Array.from({ length: parts }, word).join(' ');
 }
 function kebab(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 function sentence(r: Rng, min = 8, max = 20): string {
   const words = Array.from({ length: r.int(min, max) }, () => r.pick(WORDS));
@@ -87,7 +162,10 @@ function yamlFiles(folder: string, prefix: string, entries: object[], size: numb
   const files: CorpusFile[] = [];
   for (let i = 0; i < entries.length; i += size) {
     const chunk = entries.slice(i, i + size);
-    files.push({ path: `${folder}/${prefix}-${String(i / size + 1).padStart(4, '0')}.yaml`, text: stringify(chunk, { lineWidth: 0 }) });
+    files.push({
+      path: `${folder}/${prefix}-${String(i / size + 1).padStart(4, '0')}.yaml`,
+      text: stringify(chunk, { lineWidth: 0 }),
+    });
   }
   return files;
 }
@@ -112,7 +190,16 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
       const label = name(r, 1);
       const id = `${kebab(label)}-${i + 1}`;
       states.push(id);
-      actorFiles.push({ id, data: { name: `Republic of ${label}`, kind: 'state', description: `A state in the synthetic corpus (${i + 1}).`, wikidata: `Q${1000 + i}` }, body: '' });
+      actorFiles.push({
+        id,
+        data: {
+          name: `Republic of ${label}`,
+          kind: 'state',
+          description: `A state in the synthetic corpus (${i + 1}).`,
+          wikidata: `Q${1000 + i}`,
+        },
+        body: '',
+      });
     } else if (i < nStates + nBodies) {
       const label = `Ministry of ${name(r, 1)}`;
       const id = `${kebab(label)}-${i + 1}`;
@@ -122,7 +209,14 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
       bodies.push(id);
       actorFiles.push({
         id,
-        data: { name: label, kind: r.pick(['government-body', 'military', 'organization'] as const), description: sentence(r, 6, 12), country, partOf: [parent], website: `https://example.org/${id}` },
+        data: {
+          name: label,
+          kind: r.pick(['government-body', 'military', 'organization'] as const),
+          description: sentence(r, 6, 12),
+          country,
+          partOf: [parent],
+          website: `https://example.org/${id}`,
+        },
         body: sentence(r, 20, 40),
       });
     } else {
@@ -139,7 +233,14 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
       }
       actorFiles.push({
         id,
-        data: { name: label, kind: 'person', description: sentence(r, 6, 12), aliases: [label.toUpperCase()], country: r.pick(states), ...(roles.length > 0 ? { roles } : {}) },
+        data: {
+          name: label,
+          kind: 'person',
+          description: sentence(r, 6, 12),
+          aliases: [label.toUpperCase()],
+          country: r.pick(states),
+          ...(roles.length > 0 ? { roles } : {}),
+        },
         body: '',
       });
     }
@@ -154,7 +255,11 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
     sourceIds.push(id);
     const published = date(r);
     return {
-      id, title: sentence(r, 5, 10).replace(/\.$/, ''), publisher: r.pick(PUBLISHERS), type: r.pick(SOURCE_TYPES), published,
+      id,
+      title: sentence(r, 5, 10).replace(/\.$/, ''),
+      publisher: r.pick(PUBLISHERS),
+      type: r.pick(SOURCE_TYPES),
+      published,
       ...(r.chance(0.8) ? { url: `https://news.example.org/${published}/${id}` } : {}),
       ...(r.chance(0.3) ? { issuer: r.pick(bodies) } : {}),
       ...(r.chance(0.5) ? { language: r.pick(['en', 'uk', 'ru', 'ko', 'fr']) } : {}),
@@ -172,12 +277,19 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
   const statementIds: string[] = [];
   const statements = Array.from({ length: count('statements') }, (_, i) => {
     const id = `statement-${i + 1}`;
-    const relation = statementIds.length > 0 && r.chance(0.15) ? [{ type: r.pick(RELATIONS), statement: r.pick(statementIds) }] : undefined;
+    const relation =
+      statementIds.length > 0 && r.chance(0.15)
+        ? [{ type: r.pick(RELATIONS), statement: r.pick(statementIds) }]
+        : undefined;
     statementIds.push(id);
     return {
-      id, speaker: r.pick(speakers), date: date(r),
+      id,
+      speaker: r.pick(speakers),
+      date: date(r),
       ...(r.chance(0.7) ? { quote: sentence(r) } : { summary: sentence(r) }),
-      context: r.pick(CONTEXTS), about: r.sample(actors, r.int(0, 3)), sources: r.sample(sourceIds, r.int(1, 3)),
+      context: r.pick(CONTEXTS),
+      about: r.sample(actors, r.int(0, 3)),
+      sources: r.sample(sourceIds, r.int(1, 3)),
       ...(relation ? { relations: relation } : {}),
     };
   });
@@ -185,8 +297,13 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
 
   // Events.
   const events = Array.from({ length: count('events') }, (_, i) => ({
-    id: `event-${i + 1}`, date: date(r), title: sentence(r, 4, 9).replace(/\.$/, ''), summary: sentence(r, 10, 25),
-    actors: r.sample(actors, r.int(1, 4)), place: r.pick(PLACES), sources: r.sample(sourceIds, r.int(1, 3)),
+    id: `event-${i + 1}`,
+    date: date(r),
+    title: sentence(r, 4, 9).replace(/\.$/, ''),
+    summary: sentence(r, 10, 25),
+    actors: r.sample(actors, r.int(1, 4)),
+    place: r.pick(PLACES),
+    sources: r.sample(sourceIds, r.int(1, 3)),
   }));
   files.push(...yamlFiles('events', 'events', events, 25));
 
@@ -200,9 +317,27 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
       const value = Math.round(centre * (0.5 + r.next()));
       const range = r.chance(0.3) ? { low: value, high: value + r.int(1, 20) * 50 } : { value };
       const source = r.pick(sources);
-      return { ...range, by: r.pick(speakers), date: source.published, source: source.id, ...(r.chance(0.4) ? { statement: r.pick(statementIds) } : {}), method: r.pick(['official claim', 'intelligence estimate', 'independent count']) };
+      return {
+        ...range,
+        by: r.pick(speakers),
+        date: source.published,
+        source: source.id,
+        ...(r.chance(0.4) ? { statement: r.pick(statementIds) } : {}),
+        method: r.pick(['official claim', 'intelligence estimate', 'independent count']),
+      };
     });
-    files.push({ path: `figures/${id}.md`, text: frontmatter({ title: sentence(r, 3, 6).replace(/\.$/, ''), unit: r.pick(UNITS), description: sentence(r, 6, 12), estimates }, `${sentence(r, 20, 40)} [@${estimates[0]?.source}]`) });
+    files.push({
+      path: `figures/${id}.md`,
+      text: frontmatter(
+        {
+          title: sentence(r, 3, 6).replace(/\.$/, ''),
+          unit: r.pick(UNITS),
+          description: sentence(r, 6, 12),
+          estimates,
+        },
+        `${sentence(r, 20, 40)} [@${estimates[0]?.source}]`,
+      ),
+    });
   }
 
   // Articles: mention 5–30 actors, cite 5–40 sources, embed statements, figures, timelines.
@@ -221,26 +356,49 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
         const parts = [sentence(r, 12, 25)];
         for (let m = r.int(1, 4); m > 0; m--) {
           const actor = mentioned[a++ % mentioned.length];
-          parts.push(r.chance(0.5) ? `<Actor id="${actor}" /> ${sentence(r, 6, 14).toLowerCase()}` : `<Actor id="${actor}">${name(r, 1)}</Actor> said so ${sentence(r, 6, 14).toLowerCase()}`);
+          parts.push(
+            r.chance(0.5)
+              ? `<Actor id="${actor}" /> ${sentence(r, 6, 14).toLowerCase()}`
+              : `<Actor id="${actor}">${name(r, 1)}</Actor> said so ${sentence(r, 6, 14).toLowerCase()}`,
+          );
         }
         const keys = Array.from({ length: r.int(1, 3) }, () => cited[c++ % cited.length]);
-        parts.push(`${sentence(r, 8, 16).replace(/\.$/, '')} [${keys.map((k, n) => (n === 0 && r.chance(0.2) ? `@${k}, p. ${r.int(1, 40)}` : `@${k}`)).join('; ')}].`);
+        parts.push(
+          `${sentence(r, 8, 16).replace(/\.$/, '')} [${keys.map((k, n) => (n === 0 && r.chance(0.2) ? `@${k}, p. ${r.int(1, 40)}` : `@${k}`)).join('; ')}].`,
+        );
         paragraphs.push(parts.join(' '));
       }
       if (s < embedded.length) paragraphs.push(`<Statement id="${embedded[s]}" />`);
     }
     // Every mentioned actor and cited source appears at least once.
-    for (; a < mentioned.length; a++) paragraphs.push(`<Actor id="${mentioned[a]}" /> ${sentence(r, 6, 12).toLowerCase()}`);
-    for (; c < cited.length; c += 3) paragraphs.push(`${sentence(r, 6, 12).replace(/\.$/, '')} [${cited.slice(c, c + 3).map((k) => `@${k}`).join('; ')}].`);
+    for (; a < mentioned.length; a++)
+      paragraphs.push(`<Actor id="${mentioned[a]}" /> ${sentence(r, 6, 12).toLowerCase()}`);
+    for (; c < cited.length; c += 3)
+      paragraphs.push(
+        `${sentence(r, 6, 12).replace(/\.$/, '')} [${cited
+          .slice(c, c + 3)
+          .map((k) => `@${k}`)
+          .join('; ')}].`,
+      );
     for (const statement of embedded.slice(sections)) paragraphs.push(`<Statement id="${statement}" />`);
     if (r.chance(0.5)) paragraphs.push(`<Figure id="${r.pick(figureIds)}" />`);
     if (r.chance(0.3)) {
       const from = date(r);
       const to = new Date(Date.parse(from) + r.int(30, 365) * 86_400_000).toISOString().slice(0, 10);
-      paragraphs.push(`<Timeline actors={[${r.sample(mentioned, r.int(1, 3)).map((x) => `"${x}"`).join(', ')}]} from="${from}" to="${to}" />`);
+      paragraphs.push(
+        `<Timeline actors={[${r
+          .sample(mentioned, r.int(1, 3))
+          .map((x) => `"${x}"`)
+          .join(', ')}]} from="${from}" to="${to}" />`,
+      );
     }
     const published = date(r);
-    const data = { title: sentence(r, 5, 10).replace(/\.$/, ''), description: sentence(r, 15, 30), published, authors: [name(r, 2)] };
+    const data = {
+      title: sentence(r, 5, 10).replace(/\.$/, ''),
+      description: sentence(r, 15, 30),
+      published,
+      authors: [name(r, 2)],
+    };
     files.push({ path: `articles/${slug}.mdx`, text: frontmatter(data, paragraphs.join('\n\n')) });
   }
   return files;
@@ -250,7 +408,8 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
 export function writeCorpus(out: string, scale: number, seed = 1): number {
   rmSync(out, { recursive: true, force: true });
   const files = generateCorpus(scale, seed);
-  for (const folder of ['articles', 'actors', 'figures', 'statements', 'sources', 'events']) mkdirSync(join(out, folder), { recursive: true });
+  for (const folder of ['articles', 'actors', 'figures', 'statements', 'sources', 'events'])
+    mkdirSync(join(out, folder), { recursive: true });
   for (const file of files) writeFileSync(join(out, file.path), file.text);
   return files.length;
 }
@@ -267,5 +426,7 @@ if (import.meta.main) {
   const out = resolve(argument(args, '--out') ?? `/tmp/explainer-corpus/scale-${scale}`);
   const started = performance.now();
   const n = writeCorpus(out, scale, seed);
-  process.stdout.write(`Wrote ${n} files for scale ${scale}, seed ${seed} to ${out} in ${Math.round(performance.now() - started)} ms\n`);
+  process.stdout.write(
+    `Wrote ${n} files for scale ${scale}, seed ${seed} to ${out} in ${Math.round(performance.now() - started)} ms\n`,
+  );
 }

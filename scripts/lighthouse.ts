@@ -19,7 +19,13 @@ import { startStaticServer } from './lib/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 function option(args: string[], flag: string): string | undefined {
@@ -31,7 +37,9 @@ function option(args: string[], flag: string): string | undefined {
 function firstPage(dist: string, section: string): string | undefined {
   const dir = join(dist, section);
   if (!existsSync(dir)) return undefined;
-  const name = readdirSync(dir).sort().find((n) => existsSync(join(dir, n, 'index.html')));
+  const name = readdirSync(dir)
+    .sort()
+    .find((n) => existsSync(join(dir, n, 'index.html')));
   return name ? `/${section}/${name}/` : undefined;
 }
 
@@ -53,7 +61,9 @@ async function main() {
   const min = Number(option(args, '--min') ?? '0.95');
   const given = option(args, '--dist');
   const built = given ? { dist: resolve(given), cleanup: () => {} } : build();
-  const pages = [firstPage(built.dist, 'articles'), firstPage(built.dist, 'actors')].filter((p): p is string => p !== undefined);
+  const pages = [firstPage(built.dist, 'articles'), firstPage(built.dist, 'actors')].filter(
+    (p): p is string => p !== undefined,
+  );
   if (pages.length < 2) throw new Error(`No article or actor page in ${built.dist}`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
 
@@ -63,13 +73,25 @@ async function main() {
   try {
     for (const page of pages) {
       const url = new URL(page.slice(1), server.url.endsWith('/') ? server.url : `${server.url}/`).href;
-      const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const run = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!run) throw new Error(`Lighthouse gave no result for ${url}`);
       const { lhr } = run;
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null]));
       // The audits that cost points, to say what to fix.
       const failing = Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'notApplicable' &&
+            a.scoreDisplayMode !== 'manual',
+        )
         .map((a) => `${a.id} (${a.score}${a.displayValue ? `, ${a.displayValue}` : ''})`);
       results.push({ page, scores, failing });
     }
@@ -85,7 +107,8 @@ async function main() {
     process.stdout.write(`| ${r.page} | ${CATEGORIES.map((c) => r.scores[c]?.toFixed(2) ?? 'n/a').join(' | ')} |\n`);
     if (CATEGORIES.some((c) => (r.scores[c] ?? 0) < min)) failed = true;
   }
-  for (const r of results) if (r.failing.length > 0) process.stdout.write(`\n${r.page}: audits below 1: ${r.failing.join('; ')}\n`);
+  for (const r of results)
+    if (r.failing.length > 0) process.stdout.write(`\n${r.page}: audits below 1: ${r.failing.join('; ')}\n`);
   const json = option(args, '--json');
   if (json) writeFileSync(json, JSON.stringify(results, null, 2));
   process.stdout.write(failed ? `\nBelow ${min} on at least one category.\n` : `\nEvery score at least ${min}.\n`);

@@ -45,7 +45,10 @@ function fail(message: string): never {
 function localToday(): string {
   const fixed = process.env['EXPLAINER_TODAY'];
   if (fixed !== undefined) {
-    if (!isCalendarDate(fixed)) fail(`EXPLAINER_TODAY must be a real date written YYYY-MM-DD, such as 2024-11-04 (got "${fixed}"); unset it to use today`);
+    if (!isCalendarDate(fixed))
+      fail(
+        `EXPLAINER_TODAY must be a real date written YYYY-MM-DD, such as 2024-11-04 (got "${fixed}"); unset it to use today`,
+      );
     return fixed;
   }
   const now = new Date();
@@ -89,9 +92,11 @@ if (options.help) {
   process.exit(0);
 }
 const [kindArg, ...nameParts] = positionals;
-if (!kindArg || !(SCAFFOLD_KINDS as readonly string[]).includes(kindArg)) fail(`say what to create: ${SCAFFOLD_KINDS.join(', ')}\n${USAGE}`);
+if (!kindArg || !(SCAFFOLD_KINDS as readonly string[]).includes(kindArg))
+  fail(`say what to create: ${SCAFFOLD_KINDS.join(', ')}\n${USAGE}`);
 const kind = kindArg as ScaffoldKind;
-if (options.date !== undefined && !isCalendarDate(options.date)) fail(`--date must be a real date written YYYY-MM-DD, such as 2024-11-04 (got "${options.date}")`);
+if (options.date !== undefined && !isCalendarDate(options.date))
+  fail(`--date must be a real date written YYYY-MM-DD, such as 2024-11-04 (got "${options.date}")`);
 
 const root = process.cwd();
 const contentDir = contentPath(root);
@@ -117,12 +122,17 @@ const file = makeFile();
 
 for (const ref of referencedIds(kind, options)) {
   const known = existingIds(ref.collection);
-  if (!known.has(ref.id)) fail(`--${ref.flag} "${ref.id}": there is no such ${ref.collection.replace(/s$/, '')}; ${suggestIds(ref.id, [...known].sort(), ref.collection.replace(/s$/, ''))}`);
+  if (!known.has(ref.id))
+    fail(
+      `--${ref.flag} "${ref.id}": there is no such ${ref.collection.replace(/s$/, '')}; ${suggestIds(ref.id, [...known].sort(), ref.collection.replace(/s$/, ''))}`,
+    );
 }
 
 // The file must pass the same schema the checker uses (a bad --url, say, is refused here).
 const relativeName = `${file.collection}/${file.fileName}`;
-const readBack = file.fileName.endsWith('.yaml') ? parseYamlEntities(relativeName, file.text) : parseFrontmatterEntity(relativeName, file.text);
+const readBack = file.fileName.endsWith('.yaml')
+  ? parseYamlEntities(relativeName, file.text)
+  : parseFrontmatterEntity(relativeName, file.text);
 const invalid = [...readBack.problems, ...validateEntries(file.collection, readBack.entries).problems];
 if (invalid.length > 0) fail(`nothing was written:\n${invalid.map(formatProblem).join('\n')}`);
 
@@ -130,13 +140,18 @@ const folder = join(contentDir, file.collection);
 const path = join(folder, file.fileName);
 const nearby = relative(root, path);
 const shown = nearby === '' || nearby.startsWith('..') ? path : nearby;
-if (existsSync(path)) fail(`${shown} already exists; nothing was written. Choose another id with --id, or edit that file.`);
+if (existsSync(path))
+  fail(`${shown} already exists; nothing was written. Choose another id with --id, or edit that file.`);
 if (existingIds(file.collection).has(file.id)) {
-  fail(`a ${kind} with the id "${file.id}" already exists in ${folder}; nothing was written. Choose another id with --id.`);
+  fail(
+    `a ${kind} with the id "${file.id}" already exists in ${folder}; nothing was written. Choose another id with --id.`,
+  );
 }
 mkdirSync(folder, { recursive: true });
 writeFileSync(path, file.text, { flag: 'wx' });
 process.stdout.write(`${shown}\n`);
 if (file.placeholders.length > 0) {
-  process.stderr.write(`Now open it and replace the placeholder ${file.placeholders.length === 1 ? 'text' : 'texts'} in: ${file.placeholders.join(', ')}. Then run npm run check.\n`);
+  process.stderr.write(
+    `Now open it and replace the placeholder ${file.placeholders.length === 1 ? 'text' : 'texts'} in: ${file.placeholders.join(', ')}. Then run npm run check.\n`,
+  );
 }

@@ -24,9 +24,15 @@ function fail(message: string): never {
 
 const rawPort = process.env['PORT'] || '4321';
 const port = Number(rawPort);
-if (!/^\d+$/.test(rawPort) || port > 65535) fail(`Setting PORT=${quoteValue(rawPort)} is not a port number. Fix: set it to a number from 1 to 65535, e.g. PORT=4321, or 0 to pick a free one.`);
+if (!/^\d+$/.test(rawPort) || port > 65535)
+  fail(
+    `Setting PORT=${quoteValue(rawPort)} is not a port number. Fix: set it to a number from 1 to 65535, e.g. PORT=4321, or 0 to pick a free one.`,
+  );
 const host = process.env['HOST'] || '127.0.0.1';
-if (!/^[A-Za-z0-9.:-]+$/.test(host)) fail(`Setting HOST=${quoteValue(host)} is not a host name or address. Fix: set it to the address to listen on, e.g. HOST=127.0.0.1, or HOST=0.0.0.0 for every network.`);
+if (!/^[A-Za-z0-9.:-]+$/.test(host))
+  fail(
+    `Setting HOST=${quoteValue(host)} is not a host name or address. Fix: set it to the address to listen on, e.g. HOST=127.0.0.1, or HOST=0.0.0.0 for every network.`,
+  );
 
 const dir = outPath(root);
 if (!existsSync(join(dir, 'index.html'))) fail(`No built site in ${dir}: run \`npm run build\` first.`);

@@ -10,7 +10,8 @@ const dir = contentPath();
  * Each collection is loaded from exactly the files the content check lists
  * for it (`listContentFiles`), in the format `COLLECTION_FORMATS` declares.
  */
-const loaderFor = (name: CollectionName) => (COLLECTION_FORMATS[name] === 'yaml' ? yamlEntities(name, dir) : markdownEntities(name, dir));
+const loaderFor = (name: CollectionName) =>
+  COLLECTION_FORMATS[name] === 'yaml' ? yamlEntities(name, dir) : markdownEntities(name, dir);
 
 export const collections = {
   articles: defineCollection({ loader: loaderFor('articles'), schema: schemas.articles }),

@@ -12,7 +12,9 @@ import { z } from 'astro/zod';
 const UNSAFE_CHARACTERS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
 
 /** A value without unsafe characters. */
-const plainText = z.string().refine((value) => !UNSAFE_CHARACTERS.test(value), { error: 'contains a control or text-direction character' });
+const plainText = z
+  .string()
+  .refine((value) => !UNSAFE_CHARACTERS.test(value), { error: 'contains a control or text-direction character' });
 
 /** A folder, relative to the project root or absolute. */
 const folder = plainText;
@@ -41,7 +43,11 @@ function setting<T extends z.ZodType>(env: string, schema: T, fix: string, chang
  */
 const SETTINGS = {
   /** Folder holding the story's content, relative to the project root. */
-  contentDir: setting('CONTENT_DIR', folder.default('content'), 'set it to the folder that holds the story, e.g. CONTENT_DIR=content'),
+  contentDir: setting(
+    'CONTENT_DIR',
+    folder.default('content'),
+    'set it to the folder that holds the story, e.g. CONTENT_DIR=content',
+  ),
   /** Public URL of the site (scheme and host), for canonical links and feeds. */
   site: setting(
     'SITE_URL',
@@ -88,15 +94,29 @@ const SETTINGS = {
     'set it to the folder the site is served from, in letters, digits and - _ . ~ separated by /, e.g. BASE_PATH=/explainer/, or leave it unset for a domain root',
   ),
   /** Where the built site is written. */
-  outDir: setting('OUT_DIR', folder.default('dist'), 'set it to a folder of its own for the built site, e.g. OUT_DIR=dist', false),
+  outDir: setting(
+    'OUT_DIR',
+    folder.default('dist'),
+    'set it to a folder of its own for the built site, e.g. OUT_DIR=dist',
+    false,
+  ),
   /**
    * Where caches live (Astro's content data store and incremental build, share
    * images, parsed content). A build uses the subfolder named by `cacheKey`, so
    * content folders and settings never share one; see `cachePath`.
    */
-  cacheDir: setting('CACHE_DIR', folder.default('node_modules/.astro'), 'set it to a folder of its own for the cache, e.g. CACHE_DIR=node_modules/.astro', false),
+  cacheDir: setting(
+    'CACHE_DIR',
+    folder.default('node_modules/.astro'),
+    'set it to a folder of its own for the cache, e.g. CACHE_DIR=node_modules/.astro',
+    false,
+  ),
   /** The site's name, shown in the header and page titles. */
-  title: setting('SITE_TITLE', plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'), 'set it to the site\'s name as plain text, e.g. SITE_TITLE="The Flood Explained"'),
+  title: setting(
+    'SITE_TITLE',
+    plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'),
+    'set it to the site\'s name as plain text, e.g. SITE_TITLE="The Flood Explained"',
+  ),
   /**
    * The date the site is built "as of" (YYYY-MM-DD), for "then" in role
    * attribution. `scripts/build.ts` sets it from the commit date so that the
@@ -115,7 +135,11 @@ const SETTINGS = {
   publishTime: setting(
     'PUBLISH_TIME',
     plainText
-      .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)), { error: 'is not a date and time with an offset' })
+      .refine(
+        (value) =>
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+        { error: 'is not a date and time with an offset' },
+      )
       .optional(),
     'write it as a date and time with its offset, e.g. PUBLISH_TIME=2024-11-04T09:00Z, or leave it unset to publish as of the time the build runs',
   ),
@@ -123,7 +147,9 @@ const SETTINGS = {
   timeZone: setting(
     'SITE_TIMEZONE',
     plainText
-      .refine((zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone), { error: 'is not a time zone name' })
+      .refine((zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone), {
+        error: 'is not a time zone name',
+      })
       .default('UTC'),
     'set it to a time zone name from the IANA database, e.g. SITE_TIMEZONE=Europe/Kyiv, or leave it unset for UTC',
   ),
@@ -153,7 +179,10 @@ export function quoteValue(value: string): string {
   const escaped = short.replace(/[\\"]/g, '\\$&').replace(new RegExp(UNSAFE_CHARACTERS.source, 'gu'), (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     const code = c.codePointAt(0) ?? 0;
-    return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+    return (
+      named[c] ??
+      (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+    );
   });
   return `"${escaped}"`;
 }
@@ -193,7 +222,13 @@ function placement(folder: string, other: string): Placement | undefined {
  * first), so it may hold nothing but the site; Astro writes its cache as it
  * pleases. The first rule a folder breaks is the one reported.
  */
-const FOLDER_RULES: { folder: 'out' | 'cache'; other: 'root' | 'content' | 'cache'; refused: Placement[]; why: string; fix: string }[] = [
+const FOLDER_RULES: {
+  folder: 'out' | 'cache';
+  other: 'root' | 'content' | 'cache';
+  refused: Placement[];
+  why: string;
+  fix: string;
+}[] = [
   {
     folder: 'out',
     other: 'root',
@@ -260,7 +295,11 @@ export function folderProblems(folders: BuildFolders): FolderProblem[] {
     const key = rule.folder === 'out' ? 'outDir' : 'cacheDir';
     const where = placement(folders[rule.folder], folders[rule.other]);
     if (where === undefined || !rule.refused.includes(where) || problems.some((p) => p.key === key)) continue;
-    problems.push({ key, problem: `${where} ${FOLDER_NAMES[rule.other]} ${folders[rule.other]}: ${rule.why}`, fix: rule.fix });
+    problems.push({
+      key,
+      problem: `${where} ${FOLDER_NAMES[rule.other]} ${folders[rule.other]}: ${rule.why}`,
+      fix: rule.fix,
+    });
   }
   return problems;
 }
@@ -308,7 +347,8 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>,
       out: canonicalPath(parsed.outDir, root),
       cache: canonicalPath(parsed.cacheDir, root),
     };
-    for (const { key, problem, fix } of folderProblems(folders)) errors.push(settingMessage(SETTINGS[key].env, parsed[key], problem, fix));
+    for (const { key, problem, fix } of folderProblems(folders))
+      errors.push(settingMessage(SETTINGS[key].env, parsed[key], problem, fix));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: parsed };
 }
@@ -370,12 +410,17 @@ export function outPath(root: string = process.cwd()): string {
  * `SITE_URL`, `BASE_PATH`, `SITE_TITLE` or `BUILD_DATE`, get another folder
  * and never reuse a file made for different output. Pure.
  */
-export function cacheKey(values: Settings, root: string, today: string = new Date().toISOString().slice(0, 10)): string {
+export function cacheKey(
+  values: Settings,
+  root: string,
+  today: string = new Date().toISOString().slice(0, 10),
+): string {
   const keyed: Record<string, unknown> = {};
   for (const [key, { changesOutput }] of Object.entries(SETTINGS)) {
     if (!changesOutput) continue;
     const value = values[key as keyof Settings];
-    keyed[key] = key === 'contentDir' ? canonicalPath(String(value), root) : key === 'buildDate' ? (value ?? today) : value;
+    keyed[key] =
+      key === 'contentDir' ? canonicalPath(String(value), root) : key === 'buildDate' ? (value ?? today) : value;
   }
   return createHash('sha256').update(JSON.stringify(keyed)).digest('hex').slice(0, 16);
 }
@@ -389,4 +434,3 @@ export function cacheKey(values: Settings, root: string, today: string = new Dat
 export function cachePath(root: string = process.cwd()): string {
   return join(canonicalPath(settings.cacheDir, root), cacheKey(settings, root));
 }
-

@@ -62,7 +62,8 @@ export function removeSwapFolders(folders: SwapFolders): void {
 export type CopyTree = (from: string, to: string) => Promise<void>;
 
 /** `fs.cp` of a whole tree, links kept as links, times kept. */
-const copyTree: CopyTree = (from, to) => cp(from, to, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true, preserveTimestamps: true });
+const copyTree: CopyTree = (from, to) =>
+  cp(from, to, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true, preserveTimestamps: true });
 
 /**
  * Moves the finished build from the staging folder to `near`, next to the

@@ -51,11 +51,7 @@ function inside(root: string, path: string): { real: string; folder: boolean } |
 
 /** A path inside the site as a URL path, each segment escaped. */
 function urlPath(root: string, real: string): string {
-  return relative(root, real)
-    .split(sep)
-    .filter(Boolean)
-    .map(encodeURIComponent)
-    .join('/');
+  return relative(root, real).split(sep).filter(Boolean).map(encodeURIComponent).join('/');
 }
 
 /** Answers a request with a short plain-text body. */
@@ -82,7 +78,14 @@ export function staticSiteHandler(site: StaticSite): (request: IncomingMessage, 
   /** Streams one file of the site, with this status. */
   const sendFile = (request: IncomingMessage, response: ServerResponse, root: string, real: string, status: number) => {
     response.statusCode = status;
-    send(request, `/${urlPath(root, real)}`, { root, dotfiles: 'allow', index: false, etag: false, lastModified: false, cacheControl: false })
+    send(request, `/${urlPath(root, real)}`, {
+      root,
+      dotfiles: 'allow',
+      index: false,
+      etag: false,
+      lastModified: false,
+      cacheControl: false,
+    })
       // send's errors carry the status to answer with (404 for a file gone since, 416 for a range past the end).
       .on('error', (error: { status?: number; headers?: Record<string, string> }) => {
         if (response.headersSent) return void response.destroy();
@@ -135,7 +138,9 @@ export function staticSiteHandler(site: StaticSite): (request: IncomingMessage, 
       // `/x` → `/x/`, built from the folder's own path, so the redirect never leaves the site.
       if (!path.endsWith('/')) return redirect(response, 301, `${base}${urlPath(root, found.real)}/${query}`);
       const index = inside(root, join(found.real, 'index.html'));
-      return index && !index.folder ? sendFile(request, response, root, index.real, 200) : notFound(request, response, root);
+      return index && !index.folder
+        ? sendFile(request, response, root, index.real, 200)
+        : notFound(request, response, root);
     }
     sendFile(request, response, root, found.real, 200);
   };
@@ -168,7 +173,11 @@ export function startStaticServer(site: StaticSite & { host: string; port: numbe
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : site.port;
       const host = site.host.includes(':') ? `[${site.host}]` : site.host;
-      resolve({ server, url: `http://${host}:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({
+        server,
+        url: `http://${host}:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
     });
   });
 }

@@ -3,7 +3,15 @@ import { join, relative } from 'node:path';
 import type { BodyRefs, ContentSet, Entity } from '../model/content-set.ts';
 import { checkIntegrity } from './integrity.ts';
 import { collectBodyRefs } from './mdx-refs.ts';
-import { baseName, decodeText, firstInvalidUtf8, parseFrontmatterEntity, parseYamlEntities, type ParsedFile, type RawEntry } from './parse-files.ts';
+import {
+  baseName,
+  decodeText,
+  firstInvalidUtf8,
+  parseFrontmatterEntity,
+  parseYamlEntities,
+  type ParsedFile,
+  type RawEntry,
+} from './parse-files.ts';
 import { placeholderProblems } from './placeholders.ts';
 import type { Problem } from '../model/problems.ts';
 import { validateEntries } from './validate.ts';
@@ -36,21 +44,36 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
   if (text === undefined) {
     const bad = firstInvalidUtf8(bytes);
     const where = bad ? { line: bad.line, column: bad.column } : { line: 1 };
-    const what = bad ? `: byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 (probably "${bad.guess}" saved as Latin-1 or Windows-1252)` : '';
+    const what = bad
+      ? `: byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 (probably "${bad.guess}" saved as Latin-1 or Windows-1252)`
+      : '';
     return {
       entries: [],
       unreadIds: [baseName(file)],
-      problems: [{ file, ...where, message: `the file is not UTF-8 text${what}`, fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)', severity: 'error' }],
+      problems: [
+        {
+          file,
+          ...where,
+          message: `the file is not UTF-8 text${what}`,
+          fix: 'save it again as UTF-8 (most editors: "Save with encoding" → UTF-8)',
+          severity: 'error',
+        },
+      ],
     };
   }
-  const parsed = COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
+  const parsed =
+    COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
   const placeholders = placeholderProblems(file, text);
   return placeholders.length === 0 ? parsed : { ...parsed, problems: [...parsed.problems, ...placeholders] };
 }
 
 /** Why `image.src` names no picture, and the fix: the path must match a picture file exactly, case included. */
 function missingPicture(src: string, images: PictureCheck, contentDir: string): { message: string; fix: string } {
-  if (images.refused.get(src) === 'folder') return { message: `"${src}" is a folder, not a picture file`, fix: 'write the path of a picture file, such as images/jane-doe.jpg' };
+  if (images.refused.get(src) === 'folder')
+    return {
+      message: `"${src}" is a folder, not a picture file`,
+      fix: 'write the path of a picture file, such as images/jane-doe.jpg',
+    };
   const lower = src.toLowerCase();
   const sameButCase = [...images.pictures.keys()].find((key) => key.toLowerCase() === lower);
   if (sameButCase !== undefined) {
@@ -59,7 +82,10 @@ function missingPicture(src: string, images: PictureCheck, contentDir: string): 
       fix: `write "${sameButCase}": paths must match the file name exactly, case included (most web hosts tell capitals apart)`,
     };
   }
-  return { message: `there is no image file "${src}" in the content folder`, fix: `put the picture at ${join(contentDir, src)} or correct the path` };
+  return {
+    message: `there is no image file "${src}" in the content folder`,
+    fix: `put the picture at ${join(contentDir, src)} or correct the path`,
+  };
 }
 
 /**
@@ -76,7 +102,8 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   if (existsSync(contentDir) && !folders.some((folder) => existsSync(folder))) {
     problems.push({
       file: relative(root, contentDir) || contentDir,
-      message: 'the content folder holds none of the folders articles/, actors/, figures/, statements/, sources/, events/',
+      message:
+        'the content folder holds none of the folders articles/, actors/, figures/, statements/, sources/, events/',
       fix: 'check that CONTENT_DIR (or the folder given to the checker) points at the folder that holds them',
       severity: 'error',
     });
@@ -104,7 +131,10 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
     const validated = validateEntries(collection, raw);
     problems.push(...validated.problems);
     const valid = new Set(validated.entries.map((entry) => entry.id));
-    invalid[collection] = [...unread, ...raw.flatMap((entry) => (entry.id !== undefined && !valid.has(entry.id) ? [entry.id] : []))];
+    invalid[collection] = [
+      ...unread,
+      ...raw.flatMap((entry) => (entry.id !== undefined && !valid.has(entry.id) ? [entry.id] : [])),
+    ];
     const format = COLLECTION_FORMATS[collection];
     set[collection] = validated.entries.map((entry) => {
       if (format === 'yaml' || entry.body === undefined) return entry;
@@ -126,7 +156,13 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
     // A refused file is reported once, where it is; the reference to it needs no second error.
     else if (images.refused.get(src) !== 'file') {
       const why = missingPicture(src, images, relative(root, contentDir) || '.');
-      problems.push({ file: actor.file, ...actor.locate?.(['image', 'src']), field: 'image.src', ...why, severity: 'error' });
+      problems.push({
+        file: actor.file,
+        ...actor.locate?.(['image', 'src']),
+        field: 'image.src',
+        ...why,
+        severity: 'error',
+      });
     }
   }
   // Until here, an error means an entry or a body is missing from the set;

@@ -91,7 +91,14 @@ export function findMalformedCitations(text: string): MalformedCitation[] {
     const first = parts[0];
     if (!first || parts.some((part) => part === undefined)) continue;
     const corrected = `[${parts.map((part) => part?.text).join('; ')}]`;
-    add({ start: match.index, end: match.index + match[0].length, written: match[0], key: first.key, corrected, meant: true });
+    add({
+      start: match.index,
+      end: match.index + match[0].length,
+      written: match[0],
+      key: first.key,
+      corrected,
+      meant: true,
+    });
   }
   for (const match of text.matchAll(BRACKETED_ID)) {
     const key = match[1] ?? '';
@@ -101,7 +108,14 @@ export function findMalformedCitations(text: string): MalformedCitation[] {
   }
   for (const match of text.matchAll(BARE_KEY)) {
     const key = match[1] ?? '';
-    add({ start: match.index, end: match.index + match[0].length, written: match[0], key, corrected: `[@${key}]`, meant: false });
+    add({
+      start: match.index,
+      end: match.index + match[0].length,
+      written: match[0],
+      key,
+      corrected: `[@${key}]`,
+      meant: false,
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }

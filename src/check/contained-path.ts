@@ -57,7 +57,12 @@ export function containedPath(path: string, root: string, noun: 'file' | 'folder
       // gone between the listing and now: reported below as unreadable
     }
     if (code === 'ELOOP') {
-      return { refusal: { message: `${subject} is a symbolic link that leads back to itself (a loop of links)`, fix: `replace the link with the ${noun} itself, or remove it` } };
+      return {
+        refusal: {
+          message: `${subject} is a symbolic link that leads back to itself (a loop of links)`,
+          fix: `replace the link with the ${noun} itself, or remove it`,
+        },
+      };
     }
     if (code === 'ENOENT' && isLink) {
       return {
@@ -67,7 +72,12 @@ export function containedPath(path: string, root: string, noun: 'file' | 'folder
         },
       };
     }
-    return { refusal: { message: `${subject} cannot be read (${code})`, fix: `check that the ${noun} exists and that you may read it` } };
+    return {
+      refusal: {
+        message: `${subject} cannot be read (${code})`,
+        fix: `check that the ${noun} exists and that you may read it`,
+      },
+    };
   }
   if (!isInside(real, root)) {
     return {
@@ -80,7 +90,12 @@ export function containedPath(path: string, root: string, noun: 'file' | 'folder
   try {
     return { real, stats: statSync(real) };
   } catch (error) {
-    return { refusal: { message: `${subject} cannot be read (${codeOf(error)})`, fix: `check that the ${noun} exists and that you may read it` } };
+    return {
+      refusal: {
+        message: `${subject} cannot be read (${codeOf(error)})`,
+        fix: `check that the ${noun} exists and that you may read it`,
+      },
+    };
   }
 }
 

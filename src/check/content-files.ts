@@ -39,9 +39,16 @@ function refusalOf(name: string, path: string, collection: CollectionName, root:
   }
   const where = containedPath(path, root);
   if ('refusal' in where) return where.refusal;
-  if (where.stats.isDirectory()) return { message: 'this is a folder, not a file', fix: 'rename it or remove it: a collection folder holds files only' };
+  if (where.stats.isDirectory())
+    return {
+      message: 'this is a folder, not a file',
+      fix: 'rename it or remove it: a collection folder holds files only',
+    };
   if (!where.stats.isFile()) {
-    return { message: 'this is not a regular file but a pipe, socket or device', fix: 'rename it or remove it, and save the content as an ordinary file' };
+    return {
+      message: 'this is not a regular file but a pipe, socket or device',
+      fix: 'rename it or remove it, and save the content as an ordinary file',
+    };
   }
   return undefined;
 }
@@ -56,7 +63,8 @@ export function listContentFiles(contentDir: string, collection: CollectionName,
   const result: ContentFiles = { files: [], problems: [], refusedIds: [] };
   const top = realRoot(contentDir);
   const folder = join(contentDir, collection);
-  const refuse = (path: string, refusal: Refusal) => result.problems.push({ file: reportPath(root, path), ...refusal, severity: 'error' });
+  const refuse = (path: string, refusal: Refusal) =>
+    result.problems.push({ file: reportPath(root, path), ...refusal, severity: 'error' });
   try {
     lstatSync(folder);
   } catch {
@@ -69,7 +77,10 @@ export function listContentFiles(contentDir: string, collection: CollectionName,
     return result;
   }
   if (!where.stats.isDirectory()) {
-    refuse(folder, { message: `this should be the folder of ${collection}, but it is a file`, fix: `move the file away and make ${collection}/ a folder` });
+    refuse(folder, {
+      message: `this should be the folder of ${collection}, but it is a file`,
+      fix: `move the file away and make ${collection}/ a folder`,
+    });
     return result;
   }
   let names: string[];

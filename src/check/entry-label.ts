@@ -15,7 +15,10 @@ export const NOUNS: Record<CollectionKey, string> = {
  * when the entry wrote its own `id:` (a file holding a list); a file holding
  * one entry is named by its file name, which the report shows already.
  */
-export function entryOf(collection: CollectionKey, entry: { id?: string | undefined; data: unknown }): { entry?: string } {
+export function entryOf(
+  collection: CollectionKey,
+  entry: { id?: string | undefined; data: unknown },
+): { entry?: string } {
   const written = (entry.data as { id?: unknown } | undefined)?.id;
   return typeof written === 'string' && entry.id !== undefined ? { entry: `${NOUNS[collection]} "${entry.id}"` } : {};
 }

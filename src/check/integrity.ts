@@ -6,14 +6,16 @@ import { collectReferences, type CollectionKey } from './references.ts';
 import type { Problem } from '../model/problems.ts';
 import { entryOf, NOUNS } from './entry-label.ts';
 
-
 /**
  * Resolves every reference in a content set: frontmatter fields, list entries,
  * citation keys, component ids, `partOf`, `relations`. Also finds duplicate ids
  * and `partOf` cycles. Returns one problem per broken reference. `known` lists
  * ids that exist but whose entries failed validation (already reported).
  */
-export function checkIntegrity(set: ContentSet, known: Partial<Record<CollectionKey, Iterable<string>>> = {}): Problem[] {
+export function checkIntegrity(
+  set: ContentSet,
+  known: Partial<Record<CollectionKey, Iterable<string>>> = {},
+): Problem[] {
   const problems: Problem[] = [];
   const ids = {} as Record<CollectionKey, Set<string>>;
   const sorted = {} as Record<CollectionKey, string[]>;
@@ -140,7 +142,10 @@ function partOfCycles(actors: readonly Entity<ContentSet['actors'][number]['data
 /** `<Timeline from>` and `to` must be real dates. */
 function timelineDateProblems(entity: Entity<unknown>, timeline: TimelineArgs): Problem[] {
   const problems: Problem[] = [];
-  for (const [field, value] of [['from', timeline.from], ['to', timeline.to]] as const) {
+  for (const [field, value] of [
+    ['from', timeline.from],
+    ['to', timeline.to],
+  ] as const) {
     if (value !== undefined && !isCalendarDate(value)) {
       problems.push({
         file: entity.file,

@@ -15,7 +15,27 @@ export const COMPONENT_ATTRIBUTES = {
 export const COMPONENTS = Object.keys(COMPONENT_ATTRIBUTES) as (keyof typeof COMPONENT_ATTRIBUTES)[];
 
 /** Inline HTML tags an MDX article may use, with only `title` and `lang` attributes. */
-export const INLINE_TAGS = ['abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u'] as const;
+export const INLINE_TAGS = [
+  'abbr',
+  'b',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+] as const;
 const INLINE_ATTRIBUTES: readonly string[] = ['title', 'lang'];
 
 /** The one attribute that may be written in braces: `<Timeline actors={["a", "b"]} />`, a list of quoted strings. */
@@ -26,10 +46,36 @@ const SAFE_LINK = /^(https?:\/\/[^\s]+|#[^\s]*)$/i;
 
 /** Node types a body may hold: Markdown, GFM tables, strikethrough and footnotes, MDX. Anything else is refused. */
 const KNOWN_TYPES: ReadonlySet<string> = new Set([
-  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'code', 'definition', 'text',
-  'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'footnoteDefinition',
-  'footnoteReference', 'table', 'tableRow', 'tableCell', 'html', 'image', 'imageReference', 'mdxjsEsm',
-  'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement',
+  'root',
+  'paragraph',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'code',
+  'definition',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'linkReference',
+  'footnoteDefinition',
+  'footnoteReference',
+  'table',
+  'tableRow',
+  'tableCell',
+  'html',
+  'image',
+  'imageReference',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
 ]);
 
 /** A construct a body may not hold, at the node that holds it. */
@@ -65,27 +111,59 @@ export function policyProblems(tree: Root): PolicyProblem[] {
 function nodeProblems(node: Nodes): PolicyProblem[] {
   switch (node.type) {
     case 'mdxjsEsm':
-      return [{ node, message: 'imports and exports are not allowed in articles', fix: 'remove the import: <Actor>, <Statement>, <Figure> and <Timeline> work without one' }];
+      return [
+        {
+          node,
+          message: 'imports and exports are not allowed in articles',
+          fix: 'remove the import: <Actor>, <Statement>, <Figure> and <Timeline> work without one',
+        },
+      ];
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       return isComment(node.data?.estree)
         ? []
-        : [{ node, message: `curly-brace expressions are not allowed (found {${node.value.slice(0, 40)}})`, fix: 'to write a brace as text, put a backslash before it: \\{ and \\}; a note for editors is written {/* note */}' }];
+        : [
+            {
+              node,
+              message: `curly-brace expressions are not allowed (found {${node.value.slice(0, 40)}})`,
+              fix: 'to write a brace as text, put a backslash before it: \\{ and \\}; a note for editors is written {/* note */}',
+            },
+          ];
     case 'html':
-      return [{ node, message: `raw HTML is not allowed here (found ${node.value.slice(0, 40)})`, fix: 'write Markdown instead; mentions and embeds such as <Actor> work only in articles (.mdx)' }];
+      return [
+        {
+          node,
+          message: `raw HTML is not allowed here (found ${node.value.slice(0, 40)})`,
+          fix: 'write Markdown instead; mentions and embeds such as <Actor> work only in articles (.mdx)',
+        },
+      ];
     case 'link':
     case 'definition':
       return SAFE_LINK.test(node.url)
         ? []
-        : [{ node, message: `the link "${node.url.slice(0, 60)}" is not a web address`, fix: 'links must start with https:// or http://; for people and bodies use <Actor id="…">, for sources a citation [@id]' }];
+        : [
+            {
+              node,
+              message: `the link "${node.url.slice(0, 60)}" is not a web address`,
+              fix: 'links must start with https:// or http://; for people and bodies use <Actor id="…">, for sources a citation [@id]',
+            },
+          ];
     case 'image':
     case 'imageReference':
-      return [{ node, message: 'images in the text are not supported', fix: "remove the image; an actor's portrait goes in its `image` field" }];
+      return [
+        {
+          node,
+          message: 'images in the text are not supported',
+          fix: "remove the image; an actor's portrait goes in its `image` field",
+        },
+      ];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return elementProblems(node);
     default:
-      return KNOWN_TYPES.has(node.type) ? [] : [{ node, message: `${node.type} is not supported in the text`, fix: 'write plain Markdown' }];
+      return KNOWN_TYPES.has(node.type)
+        ? []
+        : [{ node, message: `${node.type} is not supported in the text`, fix: 'write plain Markdown' }];
   }
 }
 
@@ -121,31 +199,53 @@ function elementProblems(node: JsxNode): PolicyProblem[] {
       continue;
     }
     if (seen.has(attribute.name)) {
-      problems.push({ node, field: attribute.name, message: `${tag} has the attribute ${attribute.name} twice`, fix: 'write each attribute once' });
+      problems.push({
+        node,
+        field: attribute.name,
+        message: `${tag} has the attribute ${attribute.name} twice`,
+        fix: 'write each attribute once',
+      });
     }
     seen.add(attribute.name);
     const value = attribute.value;
     if (value !== null && value !== undefined && typeof value !== 'string') {
-      const list = name === LIST_ATTRIBUTE.element && attribute.name === LIST_ATTRIBUTE.name ? stringList(value.data?.estree) : undefined;
-      if (list === undefined) problems.push({ node, field: attribute.name, message: `${tag} has an attribute that is code, not a value`, fix: valueFix });
+      const list =
+        name === LIST_ATTRIBUTE.element && attribute.name === LIST_ATTRIBUTE.name
+          ? stringList(value.data?.estree)
+          : undefined;
+      if (list === undefined)
+        problems.push({
+          node,
+          field: attribute.name,
+          message: `${tag} has an attribute that is code, not a value`,
+          fix: valueFix,
+        });
     }
   }
   if (name === null) return problems; // a fragment, <>…</>, has no attributes
   const names = node.attributes.flatMap((attribute) => (attribute.type === 'mdxJsxAttribute' ? [attribute.name] : []));
   if (/^[a-z]/.test(name)) {
     const inlineFix = `write Markdown instead; allowed inline tags: ${INLINE_TAGS.map((t) => `<${t}>`).join(' ')} (with title or lang only)`;
-    if (!(INLINE_TAGS as readonly string[]).includes(name)) return [{ node, message: `the HTML tag ${tag} is not allowed`, fix: inlineFix }];
+    if (!(INLINE_TAGS as readonly string[]).includes(name))
+      return [{ node, message: `the HTML tag ${tag} is not allowed`, fix: inlineFix }];
     for (const attribute of new Set(names.filter((n) => !INLINE_ATTRIBUTES.includes(n)))) {
       problems.push({ node, message: `the attribute ${attribute} is not allowed on ${tag}`, fix: inlineFix });
     }
     return problems;
   }
   if (!Object.hasOwn(COMPONENT_ATTRIBUTES, name)) {
-    return [{ node, message: `unknown component ${tag}`, fix: `use one of ${COMPONENTS.map((c) => `<${c}>`).join(', ')}` }];
+    return [
+      { node, message: `unknown component ${tag}`, fix: `use one of ${COMPONENTS.map((c) => `<${c}>`).join(', ')}` },
+    ];
   }
   const allowed: readonly string[] = COMPONENT_ATTRIBUTES[name as keyof typeof COMPONENT_ATTRIBUTES];
   for (const attribute of new Set(names.filter((n) => !allowed.includes(n)))) {
-    problems.push({ node, field: attribute, message: `${tag} takes no attribute ${attribute}`, fix: `${tag} takes only ${allowed.join(', ')}` });
+    problems.push({
+      node,
+      field: attribute,
+      message: `${tag} takes no attribute ${attribute}`,
+      fix: `${tag} takes only ${allowed.join(', ')}`,
+    });
   }
   return problems;
 }

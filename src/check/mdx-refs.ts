@@ -1,5 +1,10 @@
 import type { Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type {
+  MdxJsxAttribute,
+  MdxJsxExpressionAttribute,
+  MdxJsxFlowElement,
+  MdxJsxTextElement,
+} from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -9,7 +14,6 @@ import { findCitations, findMalformedCitations } from './citation-syntax.ts';
 import { COMPONENTS, policyProblems, stringList } from './mdx-policy.ts';
 import { parseWithinLimits } from './parse-limits.ts';
 import type { BodyRefs } from '../model/content-set.ts';
-
 
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -33,7 +37,8 @@ function parseBody(body: string, format: 'md' | 'mdx'): Root {
  */
 export function attributeValue(node: JsxNode, name: string): unknown {
   const attr = node.attributes.find(
-    (a: MdxJsxAttribute | MdxJsxExpressionAttribute): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name,
+    (a: MdxJsxAttribute | MdxJsxExpressionAttribute): a is MdxJsxAttribute =>
+      a.type === 'mdxJsxAttribute' && a.name === name,
   );
   if (!attr) return undefined;
   if (attr.value === null || attr.value === undefined) return true;
@@ -84,7 +89,8 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
       (_all, from: string) => `(line ${Number(from) + bodyLine - 1})`,
     );
     const written = (body.split('\n')[(cause.line ?? 1) - 1] ?? '').trim();
-    const near = written === '' ? '' : ` (the line reads "${written.length > 80 ? `${written.slice(0, 77)}...` : written}")`;
+    const near =
+      written === '' ? '' : ` (the line reads "${written.length > 80 ? `${written.slice(0, 77)}...` : written}")`;
     refs.problems.push({
       file,
       line,
@@ -107,7 +113,10 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
       const positionOf = (offset: number) => {
         const before = node.value.slice(0, offset);
         const newlines = before.split('\n').length - 1;
-        return { line: start.line + newlines, column: newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n') };
+        return {
+          line: start.line + newlines,
+          column: newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n'),
+        };
       };
       for (const match of findCitations(node.value)) {
         const position = positionOf(match.start);
@@ -115,7 +124,13 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
       }
       for (const match of findMalformedCitations(node.value)) {
         refs.malformed ??= [];
-        refs.malformed.push({ id: match.key, written: match.written, corrected: match.corrected, meant: match.meant, ...positionOf(match.start) });
+        refs.malformed.push({
+          id: match.key,
+          written: match.written,
+          corrected: match.corrected,
+          meant: match.meant,
+          ...positionOf(match.start),
+        });
       }
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !refused.has(node)) {
       collectComponent(file, node, at(node), refs);
@@ -125,12 +140,24 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
 }
 
 /** Records an error in a body, at a node's position (and on a component's attribute, `field`). */
-function refuse(refs: BodyRefs, file: string, position: { line: number; column: number }, message: string, fix: string, field?: string): void {
+function refuse(
+  refs: BodyRefs,
+  file: string,
+  position: { line: number; column: number },
+  message: string,
+  fix: string,
+  field?: string,
+): void {
   refs.problems.push({ file, ...position, ...(field === undefined ? {} : { field }), message, fix, severity: 'error' });
 }
 
 /** Reads the references of a component the policy let through (fragments and inline tags hold none). */
-function collectComponent(file: string, node: JsxNode, position: { line: number; column: number }, refs: BodyRefs): void {
+function collectComponent(
+  file: string,
+  node: JsxNode,
+  position: { line: number; column: number },
+  refs: BodyRefs,
+): void {
   const name = node.name;
   if (name === null || !(COMPONENTS as readonly string[]).includes(name)) return;
   if (name === 'Timeline') {
@@ -139,11 +166,28 @@ function collectComponent(file: string, node: JsxNode, position: { line: number;
     const to = attributeValue(node, 'to');
     const list = Array.isArray(actors) && actors.every((a) => typeof a === 'string') ? (actors as string[]) : undefined;
     if (actors !== undefined && !list) {
-      refuse(refs, file, position, '<Timeline actors> must be a list of actor ids', 'write it as actors={["first-actor", "second-actor"]}', 'actors');
+      refuse(
+        refs,
+        file,
+        position,
+        '<Timeline actors> must be a list of actor ids',
+        'write it as actors={["first-actor", "second-actor"]}',
+        'actors',
+      );
     }
-    for (const [field, value] of [['from', from], ['to', to]] as const) {
+    for (const [field, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (value !== undefined && typeof value !== 'string') {
-        refuse(refs, file, position, `<Timeline ${field}> must be a date in quotes`, `write ${field}="2024-11-04"`, field);
+        refuse(
+          refs,
+          file,
+          position,
+          `<Timeline ${field}> must be a date in quotes`,
+          `write ${field}="2024-11-04"`,
+          field,
+        );
       }
     }
     refs.timelines.push({

@@ -1,5 +1,15 @@
 import { extractFrontmatter, parseFrontmatter } from 'astro/markdown';
-import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import {
+  Document,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node as YamlNode,
+} from 'yaml';
 import { fieldName, type Position, type Problem } from '../model/problems.ts';
 
 /** A path to a field inside an entry: `['estimates', 1, 'low']`. */
@@ -36,7 +46,9 @@ export interface ParsedFile {
 
 /** Ids a file that cannot be parsed seems to define: its `id:` lines, else its name. */
 export function guessIds(file: string, text: string): string[] {
-  const ids = [...text.matchAll(/^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*$/gm)].map((m) => m[1] ?? '');
+  const ids = [...text.matchAll(/^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*$/gm)].map(
+    (m) => m[1] ?? '',
+  );
   return ids.length > 0 ? ids : [baseName(file)];
 }
 
@@ -48,7 +60,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeText(bytes: Uint8Array): string | undefined {
   try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    return utf8
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n');
   } catch {
     return undefined;
   }
@@ -70,7 +85,12 @@ function textProblem(file: string, text: string): Problem | undefined {
   const found = UNREADABLE.exec(text);
   if (!found) return undefined;
   const before = text.slice(0, found.index);
-  const where = { file, line: before.split('\n').length, column: found.index - before.lastIndexOf('\n'), severity: 'error' as const };
+  const where = {
+    file,
+    line: before.split('\n').length,
+    column: found.index - before.lastIndexOf('\n'),
+    severity: 'error' as const,
+  };
   if (found[0] === '\r') {
     return {
       ...where,
@@ -89,17 +109,33 @@ function textProblem(file: string, text: string): Problem | undefined {
 }
 
 /** Where a file stops being valid UTF-8: 1-based line and column, and the byte found there. */
-export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number; guess: string } | undefined {
+export function firstInvalidUtf8(
+  bytes: Uint8Array,
+): { line: number; column: number; byte: number; guess: string } | undefined {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < bytes.length; ) {
     const byte = bytes[i] ?? 0;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
     const valid = length > 0 && i + length <= bytes.length && utf8Valid(bytes.subarray(i, i + length));
     if (!valid) {
       // Column counts characters, like an editor does.
       const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, i));
-      return { line, column: [...before].length + 1, byte, guess: new TextDecoder('windows-1252').decode(bytes.subarray(i, i + 1)) };
+      return {
+        line,
+        column: [...before].length + 1,
+        byte,
+        guess: new TextDecoder('windows-1252').decode(bytes.subarray(i, i + 1)),
+      };
     }
     if (byte === 0x0a) {
       line += 1;
@@ -152,7 +188,11 @@ function yamlProblem(file: string, doc: Document, counter: LineCounter, lineOffs
   return doc.errors.map((error) => {
     const first = error.message.split('\n')[0] ?? error.message;
     const line = counter.linePos(error.pos[0]).line;
-    return { ...position(error.pos[0]), message: `the YAML cannot be read: ${first.replace(/ at line \d+, column \d+:?$/, '')}${quoteLine(text, line)}`, fix: SYNTAX_FIX };
+    return {
+      ...position(error.pos[0]),
+      message: `the YAML cannot be read: ${first.replace(/ at line \d+, column \d+:?$/, '')}${quoteLine(text, line)}`,
+      fix: SYNTAX_FIX,
+    };
   });
 }
 
@@ -174,7 +214,13 @@ function writtenTag(tag: string): string {
  *   recursively would run out of stack.
  * The walk keeps its own stack, so no depth makes it overflow.
  */
-function unsupportedYaml(file: string, text: string, root: unknown, counter: LineCounter, lineOffset: number): Problem[] {
+function unsupportedYaml(
+  file: string,
+  text: string,
+  root: unknown,
+  counter: LineCounter,
+  lineOffset: number,
+): Problem[] {
   const found = new Map<string, Problem>();
   /** Where a node's tag or anchor (`marker`, as written) starts: before the node, on its line. */
   const markerAt = (node: YamlNode, marker: string | undefined) => {
@@ -185,7 +231,15 @@ function unsupportedYaml(file: string, text: string, root: unknown, counter: Lin
   const report = (kind: string, node: YamlNode, path: FieldPath, message: string, fix: string, marker?: string) => {
     if (found.has(kind)) return;
     const at = counter.linePos(markerAt(node, marker));
-    found.set(kind, { file, line: at.line + lineOffset, column: at.col, field: fieldName(path) || undefined, message, fix, severity: 'error' });
+    found.set(kind, {
+      file,
+      line: at.line + lineOffset,
+      column: at.col,
+      field: fieldName(path) || undefined,
+      message,
+      fix,
+      severity: 'error',
+    });
   };
   const noSharing = 'write the value out in full wherever it is needed';
   /** A node to visit, with the key or index it sits at and its parent's step: the field path is built only for a report. */
@@ -216,20 +270,46 @@ function unsupportedYaml(file: string, text: string, root: unknown, counter: Lin
     }
     if (node.tag) {
       const tag = writtenTag(node.tag);
-      report('tag', node, pathOf(step), `the YAML tag \`${tag}\` is not supported`, `remove \`${tag}\`: values are plain text, numbers, dates, lists or fields (put text in double quotes if it holds a colon)`, tag);
+      report(
+        'tag',
+        node,
+        pathOf(step),
+        `the YAML tag \`${tag}\` is not supported`,
+        `remove \`${tag}\`: values are plain text, numbers, dates, lists or fields (put text in double quotes if it holds a colon)`,
+        tag,
+      );
     }
-    if (node.anchor) report('anchor', node, pathOf(step), `YAML anchors (\`&${node.anchor}\`) are not supported`, `remove \`&${node.anchor}\` and ${noSharing}`, `&${node.anchor}`);
+    if (node.anchor)
+      report(
+        'anchor',
+        node,
+        pathOf(step),
+        `YAML anchors (\`&${node.anchor}\`) are not supported`,
+        `remove \`&${node.anchor}\` and ${noSharing}`,
+        `&${node.anchor}`,
+      );
     // Children go on the stack last first, so the first use of a feature in the file is the one reported.
     if (isMap(node)) {
       for (let index = node.items.length - 1; index >= 0; index--) {
         const pair = node.items[index];
         if (!pair) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        if (key === '<<' && isNode(pair.key)) report('merge', pair.key, pathOf(step), 'the YAML merge key `<<` is not supported', 'write the fields out in full');
-        pending.push({ node: pair.value, key, parent: step, depth: depth + 1 }, { node: pair.key, key, parent: step, depth: depth + 1 });
+        if (key === '<<' && isNode(pair.key))
+          report(
+            'merge',
+            pair.key,
+            pathOf(step),
+            'the YAML merge key `<<` is not supported',
+            'write the fields out in full',
+          );
+        pending.push(
+          { node: pair.value, key, parent: step, depth: depth + 1 },
+          { node: pair.key, key, parent: step, depth: depth + 1 },
+        );
       }
     } else if (isSeq(node)) {
-      for (let index = node.items.length - 1; index >= 0; index--) pending.push({ node: node.items[index], key: index, parent: step, depth: depth + 1 });
+      for (let index = node.items.length - 1; index >= 0; index--)
+        pending.push({ node: node.items[index], key: index, parent: step, depth: depth + 1 });
     }
   }
   return [...found.values()];
@@ -246,10 +326,20 @@ function readYaml(file: string, text: string): { doc: Document; counter: LineCou
     const deep = error instanceof RangeError;
     const problem: Problem = deep
       ? { file, line: 1, column: 1, ...TOO_DEEP, severity: 'error' }
-      : { file, line: 1, column: 1, message: `the YAML cannot be read: ${String(error)}`, fix: SYNTAX_FIX, severity: 'error' };
+      : {
+          file,
+          line: 1,
+          column: 1,
+          message: `the YAML cannot be read: ${String(error)}`,
+          fix: SYNTAX_FIX,
+          severity: 'error',
+        };
     return { doc: new Document(), counter, problems: [problem] };
   }
-  const problems = doc.errors.length > 0 ? yamlProblem(file, doc, counter, 0, text) : unsupportedYaml(file, text, doc.contents, counter, 0);
+  const problems =
+    doc.errors.length > 0
+      ? yamlProblem(file, doc, counter, 0, text)
+      : unsupportedYaml(file, text, doc.contents, counter, 0);
   return { doc, counter, problems };
 }
 
@@ -329,7 +419,8 @@ export function parseYamlEntities(file: string, text: string): ParsedFile {
         {
           file,
           ...start,
-          message: 'the file must hold one entry (field: value lines) or a list of entries (each starting with "- id: ...")',
+          message:
+            'the file must hold one entry (field: value lines) or a list of entries (each starting with "- id: ...")',
           severity: 'error',
         },
       ],
@@ -363,8 +454,16 @@ function frontmatterError(file: string, raw: string, error: unknown): Problem {
   const { reason, mark } = error as { reason?: unknown; mark?: { line?: unknown; column?: unknown } };
   const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
   const column = typeof mark?.column === 'number' ? mark.column + 1 : 1;
-  const what = typeof reason === 'string' ? reason : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  return { file, line, column, message: `the YAML cannot be read: ${what}${quoteLine(raw, line)}`, fix: SYNTAX_FIX, severity: 'error' };
+  const what =
+    typeof reason === 'string' ? reason : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  return {
+    file,
+    line,
+    column,
+    message: `the YAML cannot be read: ${what}${quoteLine(raw, line)}`,
+    fix: SYNTAX_FIX,
+    severity: 'error',
+  };
 }
 
 /**
@@ -401,7 +500,13 @@ export function parseFrontmatterEntity(file: string, text: string): ParsedFile {
   // `---` or `+++`, whatever follows on that line: take exactly that text.
   const raw = extractFrontmatter(text);
   if (raw === undefined) {
-    return fail({ file, ...start, message: 'the frontmatter never ends', fix: 'put a line "---" after the last field', severity: 'error' });
+    return fail({
+      file,
+      ...start,
+      message: 'the frontmatter never ends',
+      fix: 'put a line "---" after the last field',
+      severity: 'error',
+    });
   }
   const end = 3 + raw.length;
   const lineEnd = text.indexOf('\n', end);
@@ -420,7 +525,13 @@ export function parseFrontmatterEntity(file: string, text: string): ParsedFile {
   const { doc, counter, problems } = readYaml(file, raw);
   if (problems.length > 0) return { entries: [], problems, unreadIds };
   if (doc.contents !== null && !isMap(doc.contents)) {
-    return fail({ file, ...start, message: 'the frontmatter must be field: value lines', fix: 'write one field per line, such as "name: Jane Doe"', severity: 'error' });
+    return fail({
+      file,
+      ...start,
+      message: 'the frontmatter must be field: value lines',
+      fix: 'write one field per line, such as "name: Jane Doe"',
+      severity: 'error',
+    });
   }
   let data: unknown;
   try {
@@ -430,7 +541,17 @@ export function parseFrontmatterEntity(file: string, text: string): ParsedFile {
   }
   const locate = locatorFor(doc.contents as YamlNode | null, counter, 0, start);
   return {
-    entries: [{ id: baseName(file), file, data, body: text.slice(lineEnd === -1 ? text.length : lineEnd + 1), bodyLine: closingLine + 1, position: start, locate }],
+    entries: [
+      {
+        id: baseName(file),
+        file,
+        data,
+        body: text.slice(lineEnd === -1 ? text.length : lineEnd + 1),
+        bodyLine: closingLine + 1,
+        position: start,
+        locate,
+      },
+    ],
     problems: [],
   };
 }

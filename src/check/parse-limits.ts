@@ -60,7 +60,14 @@ interface LineStart {
 export function limitProblems(text: string): LimitProblem[] {
   const size = textSize(text);
   if (size > PARSE_LIMITS.characters) {
-    return [{ line: 1, column: 1, message: `the text is too long: ${count(size)} characters (at most ${count(PARSE_LIMITS.characters)})`, fix: shorten }];
+    return [
+      {
+        line: 1,
+        column: 1,
+        message: `the text is too long: ${count(size)} characters (at most ${count(PARSE_LIMITS.characters)})`,
+        fix: shorten,
+      },
+    ];
   }
   const found = new Map<string, LimitProblem>();
   const report = (kind: string, problem: LimitProblem) => {
@@ -84,7 +91,12 @@ export function limitProblems(text: string): LimitProblem[] {
     } else {
       lines += 1;
       if (lines === PARSE_LIMITS.lines + 1) {
-        report('lines', { line, column: 1, message: `the text has more than ${count(PARSE_LIMITS.lines)} lines that are not blank`, fix: `${shorten}, or write each paragraph on one line` });
+        report('lines', {
+          line,
+          column: 1,
+          message: `the text has more than ${count(PARSE_LIMITS.lines)} lines that are not blank`,
+          fix: `${shorten}, or write each paragraph on one line`,
+        });
       }
       if (paragraphLine === 0) {
         paragraphLine = line;
@@ -96,7 +108,12 @@ export function limitProblems(text: string): LimitProblem[] {
       blocks += Math.max(0, markers.quotes - previousQuotes) + markers.listed;
       previousQuotes = markers.quotes;
       if (blocks > PARSE_LIMITS.blocks) {
-        report('blocks', { line, column: 1, message: `the text opens more than ${count(PARSE_LIMITS.blocks)} blockquotes and list items`, fix: `${shorten}, or use fewer quotes (>) and list items (-, 1.)` });
+        report('blocks', {
+          line,
+          column: 1,
+          message: `the text opens more than ${count(PARSE_LIMITS.blocks)} blockquotes and list items`,
+          fix: `${shorten}, or use fewer quotes (>) and list items (-, 1.)`,
+        });
       }
       const depth = markers.quotes + markers.listed + Math.floor(markers.indent / 2);
       if (depth > PARSE_LIMITS.nesting) {
@@ -182,7 +199,8 @@ function lineStart(text: string, start: number, end: number): LineStart {
     else if ((c === '-' || c === '*' || c === '+') && isSeparator(text, index + 1, end)) after = index + 1;
     else if (c >= '0' && c <= '9') {
       let digit = index;
-      while (digit < end && digit - index < 9 && (text[digit] as string) >= '0' && (text[digit] as string) <= '9') digit += 1;
+      while (digit < end && digit - index < 9 && (text[digit] as string) >= '0' && (text[digit] as string) <= '9')
+        digit += 1;
       if ((text[digit] === '.' || text[digit] === ')') && isSeparator(text, digit + 1, end)) after = digit + 1;
     }
     if (after === -1) break;
@@ -239,7 +257,16 @@ export function parseWithinLimits<T extends Node>(text: string, parse: (text: st
   const deepNode = tooDeep(tree);
   if (deepNode) {
     const at = deepNode.position?.start;
-    return { problems: [{ line: at?.line ?? 1, column: at?.column ?? 1, message: `elements are nested more than ${PARSE_LIMITS.treeDepth} deep here`, fix: nestingFix }] };
+    return {
+      problems: [
+        {
+          line: at?.line ?? 1,
+          column: at?.column ?? 1,
+          message: `elements are nested more than ${PARSE_LIMITS.treeDepth} deep here`,
+          fix: nestingFix,
+        },
+      ],
+    };
   }
   return { tree };
 }

@@ -54,7 +54,10 @@ export function placeholderProblems(file: string, text: string): Problem[] {
     const isYaml = yaml || inFrontmatter;
     if (isYaml && line.trimStart().startsWith('#')) return;
     const key = isYaml ? keyOf(lines, index) : undefined;
-    const shown = line.slice(column).replace(/["']\s*$/, '').trim();
+    const shown = line
+      .slice(column)
+      .replace(/["']\s*$/, '')
+      .trim();
     problems.push({
       file,
       line: index + 1,

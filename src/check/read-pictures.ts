@@ -1,6 +1,13 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkPicture, IMAGES_FOLDER, MAX_PICTURE_BYTES, type PictureFault, type PictureFormat, SIGNATURE_BYTES } from '../model/pictures.ts';
+import {
+  checkPicture,
+  IMAGES_FOLDER,
+  MAX_PICTURE_BYTES,
+  type PictureFault,
+  type PictureFormat,
+  SIGNATURE_BYTES,
+} from '../model/pictures.ts';
 import type { Problem } from '../model/problems.ts';
 import { containedPath, realRoot, reportPath } from './contained-path.ts';
 
@@ -33,21 +40,35 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
  * of a published format under the file's own extension. What is returned is
  * exactly what was checked.
  */
-export function readPicture(path: string, contentDir: string): { bytes: Buffer; format: PictureFormat } | { fault: PictureFault } {
+export function readPicture(
+  path: string,
+  contentDir: string,
+): { bytes: Buffer; format: PictureFormat } | { fault: PictureFault } {
   const root = realRoot(contentDir);
   if (root === undefined) return { fault: { message: 'the content folder does not exist', fix: 'check CONTENT_DIR' } };
   const where = containedPath(path, root);
   if ('refusal' in where) return { fault: where.refusal };
-  if (where.stats.isDirectory()) return { fault: { message: 'the file is a link to a folder; links to folders are not followed', fix: 'remove the link, and put the pictures in images/ itself' } };
+  if (where.stats.isDirectory())
+    return {
+      fault: {
+        message: 'the file is a link to a folder; links to folders are not followed',
+        fix: 'remove the link, and put the pictures in images/ itself',
+      },
+    };
   let fd: number;
   try {
     fd = openSync(where.real, OPEN_FLAGS);
   } catch {
-    return { fault: { message: 'the file cannot be read', fix: 'check that the file exists and that you may read it' } };
+    return {
+      fault: { message: 'the file cannot be read', fix: 'check that the file exists and that you may read it' },
+    };
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { fault: { message: 'this is not a regular file but a pipe, socket or device', fix: 'remove it from images/' } };
+    if (!stats.isFile())
+      return {
+        fault: { message: 'this is not a regular file but a pipe, socket or device', fix: 'remove it from images/' },
+      };
     // A file over the limit is refused after its first bytes: those say what it is.
     const bytes = Buffer.alloc(stats.size > MAX_PICTURE_BYTES ? SIGNATURE_BYTES : stats.size);
     let read = 0;
@@ -58,7 +79,8 @@ export function readPicture(path: string, contentDir: string): { bytes: Buffer; 
     }
     const checked = checkPicture(basename(path), stats.size, bytes.subarray(0, read));
     if ('fault' in checked) return checked;
-    if (read !== stats.size) return { fault: { message: 'the file changed while it was read', fix: 'build again once the file is saved' } };
+    if (read !== stats.size)
+      return { fault: { message: 'the file changed while it was read', fix: 'build again once the file is saved' } };
     return { bytes, format: checked.format };
   } finally {
     closeSync(fd);
@@ -90,7 +112,10 @@ export function checkPictures(contentDir: string, root: string): PictureCheck {
     return result;
   }
   if (!where.stats.isDirectory()) {
-    refuse(folder, IMAGES_FOLDER, 'file', { message: 'this should be the folder of pictures, but it is a file', fix: 'move the file away and make images/ a folder' });
+    refuse(folder, IMAGES_FOLDER, 'file', {
+      message: 'this should be the folder of pictures, but it is a file',
+      fix: 'move the file away and make images/ a folder',
+    });
     return result;
   }
   const walk = (dir: string, prefix: string) => {
@@ -98,7 +123,10 @@ export function checkPictures(contentDir: string, root: string): PictureCheck {
     try {
       names = readdirSync(dir).sort();
     } catch {
-      refuse(dir, prefix, 'folder', { message: 'the folder cannot be read', fix: 'check that you may read the folder' });
+      refuse(dir, prefix, 'folder', {
+        message: 'the folder cannot be read',
+        fix: 'check that you may read the folder',
+      });
       return;
     }
     for (const name of names) {

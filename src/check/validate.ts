@@ -63,8 +63,16 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
   const value = valueAt(entry.data, issue.path);
   const where = { ...entry.locate(issue.path), field: fieldName(issue.path) || undefined };
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
-    const allowed = issue.code === 'invalid_value' && 'values' in issue ? `, with one of: ${issue.values.map(String).join(', ')}` : '';
-    return { ...base, ...where, message: 'is required but missing', fix: `add a \`${String(issue.path.at(-1))}:\` line${allowed}` };
+    const allowed =
+      issue.code === 'invalid_value' && 'values' in issue
+        ? `, with one of: ${issue.values.map(String).join(', ')}`
+        : '';
+    return {
+      ...base,
+      ...where,
+      message: 'is required but missing',
+      fix: `add a \`${String(issue.path.at(-1))}:\` line${allowed}`,
+    };
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const allowed = issue.values.map(String);
@@ -80,7 +88,11 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
     // zod's own wording is for developers; say what to write instead.
     const wanted = EXPECTED[issue.expected] ?? `must be of type ${issue.expected}`;
-    const got = Array.isArray(value) ? ' (got a list)' : value !== null && typeof value === 'object' ? ' (got a group of fields)' : shown;
+    const got = Array.isArray(value)
+      ? ' (got a list)'
+      : value !== null && typeof value === 'object'
+        ? ' (got a group of fields)'
+        : shown;
     return { ...base, ...where, message: `${wanted}${got}`, fix: EXPECTED_FIX[issue.expected] };
   }
   return { ...base, ...where, message: `${issue.message}${shown}` };
@@ -100,12 +112,18 @@ function knownKeys(collection: CollectionName, path: readonly PropertyKey[]): st
 }
 
 function unwrap(schema: unknown): unknown {
-  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown; schema?: unknown } };
+  let current = schema as {
+    def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown; schema?: unknown };
+  };
   for (let i = 0; i < 10 && current?.def; i++) {
     const def = current.def;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType as typeof current;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+      current = def.innerType as typeof current;
     // A preprocessed schema (`z.preprocess`) is a transform piped into the schema with the fields.
-    else if (def.type === 'pipe') current = ((def.in as typeof current)?.def?.type === 'transform' ? def.out : (def.in ?? def.out)) as typeof current;
+    else if (def.type === 'pipe')
+      current = (
+        (def.in as typeof current)?.def?.type === 'transform' ? def.out : (def.in ?? def.out)
+      ) as typeof current;
     else break;
   }
   return current;

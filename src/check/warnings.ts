@@ -65,15 +65,27 @@ function sameDayUpdatesWithoutId(set: ContentSet): Problem[] {
 
 /** Every entry of a story with its update log, for the two checks of logs. */
 function updateLogs(set: ContentSet): [Entity<unknown>, readonly Update[]][] {
-  const all: Entity<{ updates?: readonly Update[] | undefined }>[] = [...set.articles, ...set.actors, ...set.statements, ...set.figures, ...set.events, ...set.sources];
-  return all.flatMap((entry) => (entry.data.updates?.length ? [[entry, entry.data.updates] as [Entity<unknown>, readonly Update[]]] : []));
+  const all: Entity<{ updates?: readonly Update[] | undefined }>[] = [
+    ...set.articles,
+    ...set.actors,
+    ...set.statements,
+    ...set.figures,
+    ...set.events,
+    ...set.sources,
+  ];
+  return all.flatMap((entry) =>
+    entry.data.updates?.length ? [[entry, entry.data.updates] as [Entity<unknown>, readonly Update[]]] : [],
+  );
 }
 
 /** The update log is public and read top down: newest entry first. */
 function updatesNotNewestFirst(set: ContentSet): Problem[] {
   const problems: Problem[] = [];
   for (const [entry, updates] of updateLogs(set)) {
-    const index = updates.findIndex((update, i) => i > 0 && instantOf(update.date, update.time) > instantOf(updates[i - 1]?.date ?? '', updates[i - 1]?.time));
+    const index = updates.findIndex(
+      (update, i) =>
+        i > 0 && instantOf(update.date, update.time) > instantOf(updates[i - 1]?.date ?? '', updates[i - 1]?.time),
+    );
     if (index < 0) continue;
     problems.push(
       warning(
@@ -88,7 +100,13 @@ function updatesNotNewestFirst(set: ContentSet): Problem[] {
   return problems;
 }
 
-function warning(entity: Entity<unknown>, path: readonly PropertyKey[], field: string | undefined, message: string, fix: string): Problem {
+function warning(
+  entity: Entity<unknown>,
+  path: readonly PropertyKey[],
+  field: string | undefined,
+  message: string,
+  fix: string,
+): Problem {
   return { file: entity.file, ...entity.locate?.(path), field, message, fix, severity: 'warning' };
 }
 
@@ -175,7 +193,10 @@ function updatedDisagreesWithLog(set: ContentSet): Problem[] {
   const problems: Problem[] = [];
   for (const article of set.articles) {
     const { updated, updates } = article.data;
-    const latest = (updates ?? []).map((update) => update.date).sort().at(-1);
+    const latest = (updates ?? [])
+      .map((update) => update.date)
+      .sort()
+      .at(-1);
     if (updated === latest) continue;
     if (latest === undefined) {
       problems.push(

@@ -8,4 +8,7 @@ import Timeline from './Timeline.astro';
  * The components an article body renders, by the names the content check
  * allows (`COMPONENTS`): a name on one side only fails the type check.
  */
-export const BODY_COMPONENTS = { Actor, Statement, Figure, Timeline } satisfies Record<(typeof COMPONENTS)[number], unknown>;
+export const BODY_COMPONENTS = { Actor, Statement, Figure, Timeline } satisfies Record<
+  (typeof COMPONENTS)[number],
+  unknown
+>;

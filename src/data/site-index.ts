@@ -12,7 +12,6 @@ import type { SiteIndex } from '../site/site-index.ts';
 
 export type { SiteIndex };
 
-
 function toEntity<T>(
   entry: { id: string; data: T; filePath?: string | undefined; body?: string | undefined },
   format?: 'md' | 'mdx',
@@ -21,14 +20,20 @@ function toEntity<T>(
   const body = typeof entry.body === 'string' ? entry.body : undefined;
   if (format === undefined || body === undefined) return { id: entry.id, data: entry.data, file, refs: undefined };
   // The references the content check found in this same text (no second parse), otherwise parsed now.
-  return { id: entry.id, data: entry.data, file, refs: findBuildContext()?.checkedRefs(file, body) ?? bodyRefs(file, body, format) };
+  return {
+    id: entry.id,
+    data: entry.data,
+    file,
+    refs: findBuildContext()?.checkedRefs(file, body) ?? bodyRefs(file, body, format),
+  };
 }
 
 async function buildSiteIndex(): Promise<SiteIndex> {
   const started = performance.now();
   const index = await buildSiteIndexUntimed();
   // `EXPLAINER_TIMING=1` (set by `npm run bench`) logs how long it took, once per build.
-  if (process.env['EXPLAINER_TIMING'] === '1') console.log(`[explainer:timing] site index built in ${(performance.now() - started).toFixed(1)} ms`);
+  if (process.env['EXPLAINER_TIMING'] === '1')
+    console.log(`[explainer:timing] site index built in ${(performance.now() - started).toFixed(1)} ms`);
   return index;
 }
 
@@ -54,7 +59,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
   // A build publishes what is due; the live preview shows what is scheduled too, as it shows drafts.
   const set = includeDrafts ? written : publishedAt(written, publishInstant());
   const published = new Set(set.articles.map((article) => article.id));
-  const map = <T,>(list: Entity<T>[]) => new Map(list.map((entity) => [entity.id, entity]));
+  const map = <T>(list: Entity<T>[]) => new Map(list.map((entity) => [entity.id, entity]));
   const index: Omit<SiteIndex, 'cacheKey'> = {
     set,
     links: buildCrossIndex(set),
@@ -73,7 +78,11 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     timeline: buildTimeline(set, settings.timeZone),
     today: settings.buildDate ?? isoToday(),
   };
-  const digests = { articles: index.bodies.articles, actors: index.bodies.actors, figures: index.bodies.figures } as Record<string, Map<string, { digest?: string; body?: string }>>;
+  const digests = {
+    articles: index.bodies.articles,
+    actors: index.bodies.actors,
+    figures: index.bodies.figures,
+  } as Record<string, Map<string, { digest?: string; body?: string }>>;
   const cacheKey = createPageKeys({
     set,
     links: index.links,

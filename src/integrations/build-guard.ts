@@ -29,7 +29,11 @@ export default function buildGuard(): AstroIntegration {
         try {
           release = await acquireBuildLock(root);
         } catch (error) {
-          stop(error instanceof BuildLockedError ? error.message : `Could not take the build lock: ${(error as Error).message}`);
+          stop(
+            error instanceof BuildLockedError
+              ? error.message
+              : `Could not take the build lock: ${(error as Error).message}`,
+          );
         }
         process.on('exit', () => release());
       },

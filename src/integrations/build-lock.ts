@@ -81,7 +81,8 @@ export async function acquireBuildLock(root: string): Promise<() => void> {
     stale: STALE_MS,
     update: REFRESH_MS,
     // The lock was taken over after going stale (this process hung for STALE_MS): say so rather than crash.
-    onCompromised: (error: Error) => process.stderr.write(`warning: the build lock was lost (${error.message}); another build may be running.\n`),
+    onCompromised: (error: Error) =>
+      process.stderr.write(`warning: the build lock was lost (${error.message}); another build may be running.\n`),
   };
   try {
     await lockfile.lock(root, options);
@@ -92,7 +93,11 @@ export async function acquireBuildLock(root: string): Promise<() => void> {
     if (holder === undefined || isRunning(holder)) throw new BuildLockedError(holder);
     // The holder died without giving the lock back: it stops being refreshed, so it goes stale soon.
     try {
-      await lockfile.lock(root, { ...options, stale: DEAD_HOLDER_STALE_MS, retries: { retries: 12, minTimeout: 250, maxTimeout: 1_000 } });
+      await lockfile.lock(root, {
+        ...options,
+        stale: DEAD_HOLDER_STALE_MS,
+        retries: { retries: 12, minTimeout: 250, maxTimeout: 1_000 },
+      });
     } catch (retryError) {
       throw isLocked(retryError) ? new BuildLockedError(lockHolder(root)) : retryError;
     }

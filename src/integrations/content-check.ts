@@ -5,13 +5,22 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../model/problems.ts';
 import { checkContentDir } from '../check/check-content.ts';
-import { BuildContext, buildContext, closeBuildContext, openBuildContext, type RefusedBody } from '../loaders/build-context.ts';
+import {
+  BuildContext,
+  buildContext,
+  closeBuildContext,
+  openBuildContext,
+  type RefusedBody,
+} from '../loaders/build-context.ts';
 import { drawerSize, ShareDrawer, shareWorkerFile } from '../share/share-drawer.ts';
 import { cacheKey, contentPath, settings } from '../settings.ts';
 
 /** Escapes text for HTML: content is data, even on the error page. */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** The page `astro dev` shows instead of the site while the content has errors. */
@@ -66,7 +75,8 @@ function forgetOtherContent(root: string): void {
     // first run
   }
   if (previous === current) return;
-  for (const file of ['data-store.json', 'content-modules.mjs', 'content-assets.mjs']) rmSync(join(dotAstro, file), { force: true });
+  for (const file of ['data-store.json', 'content-modules.mjs', 'content-assets.mjs'])
+    rmSync(join(dotAstro, file), { force: true });
   mkdirSync(dotAstro, { recursive: true });
   writeFileSync(stamp, current);
 }
@@ -86,7 +96,12 @@ export function refusalProblems(refused: Iterable<RefusedBody>, root: string): P
     } catch {
       // The file is gone: report the lines as the compiler counted them.
     }
-    return refusals.map((refusal) => ({ file: relative(root, path), ...refusal, line: refusal.line + offset, severity: 'error' as const }));
+    return refusals.map((refusal) => ({
+      file: relative(root, path),
+      ...refusal,
+      line: refusal.line + offset,
+      severity: 'error' as const,
+    }));
   });
 }
 
@@ -97,7 +112,13 @@ export const WRITE_FINISH = { stabilityThreshold: 120, pollInterval: 20 } as con
 function wantsPage(request: IncomingMessage): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = (request.url ?? '/').split('?')[0] ?? '/';
-  if (path.startsWith('/@') || path.startsWith('/node_modules/') || path.startsWith('/_astro/') || path.startsWith('/src/')) return false;
+  if (
+    path.startsWith('/@') ||
+    path.startsWith('/node_modules/') ||
+    path.startsWith('/_astro/') ||
+    path.startsWith('/src/')
+  )
+    return false;
   const last = path.split('/').pop() ?? '';
   return !last.includes('.') || last.endsWith('.html');
 }
@@ -106,7 +127,12 @@ function wantsPage(request: IncomingMessage): boolean {
 function openContext(root: string): BuildContext {
   const contentDir = contentPath(root);
   return openBuildContext(
-    new BuildContext({ contentDir, root, check: () => checkContentDir(contentDir, root), drawer: new ShareDrawer(shareWorkerFile(), drawerSize()) }),
+    new BuildContext({
+      contentDir,
+      root,
+      check: () => checkContentDir(contentDir, root),
+      drawer: new ShareDrawer(shareWorkerFile(), drawerSize()),
+    }),
   );
 }
 
@@ -152,7 +178,8 @@ export default function contentCheck(): AstroIntegration {
         updateConfig({ vite: { define: { 'import.meta.env.EXPLAINER_DEV': JSON.stringify(command === 'dev') } } });
         const elapsed = run();
         const warnings = problems.filter((problem) => problem.severity === 'warning');
-        if (warnings.length > 0) logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);
+        if (warnings.length > 0)
+          logger.warn(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);
         if (errorsOf().length === 0) {
           logger.info(`content checked in ${elapsed} ms: no errors`);
           return;
@@ -168,7 +195,9 @@ export default function contentCheck(): AstroIntegration {
       'astro:build:start': () => {
         const refused = refusalProblems(buildContext().refusedBodies.values(), root);
         if (refused.length === 0) return;
-        process.stderr.write(`\nThe content has ${refused.length} error${refused.length === 1 ? '' : 's'}:\n${formatReport(refused)}\n\nNothing was built. Fix the problems above and build again.\n`);
+        process.stderr.write(
+          `\nThe content has ${refused.length} error${refused.length === 1 ? '' : 's'}:\n${formatReport(refused)}\n\nNothing was built. Fix the problems above and build again.\n`,
+        );
         process.exit(1);
       },
       'astro:server:setup': ({ server, logger }) => {

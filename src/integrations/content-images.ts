@@ -46,7 +46,9 @@ export function servePictures(base: string, contentDir: string, pictures: () => 
   const prefix = `${base}${IMAGES_FOLDER}/`;
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const url = request.url?.split('?')[0] ?? '';
-    const picture = url.startsWith(prefix) ? pictures().get(`${IMAGES_FOLDER}/${decodeOrKeep(url.slice(prefix.length))}`) : undefined;
+    const picture = url.startsWith(prefix)
+      ? pictures().get(`${IMAGES_FOLDER}/${decodeOrKeep(url.slice(prefix.length))}`)
+      : undefined;
     const read = picture && readPicture(picture.path, contentDir);
     if (read === undefined || 'fault' in read) {
       next();
@@ -75,12 +77,18 @@ export default function contentImages(options: { base: string }): AstroIntegrati
         root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(servePictures(options.base, dir(), () => buildContext({ contentDir: dir(), root }).content.pictures));
+        server.middlewares.use(
+          servePictures(options.base, dir(), () => buildContext({ contentDir: dir(), root }).content.pictures),
+        );
       },
       'astro:build:done': ({ dir: out, logger }) => {
         let written: number;
         try {
-          written = writePictures(buildContext({ contentDir: dir(), root }).content.pictures.values(), dir(), fileURLToPath(out));
+          written = writePictures(
+            buildContext({ contentDir: dir(), root }).content.pictures.values(),
+            dir(),
+            fileURLToPath(out),
+          );
         } catch (error) {
           process.stderr.write(`\n${(error as Error).message}\nThe build is incomplete. Build again.\n`);
           process.exit(1);

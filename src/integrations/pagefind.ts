@@ -20,12 +20,15 @@ export default function pagefind(): AstroIntegration {
         const started = performance.now();
         try {
           const created = await createIndex({});
-          if (!created.index || created.errors.length > 0) throw new Error(`could not start Pagefind: ${created.errors.join('; ')}`);
+          if (!created.index || created.errors.length > 0)
+            throw new Error(`could not start Pagefind: ${created.errors.join('; ')}`);
           const added = await created.index.addDirectory({ path: site });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index the site:\n${added.errors.join('\n')}`);
+          if (added.errors.length > 0)
+            throw new Error(`Pagefind could not index the site:\n${added.errors.join('\n')}`);
           if (added.page_count === 0) throw new Error(`Pagefind found no pages with data-pagefind-body in ${site}`);
           const written = await created.index.writeFiles({ outputPath: `${site.replace(/\/$/, '')}/pagefind` });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write the index:\n${written.errors.join('\n')}`);
+          if (written.errors.length > 0)
+            throw new Error(`Pagefind could not write the index:\n${written.errors.join('\n')}`);
           logger.info(`search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await close();

@@ -30,7 +30,8 @@ export default function publishing(options: { base: string }): AstroIntegration 
           if (policy === undefined) missing.push(file.slice(out.length));
           return policy === undefined ? [] : [parsePolicy(policy)];
         });
-        if (missing.length > 0) throw new Error(`pages without a Content-Security-Policy <meta>: ${missing.join(', ')}`);
+        if (missing.length > 0)
+          throw new Error(`pages without a Content-Security-Policy <meta>: ${missing.join(', ')}`);
         writeFileSync(join(out, '_headers'), headersFile(options.base, mergePolicies(policies)));
         logger.info(`_headers written from ${files.length} pages`);
       },

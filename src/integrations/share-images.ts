@@ -45,11 +45,15 @@ export default function shareImages(): AstroIntegration {
         // Every build says which characters its cards draw as boxes, restored from the cache or not.
         const entities = cards.flatMap(([key, card]) => {
           const [kind = '', id = ''] = key.split('/');
-          const entity = kind === 'articles' || kind === 'actors' || kind === 'figures' ? index[kind].get(id) : undefined;
+          const entity =
+            kind === 'articles' || kind === 'actors' || kind === 'figures' ? index[kind].get(id) : undefined;
           return entity ? [{ entity, card }] : [];
         });
         const warnings = missingGlyphWarnings(entities);
-        if (warnings.length > 0) logger.warn(`${warnings.length} share image warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`);
+        if (warnings.length > 0)
+          logger.warn(
+            `${warnings.length} share image warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`,
+          );
         const warm = settings.incremental && existsSync(join(cachePath(root), 'incremental-build.json'));
         if (!warm) drawer.prefetch(cards);
       },
@@ -58,7 +62,9 @@ export default function shareImages(): AstroIntegration {
         if (!building || process.env['EXPLAINER_TIMING'] !== '1') return;
         // `EXPLAINER_TIMING=1` (set by `npm run bench`) logs who drew the images.
         const { drawn } = buildContext().drawer;
-        console.log(`[explainer:timing] share images: ${drawn.byWorkers} drawn by workers, ${drawn.here} on the main thread`);
+        console.log(
+          `[explainer:timing] share images: ${drawn.byWorkers} drawn by workers, ${drawn.here} on the main thread`,
+        );
       },
     },
   };

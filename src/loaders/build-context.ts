@@ -147,9 +147,17 @@ export function findBuildContext(): BuildContext | undefined {
  */
 export function buildContext(of?: { contentDir: string; root: string }): BuildContext {
   const context = findBuildContext();
-  if (context === undefined) throw new Error('Internal error: no build context is open (the content-check integration opens one in astro build and astro dev)');
-  if (of !== undefined && (resolve(of.contentDir) !== resolve(context.contentDir) || resolve(of.root) !== resolve(context.root))) {
-    throw new Error(`Internal error: the build context is for ${context.contentDir} in ${context.root}, not ${of.contentDir} in ${of.root}`);
+  if (context === undefined)
+    throw new Error(
+      'Internal error: no build context is open (the content-check integration opens one in astro build and astro dev)',
+    );
+  if (
+    of !== undefined &&
+    (resolve(of.contentDir) !== resolve(context.contentDir) || resolve(of.root) !== resolve(context.root))
+  ) {
+    throw new Error(
+      `Internal error: the build context is for ${context.contentDir} in ${context.root}, not ${of.contentDir} in ${of.root}`,
+    );
   }
   return context;
 }

@@ -9,7 +9,11 @@ import { isInside } from '../check/contained-path.ts';
  * overlapping runs could finish in the wrong order and leave the store with
  * what a file held before the last save.
  */
-export async function syncCollection(folder: string, context: Pick<LoaderContext, 'watcher' | 'logger'>, sync: () => Promise<void>): Promise<void> {
+export async function syncCollection(
+  folder: string,
+  context: Pick<LoaderContext, 'watcher' | 'logger'>,
+  sync: () => Promise<void>,
+): Promise<void> {
   await sync();
   const { watcher, logger } = context;
   if (!watcher) return;

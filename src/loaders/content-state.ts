@@ -7,7 +7,9 @@ function citationsOf({ set }: ContentCheck): CitationData {
   return {
     sources: new Map(set.sources.map((source) => [source.id, source.data])),
     statementSources: new Map(set.statements.map((statement) => [statement.id, statement.data.sources])),
-    figureSources: new Map(set.figures.map((figure) => [figure.id, figure.data.estimates.map((estimate) => estimate.source)])),
+    figureSources: new Map(
+      set.figures.map((figure) => [figure.id, figure.data.estimates.map((estimate) => estimate.source)]),
+    ),
   };
 }
 

@@ -34,7 +34,9 @@ export function markdownEntities(collection: CollectionName, contentDir: string)
         // Bodies are compiled when a page renders them, never kept rendered in the content
         // store: a bio's reference list shows other entries (source titles), and a stored
         // rendering is reused as long as the bio's own file is unchanged, stale.
-        await glob({ pattern, base: folder, generateId: ({ entry }) => baseName(entry), deferRender: true }).load(withoutWatcher);
+        await glob({ pattern, base: folder, generateId: ({ entry }) => baseName(entry), deferRender: true }).load(
+          withoutWatcher,
+        );
       });
     },
   };

@@ -29,11 +29,17 @@ export function yamlEntities(collection: CollectionName, contentDir: string): Lo
             if (!entry.id || seen.has(entry.id)) continue;
             seen.add(entry.id);
             try {
-              const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: entry.file });
+              const data = await parseData({
+                id: entry.id,
+                data: entry.data as Record<string, unknown>,
+                filePath: entry.file,
+              });
               store.set({ id: entry.id, data, filePath: entry.file, digest: generateDigest(data) });
             } catch (error) {
               // The content check reports this with file and line; keep the rest of the site serving.
-              logger.warn(escapeControls(`${entry.file}: skipped "${entry.id}": ${(error as Error).message.split('\n')[0]}`));
+              logger.warn(
+                escapeControls(`${entry.file}: skipped "${entry.id}": ${(error as Error).message.split('\n')[0]}`),
+              );
             }
           }
         }

@@ -4,7 +4,15 @@ import { httpUrl, isoDate, ref, refList, text } from './common.ts';
 import { updateLog } from './updates.ts';
 
 /** The kinds of actor an editor may declare. */
-export const ACTOR_KINDS = ['person', 'organization', 'government-body', 'military', 'state', 'intergovernmental', 'media'] as const;
+export const ACTOR_KINDS = [
+  'person',
+  'organization',
+  'government-body',
+  'military',
+  'state',
+  'intergovernmental',
+  'media',
+] as const;
 
 /** An office held, used to name a speaker with the role they held on a date. */
 export const role = z
@@ -25,7 +33,10 @@ export const role = z
  * letter, digit, `_` or `-`, ending with a picture's extension. That the file
  * exists under exactly this name and is a picture is the content check's to say.
  */
-const IMAGE_SRC = new RegExp(`^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`, 'i');
+const IMAGE_SRC = new RegExp(
+  `^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`,
+  'i',
+);
 
 /** Frontmatter of `content/actors/<id>.md`. */
 export const actorSchema = z.strictObject({
@@ -44,18 +55,20 @@ export const actorSchema = z.strictObject({
   /** Offices held. */
   roles: z.array(role).optional(),
   /** Wikidata item, `Q` followed by digits. */
-  wikidata: z.string().regex(/^Q[1-9]\d*$/, { error: 'must be a Wikidata item id such as Q212' }).optional(),
+  wikidata: z
+    .string()
+    .regex(/^Q[1-9]\d*$/, { error: 'must be a Wikidata item id such as Q212' })
+    .optional(),
   /** Official site. */
   website: httpUrl.optional(),
   /** Portrait or logo with its credit. */
   image: z
     .strictObject({
       /** File in the content folder's `images/` folder: `images/jane-doe.jpg`. Served from the site itself, never from another site. */
-      src: z
-        .string({ error: 'must be the path of an image file, such as images/jane-doe.jpg' })
-        .regex(IMAGE_SRC, {
-          error: 'must be the path of an image file in the content folder, such as images/jane-doe.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
-        }),
+      src: z.string({ error: 'must be the path of an image file, such as images/jane-doe.jpg' }).regex(IMAGE_SRC, {
+        error:
+          'must be the path of an image file in the content folder, such as images/jane-doe.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
+      }),
       /** Text alternative for readers who cannot see the picture. */
       alt: z.string({ error: 'must be text describing the picture' }),
       /** Who made the picture, and its licence. */

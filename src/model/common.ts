@@ -8,9 +8,9 @@ function idSchema() {
   return z.preprocess(
     // An all-digit id (`1984`) is read by YAML as a number: take it as the text written.
     (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
-    z
-      .string({ error: 'must be an id (kebab-case text such as "jane-doe")' })
-      .regex(ID_PATTERN, { error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "jane-doe"' }),
+    z.string({ error: 'must be an id (kebab-case text such as "jane-doe")' }).regex(ID_PATTERN, {
+      error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "jane-doe"',
+    }),
   );
 }
 
@@ -55,24 +55,25 @@ export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
   z
     .string({ error: 'must be a date written YYYY-MM-DD, such as 2024-11-04' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, such as 2024-11-04 (where a time may be given: 2024-11-04T21:30+02:00, a time of day 00:00 to 23:59 with its offset from UTC)' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      error:
+        'must be a date written YYYY-MM-DD, such as 2024-11-04 (where a time may be given: 2024-11-04T21:30+02:00, a time of day 00:00 to 23:59 with its offset from UTC)',
+    })
     .refine(isCalendarDate, { error: 'is not a real calendar date (check the month and the day)' }),
 );
 
 /** An absolute http(s) URL; anything else (javascript:, data:, relative paths) is refused. */
-export const httpUrl = z
-  .string({ error: 'must be a web address starting with https:// or http://' })
-  .refine(
-    (text) => {
-      try {
-        const url = new URL(text);
-        return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    { error: 'must be an absolute web address starting with https:// or http://' },
-  );
+export const httpUrl = z.string({ error: 'must be a web address starting with https:// or http://' }).refine(
+  (text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be an absolute web address starting with https:// or http://' },
+);
 
 /** A BCP 47 language tag such as `en`, `uk` or `pt-BR`. */
 export const languageTag = z

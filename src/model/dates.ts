@@ -1,5 +1,10 @@
 /** Dates as British readers write them, for the calendar day itself (UTC, so no time zone shifts it). */
-const READER_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const READER_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** Formats an ISO date for readers: `2024-11-04` gives `4 November 2024`. */
 export function formatDate(iso: string): string {
@@ -17,8 +22,15 @@ export function byDate(a: string, b: string): number {
  * When an article last changed, for machines (structured data, sitemap):
  * its `updated` date, else the newest entry of its update log, else `published`.
  */
-export function lastModified(article: { published: string; updated?: string | undefined; updates?: readonly { date: string }[] | undefined }): string {
+export function lastModified(article: {
+  published: string;
+  updated?: string | undefined;
+  updates?: readonly { date: string }[] | undefined;
+}): string {
   if (article.updated !== undefined) return article.updated;
-  const newest = (article.updates ?? []).map((update) => update.date).sort(byDate).at(-1);
+  const newest = (article.updates ?? [])
+    .map((update) => update.date)
+    .sort(byDate)
+    .at(-1);
   return newest ?? article.published;
 }

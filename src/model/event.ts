@@ -25,7 +25,7 @@ export const eventSchema = z.preprocess(
     sources: refList('sources', 'must be a list of source ids').min(1, { error: 'needs at least one source' }),
     /** Public log of changes and corrections, newest first. */
     updates: updateLog.optional(),
-    }),
+  }),
 );
 
 /** Validated event data. */

@@ -76,9 +76,17 @@ export const estimateSchema = z
     } else if (!hasValue && !hasRange) {
       ctx.addIssue({ code: 'custom', message: 'needs a `value`, or `low` and `high` for a range', path: ['value'] });
     } else if (hasRange && (e.low === undefined || e.high === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'a range needs both `low` and `high`', path: [e.low === undefined ? 'low' : 'high'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a range needs both `low` and `high`',
+        path: [e.low === undefined ? 'low' : 'high'],
+      });
     } else if (e.low !== undefined && e.high !== undefined && e.low > e.high) {
-      ctx.addIssue({ code: 'custom', message: `\`low\` (${e.low}) is greater than \`high\` (${e.high}); swap them`, path: ['low'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`low\` (${e.low}) is greater than \`high\` (${e.high}); swap them`,
+        path: ['low'],
+      });
     }
   });
 
@@ -91,7 +99,9 @@ export const figureSchema = z.strictObject({
   /** The values are sums of money in this currency (ISO 4217 code: `USD`, `EUR`): shown `$9,600,000,000`, or `$9.6bn` where space is short. */
   currency: z
     .string({ error: 'must be a currency code such as USD or EUR' })
-    .refine((code) => Intl.supportedValuesOf('currency').includes(code), { error: 'is not a currency code (ISO 4217, in capitals: USD, EUR, GBP, UAH)' })
+    .refine((code) => Intl.supportedValuesOf('currency').includes(code), {
+      error: 'is not a currency code (ISO 4217, in capitals: USD, EUR, GBP, UAH)',
+    })
     .optional(),
   /** The values are percentages: `12.5` is shown `12.5%`. */
   percent: z.boolean({ error: 'must be true or false' }).optional(),
@@ -107,22 +117,46 @@ export const figureSchema = z.strictObject({
         if (estimate.id === undefined) return;
         const first = at.get(estimate.id);
         if (first === undefined) at.set(estimate.id, index);
-        else ctx.addIssue({ code: 'custom', message: `the id "${estimate.id}" is also the id of the ${ordinal(first + 1)} estimate; ids must be unique in a figure`, path: [index, 'id'] });
+        else
+          ctx.addIssue({
+            code: 'custom',
+            message: `the id "${estimate.id}" is also the id of the ${ordinal(first + 1)} estimate; ids must be unique in a figure`,
+            path: [index, 'id'],
+          });
       });
       estimates.forEach((estimate, index) => {
         if (estimate.withdrawn !== undefined && estimate.withdrawn.date < estimate.date) {
-          ctx.addIssue({ code: 'custom', message: `is dated ${estimate.withdrawn.date}, before the estimate itself (${estimate.date})`, path: [index, 'withdrawn', 'date'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `is dated ${estimate.withdrawn.date}, before the estimate itself (${estimate.date})`,
+            path: [index, 'withdrawn', 'date'],
+          });
         }
         if (estimate.revises === undefined) return;
         const target = at.get(estimate.revises);
         const ids = [...at.keys()].filter((other) => other !== estimate.id);
         if (target === undefined) {
-          const known = ids.length > 0 ? `the ids here: ${ids.join(', ')}` : 'give the earlier estimate an `id:` line and name it here';
-          ctx.addIssue({ code: 'custom', message: `"${estimate.revises}" is not the id of another estimate of this figure (${known})`, path: [index, 'revises'] });
+          const known =
+            ids.length > 0
+              ? `the ids here: ${ids.join(', ')}`
+              : 'give the earlier estimate an `id:` line and name it here';
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${estimate.revises}" is not the id of another estimate of this figure (${known})`,
+            path: [index, 'revises'],
+          });
         } else if (target === index) {
-          ctx.addIssue({ code: 'custom', message: 'an estimate cannot revise itself: name the earlier estimate it replaces', path: [index, 'revises'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'an estimate cannot revise itself: name the earlier estimate it replaces',
+            path: [index, 'revises'],
+          });
         } else if ((estimates[target]?.date ?? '') > estimate.date) {
-          ctx.addIssue({ code: 'custom', message: `revises "${estimate.revises}", which is dated later (${estimates[target]?.date}); an estimate revises an earlier one`, path: [index, 'revises'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `revises "${estimate.revises}", which is dated later (${estimates[target]?.date}); an estimate revises an earlier one`,
+            path: [index, 'revises'],
+          });
         }
       });
     }),

@@ -36,7 +36,10 @@ function startsWith(bytes: Uint8Array, signature: string | readonly number[], of
 /** The brands of an ISO media file's leading `ftyp` box (major brand, then compatible brands). */
 function ftypBrands(bytes: Uint8Array): string[] {
   if (!startsWith(bytes, 'ftyp', 4)) return [];
-  const size = Math.min(((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0), bytes.length);
+  const size = Math.min(
+    ((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0),
+    bytes.length,
+  );
   const brand = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   const brands = size >= 12 ? [brand(8)] : [];
   for (let at = 16; at + 4 <= size; at += 4) brands.push(brand(at));
@@ -45,11 +48,36 @@ function ftypBrands(bytes: Uint8Array): string[] {
 
 /** The formats, with their signatures. */
 export const PICTURE_FORMATS: readonly PictureFormat[] = [
-  { name: 'JPEG', mime: 'image/jpeg', extensions: ['.jpg', '.jpeg'], matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  { name: 'PNG', mime: 'image/png', extensions: ['.png'], matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { name: 'WebP', mime: 'image/webp', extensions: ['.webp'], matches: (b) => startsWith(b, 'RIFF') && startsWith(b, 'WEBP', 8) },
-  { name: 'AVIF', mime: 'image/avif', extensions: ['.avif'], matches: (b) => ftypBrands(b).some((brand) => brand === 'avif' || brand === 'avis') },
-  { name: 'GIF', mime: 'image/gif', extensions: ['.gif'], matches: (b) => startsWith(b, 'GIF87a') || startsWith(b, 'GIF89a') },
+  {
+    name: 'JPEG',
+    mime: 'image/jpeg',
+    extensions: ['.jpg', '.jpeg'],
+    matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]),
+  },
+  {
+    name: 'PNG',
+    mime: 'image/png',
+    extensions: ['.png'],
+    matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  {
+    name: 'WebP',
+    mime: 'image/webp',
+    extensions: ['.webp'],
+    matches: (b) => startsWith(b, 'RIFF') && startsWith(b, 'WEBP', 8),
+  },
+  {
+    name: 'AVIF',
+    mime: 'image/avif',
+    extensions: ['.avif'],
+    matches: (b) => ftypBrands(b).some((brand) => brand === 'avif' || brand === 'avis'),
+  },
+  {
+    name: 'GIF',
+    mime: 'image/gif',
+    extensions: ['.gif'],
+    matches: (b) => startsWith(b, 'GIF87a') || startsWith(b, 'GIF89a'),
+  },
 ];
 
 /** How many leading bytes tell the formats apart (an AVIF's `ftyp` box lists its brands in the first few dozen). */
@@ -79,29 +107,56 @@ export interface PictureFault {
  * one of the published formats, named with that format's extension, no larger
  * than `MAX_PICTURE_BYTES`. Returns the format, or what is wrong.
  */
-export function checkPicture(name: string, size: number, head: Uint8Array): { format: PictureFormat } | { fault: PictureFault } {
+export function checkPicture(
+  name: string,
+  size: number,
+  head: Uint8Array,
+): { format: PictureFormat } | { fault: PictureFault } {
   const ext = extensionOf(name);
   if (ext === '.svg' || ext === '.svgz') {
-    return { fault: { message: 'the file is an SVG drawing; SVG can carry scripts, so the site publishes none', fix: `save the picture as PNG or WebP (${ALLOWED} are published)` } };
+    return {
+      fault: {
+        message: 'the file is an SVG drawing; SVG can carry scripts, so the site publishes none',
+        fix: `save the picture as PNG or WebP (${ALLOWED} are published)`,
+      },
+    };
   }
   const format = pictureFormat(head);
   if (format === undefined) {
     const named = PICTURE_FORMATS.find((f) => f.extensions.includes(ext));
     return {
       fault: named
-        ? { message: `the file is named like a ${named.name} picture, but its content is not one`, fix: `save it again as a real ${named.name} picture, or remove it` }
-        : { message: `the file is not a picture (${ALLOWED} are published from ${IMAGES_FOLDER}/, nothing else)`, fix: `remove it from ${IMAGES_FOLDER}/: keep other files outside the content folder` },
+        ? {
+            message: `the file is named like a ${named.name} picture, but its content is not one`,
+            fix: `save it again as a real ${named.name} picture, or remove it`,
+          }
+        : {
+            message: `the file is not a picture (${ALLOWED} are published from ${IMAGES_FOLDER}/, nothing else)`,
+            fix: `remove it from ${IMAGES_FOLDER}/: keep other files outside the content folder`,
+          },
     };
   }
   if (!format.extensions.includes(ext)) {
-    return { fault: { message: `the file is a ${format.name} picture, but named ${ext ? `with ${ext}` : 'without an extension'}; hosts would send it with the wrong type`, fix: `rename it to end with ${format.extensions[0]}` } };
+    return {
+      fault: {
+        message: `the file is a ${format.name} picture, but named ${ext ? `with ${ext}` : 'without an extension'}; hosts would send it with the wrong type`,
+        fix: `rename it to end with ${format.extensions[0]}`,
+      },
+    };
   }
   if (size > MAX_PICTURE_BYTES) {
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    return { fault: { message: `the picture is ${mb(size)} MB, more than the ${mb(MAX_PICTURE_BYTES)} MB allowed`, fix: 'make it smaller (a portrait needs well under 1 MB: resize it, or save it as WebP)' } };
+    return {
+      fault: {
+        message: `the picture is ${mb(size)} MB, more than the ${mb(MAX_PICTURE_BYTES)} MB allowed`,
+        fix: 'make it smaller (a portrait needs well under 1 MB: resize it, or save it as WebP)',
+      },
+    };
   }
   return { format };
 }
 
 /** The extensions a picture may have, for `image.src` patterns: `jpe?g|png|…`, lowercase. */
-export const PICTURE_EXTENSIONS: readonly string[] = PICTURE_FORMATS.flatMap((format) => format.extensions.map((ext) => ext.slice(1)));
+export const PICTURE_EXTENSIONS: readonly string[] = PICTURE_FORMATS.flatMap((format) =>
+  format.extensions.map((ext) => ext.slice(1)),
+);

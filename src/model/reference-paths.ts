@@ -29,7 +29,8 @@ function walk(schema: z.ZodType, path: PathKey[], out: ReferenceField[]): void {
     return;
   }
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
-  if (def.type === 'object') for (const [key, field] of Object.entries(def.shape ?? {})) walk(field, [...path, key], out);
+  if (def.type === 'object')
+    for (const [key, field] of Object.entries(def.shape ?? {})) walk(field, [...path, key], out);
   else if (def.type === 'array' && def.element) walk(def.element, [...path, '*'], out);
   else if (def.innerType) walk(def.innerType, path, out);
   else if (def.type === 'pipe') {
@@ -47,7 +48,11 @@ for (const collection of Object.keys(schemas) as CollectionName[]) {
 }
 
 /** The values at a path with `*` in it, each with its concrete path (`estimates[1].by`). */
-export function* valuesAt(data: unknown, path: readonly PathKey[], at: (string | number)[] = []): Generator<[readonly (string | number)[], unknown]> {
+export function* valuesAt(
+  data: unknown,
+  path: readonly PathKey[],
+  at: (string | number)[] = [],
+): Generator<[readonly (string | number)[], unknown]> {
   if (path.length === 0) {
     yield [at, data];
     return;

@@ -15,5 +15,8 @@ const APOSTROPHES: [string, string][] = [
  * `maxWords` words are kept. Returns '' when nothing is left.
  */
 export function slugify(name: string, maxWords = Number.POSITIVE_INFINITY): string {
-  return slugifyText(name, { decamelize: false, customReplacements: APOSTROPHES }).split('-').slice(0, maxWords).join('-');
+  return slugifyText(name, { decamelize: false, customReplacements: APOSTROPHES })
+    .split('-')
+    .slice(0, maxWords)
+    .join('-');
 }

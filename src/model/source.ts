@@ -5,7 +5,16 @@ import { updateLog } from './updates.ts';
 
 /** The kinds of source an editor may declare. */
 export const SOURCE_TYPES = [
-  'news-report', 'speech', 'press-release', 'briefing', 'statement', 'interview', 'report', 'dataset', 'social-post', 'document',
+  'news-report',
+  'speech',
+  'press-release',
+  'briefing',
+  'statement',
+  'interview',
+  'report',
+  'dataset',
+  'social-post',
+  'document',
 ] as const;
 
 /** A source: what every claim rests on. */

@@ -6,7 +6,9 @@ export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:Z|[+-](?:0\
 /** The `time` field: a time of day with its offset, which says which day and hour it was everywhere. */
 export const timeOfDay = z
   .string({ error: 'must be a time of day with its offset from UTC, such as 21:30+02:00' })
-  .regex(TIME_PATTERN, { error: 'must be a time of day (00:00 to 23:59) with its offset from UTC, such as 21:30+02:00 or 19:30Z' });
+  .regex(TIME_PATTERN, {
+    error: 'must be a time of day (00:00 to 23:59) with its offset from UTC, such as 21:30+02:00 or 19:30Z',
+  });
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(.+)$/;
 
@@ -37,7 +39,11 @@ export function splitDateTime(field: string) {
     const entry = value as Record<string, unknown>;
     const written = entry[field];
     if ('time' in entry) return value;
-    if (written instanceof Date && !Number.isNaN(written.getTime()) && !written.toISOString().endsWith('T00:00:00.000Z')) {
+    if (
+      written instanceof Date &&
+      !Number.isNaN(written.getTime()) &&
+      !written.toISOString().endsWith('T00:00:00.000Z')
+    ) {
       return { ...entry, ...rename(utcParts(written), field) };
     }
     const match = typeof written === 'string' ? DATE_TIME.exec(written) : null;
@@ -54,14 +60,25 @@ function rename(parts: { date: string; time: string }, field: string): Record<st
 /** The day (YYYY-MM-DD) an instant falls on in a time zone. */
 export function dayIn(date: string, time: string | undefined, zone: string): string {
   if (time === undefined) return date;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instantOf(date, time)));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(instantOf(date, time)));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** The clock time and zone name of an instant in a time zone: `21:30 EET`. */
 export function clockIn(date: string, time: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(instantOf(date, time)));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(new Date(instantOf(date, time)));
 }
 
 /** The `datetime` attribute of a `<time>`: `2024-11-04` or `2024-11-04T19:30Z`. */

@@ -19,7 +19,7 @@ export const updateSchema = z.preprocess(
     summary: text,
     /** The change corrects an error. */
     correction: z.boolean({ error: 'must be true or false' }).optional(),
-    }),
+  }),
 );
 
 /**
@@ -53,7 +53,11 @@ export const updateLog = z.array(updateSchema).superRefine((updates, ctx) => {
   updates.forEach((update, index) => {
     if (update.id === undefined) return;
     if (seen.has(update.id)) {
-      ctx.addIssue({ code: 'custom', message: `two updates have the id "${update.id}": ids must be unique in the log, since each is the entry's address and feed id`, path: [index, 'id'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `two updates have the id "${update.id}": ids must be unique in the log, since each is the entry's address and feed id`,
+        path: [index, 'id'],
+      });
     }
     seen.add(update.id);
   });

@@ -20,7 +20,12 @@ export const GET: APIRoute = async ({ site }) => {
     title: settings.title,
     description: `${settings.title}: explainers where every claim links to its sources.`,
     site: absolute(sitePath(base)),
-    items: items.map((item) => ({ title: item.title, link: item.link, pubDate: new Date(instantOf(item.date, item.time)), description: item.description })),
+    items: items.map((item) => ({
+      title: item.title,
+      link: item.link,
+      pubDate: new Date(instantOf(item.date, item.time)),
+      description: item.description,
+    })),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     // The feed's own address, as feed validators expect.
     customData: `<language>en</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>`,

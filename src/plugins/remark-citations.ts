@@ -11,7 +11,6 @@ import type { CitationData } from '../model/content-set.ts';
 import type { Source } from '../model/source.ts';
 import { attributeValue } from '../check/mdx-refs.ts';
 
-
 /** Options of {@link remarkCitations}. */
 export interface RemarkCitationsOptions {
   /** Gives the current content; called once per document. */
@@ -39,7 +38,9 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** `a`, `b`, … `z`, `aa`, `ab` … for backlinks. */
 function letter(index: number): string {
-  return index < LETTERS.length ? (LETTERS[index] ?? 'a') : `${letter(Math.floor(index / LETTERS.length) - 1)}${letter(index % LETTERS.length)}`;
+  return index < LETTERS.length
+    ? (LETTERS[index] ?? 'a')
+    : `${letter(Math.floor(index / LETTERS.length) - 1)}${letter(index % LETTERS.length)}`;
 }
 
 /**
@@ -68,8 +69,12 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     };
 
     visit(tree, (node: Root | RootContent, index, parent) => {
-      if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'link' || node.type === 'linkReference') return SKIP;
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'Statement' || node.name === 'Figure')) {
+      if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'link' || node.type === 'linkReference')
+        return SKIP;
+      if (
+        (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+        (node.name === 'Statement' || node.name === 'Figure')
+      ) {
         attachEmbedCitations(node, node.name === 'Statement' ? data.statementSources : data.figureSources, cite);
         return undefined;
       }
@@ -106,13 +111,19 @@ function clusterAdjacent(text: string, matches: readonly CitationMatch[]): Citat
   const clusters: CitationMatch[] = [];
   for (const match of matches) {
     const last = clusters.at(-1);
-    if (last && text.slice(last.end, match.start).trim() === '') clusters.splice(-1, 1, { start: last.start, end: match.end, keys: [...last.keys, ...match.keys] });
+    if (last && text.slice(last.end, match.start).trim() === '')
+      clusters.splice(-1, 1, { start: last.start, end: match.end, keys: [...last.keys, ...match.keys] });
     else clusters.push(match);
   }
   return clusters;
 }
 
-function splitCitations(node: Text, data: CitationData, cite: (id: string) => EmbeddedCitation, file: VFile): RootContent[] | undefined {
+function splitCitations(
+  node: Text,
+  data: CitationData,
+  cite: (id: string) => EmbeddedCitation,
+  file: VFile,
+): RootContent[] | undefined {
   const matches = clusterAdjacent(node.value, findCitations(node.value));
   if (matches.length === 0) return undefined;
   const parts: RootContent[] = [];
@@ -126,16 +137,35 @@ function splitCitations(node: Text, data: CitationData, cite: (id: string) => Em
   return parts;
 }
 
-function citationNode(keys: readonly CitationKey[], data: CitationData, cite: (id: string) => EmbeddedCitation, file: VFile, at: Text): RootContent {
+function citationNode(
+  keys: readonly CitationKey[],
+  data: CitationData,
+  cite: (id: string) => EmbeddedCitation,
+  file: VFile,
+  at: Text,
+): RootContent {
   const links: ElementContent[] = keys.map((key) => {
     const source = data.sources.get(key.key);
     if (!source) file.fail(`Unknown source "${key.key}" in citation`, at);
     const { n, anchor } = cite(key.key);
     const label = key.locator ? `[${n}, ${key.locator}]` : `[${n}]`;
-    return h('a', { href: `#ref-${n}`, id: anchor, className: ['cite-link'], dataSource: key.key, ariaLabel: `Source ${n}${key.locator ? `, ${key.locator}` : ''}` }, label);
+    return h(
+      'a',
+      {
+        href: `#ref-${n}`,
+        id: anchor,
+        className: ['cite-link'],
+        dataSource: key.key,
+        ariaLabel: `Source ${n}${key.locator ? `, ${key.locator}` : ''}`,
+      },
+      label,
+    );
   });
   const sup = h('sup', { className: ['cite'] }, links);
-  return { type: 'citation', data: { hName: sup.tagName, hProperties: sup.properties, hChildren: sup.children } } as unknown as RootContent;
+  return {
+    type: 'citation',
+    data: { hName: sup.tagName, hProperties: sup.properties, hChildren: sup.children },
+  } as unknown as RootContent;
 }
 
 function referenceList(references: readonly Reference[], data: CitationData, base: string): RootContent {
@@ -144,7 +174,10 @@ function referenceList(references: readonly Reference[], data: CitationData, bas
     h('h2', { id: 'references-heading' }, 'References'),
     h('ol', { className: ['reference-list'] }, items),
   ]);
-  return { type: 'referenceList', data: { hName: section.tagName, hProperties: section.properties, hChildren: section.children } } as unknown as RootContent;
+  return {
+    type: 'referenceList',
+    data: { hName: section.tagName, hProperties: section.properties, hChildren: section.children },
+  } as unknown as RootContent;
 }
 
 function referenceItem(reference: Reference, source: Source | undefined, base: string): Element {
@@ -156,7 +189,11 @@ function referenceItem(reference: Reference, source: Source | undefined, base: s
           h('span', { ariaHidden: 'true' }, '^'),
           ...reference.anchors.flatMap((anchor, index) => [
             { type: 'text' as const, value: ' ' },
-            h('a', { href: `#${anchor}`, ariaLabel: `Back to citation ${n}${letter(index)} in the text` }, letter(index)),
+            h(
+              'a',
+              { href: `#${anchor}`, ariaLabel: `Back to citation ${n}${letter(index)} in the text` },
+              letter(index),
+            ),
           ]),
         ];
   const description: ElementContent[] = source
@@ -166,9 +203,16 @@ function referenceItem(reference: Reference, source: Source | undefined, base: s
         h('time', { dateTime: source.published }, formatDate(source.published)),
         { type: 'text', value: `. ${sourceTypeLabel(source.type)}.` },
         ...(source.url
-          ? [{ type: 'text' as const, value: ' ' }, h('a', { href: source.url, className: ['reference-original'], rel: 'external noopener' }, 'Original')]
+          ? [
+              { type: 'text' as const, value: ' ' },
+              h('a', { href: source.url, className: ['reference-original'], rel: 'external noopener' }, 'Original'),
+            ]
           : []),
       ]
     : [{ type: 'text', value: reference.id }];
-  return h('li', { id: `ref-${n}`, dataSource: reference.id }, [h('span', { className: ['backlinks'] }, back), { type: 'text', value: ' ' }, ...description]);
+  return h('li', { id: `ref-${n}`, dataSource: reference.id }, [
+    h('span', { className: ['backlinks'] }, back),
+    { type: 'text', value: ' ' },
+    ...description,
+  ]);
 }

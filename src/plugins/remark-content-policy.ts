@@ -46,11 +46,23 @@ export default function remarkContentPolicy(this: Processor) {
 
 /** Records every refusal on the file and in the build context, then fails the compile with all of them. */
 function refuse(file: VFile, refusals: readonly Refusal[]): never {
-  findBuildContext()?.refusedBodies.set(file.path, { path: file.path, text: String(file.value), refusals: [...refusals] });
+  findBuildContext()?.refusedBodies.set(file.path, {
+    path: file.path,
+    text: String(file.value),
+    refusals: [...refusals],
+  });
   for (const { line, column, message, fix } of refusals) {
-    file.message(`${message} (fix: ${fix})`, { place: { line, column }, ruleId: 'content-policy', source: 'explainer' });
+    file.message(`${message} (fix: ${fix})`, {
+      place: { line, column },
+      ruleId: 'content-policy',
+      source: 'explainer',
+    });
   }
   const [first, ...rest] = refusals as [Refusal, ...Refusal[]];
   const more = rest.map(({ line, column, message }) => `\n  ${line}:${column}: ${message}`).join('');
-  return file.fail(`${first.message} (fix: ${first.fix})${more}`, { place: { line: first.line, column: first.column }, ruleId: 'content-policy', source: 'explainer' });
+  return file.fail(`${first.message} (fix: ${first.fix})${more}`, {
+    place: { line: first.line, column: first.column },
+    ruleId: 'content-policy',
+    source: 'explainer',
+  });
 }

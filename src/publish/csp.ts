@@ -40,7 +40,7 @@ export function mergePolicies(policies: readonly Policy[]): Policy {
 }
 
 /** Directives that only work in a header, never in a `<meta>` policy. */
-export const HEADER_ONLY_DIRECTIVES: [string, string[]][] = [["frame-ancestors", ["'none'"]]];
+export const HEADER_ONLY_DIRECTIVES: [string, string[]][] = [['frame-ancestors', ["'none'"]]];
 
 /**
  * A `_headers` file (Netlify, Cloudflare Pages) for a site under `base`:
@@ -68,7 +68,11 @@ export function metaPolicy(html: string): string | undefined {
     if (!/http-equiv\s*=\s*["']?content-security-policy["']?/i.test(tag)) continue;
     const content = /content\s*=\s*"([^"]*)"|content\s*=\s*'([^']*)'/i.exec(tag);
     const value = content?.[1] ?? content?.[2];
-    if (value !== undefined) return value.replace(/&#39;|&#x27;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    if (value !== undefined)
+      return value
+        .replace(/&#39;|&#x27;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
   }
   return undefined;
 }
@@ -96,7 +100,8 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     }
     const colon = trimmed.indexOf(':');
     const name = trimmed.slice(0, colon).trim();
-    if (colon > 0 && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) rules.at(-1)?.headers.push([name, trimmed.slice(colon + 1).trim()]);
+    if (colon > 0 && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      rules.at(-1)?.headers.push([name, trimmed.slice(colon + 1).trim()]);
   }
   return rules;
 }

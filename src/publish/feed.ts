@@ -31,7 +31,10 @@ export function feedItems(
   articles: readonly { id: string; data: Article }[],
   articleUrl: (slug: string) => string,
   /** Other entries with an update log, and where each update is read. */
-  others: { entries: readonly LoggedEntry[]; updateUrl: (entry: LoggedEntry, anchor: string) => string } = { entries: [], updateUrl: () => '' },
+  others: { entries: readonly LoggedEntry[]; updateUrl: (entry: LoggedEntry, anchor: string) => string } = {
+    entries: [],
+    updateUrl: () => '',
+  },
 ): FeedItem[] {
   const items: (FeedItem & { order: [string, number] })[] = [];
   for (const entry of others.entries) {
@@ -63,6 +66,11 @@ export function feedItems(
       });
     });
   }
-  items.sort((a, b) => instantOf(b.date, b.time) - instantOf(a.date, a.time) || a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1]);
+  items.sort(
+    (a, b) =>
+      instantOf(b.date, b.time) - instantOf(a.date, a.time) ||
+      a.order[0].localeCompare(b.order[0]) ||
+      a.order[1] - b.order[1],
+  );
   return items.map(({ order: _order, ...item }) => item);
 }

@@ -82,7 +82,9 @@ export function articleJsonLd(
   slug: string,
   sources: { id: string; data: Source }[],
 ): JsonLd {
-  const authors = article.authors?.length ? article.authors.map((name) => ({ '@type': 'Person', name }) as JsonLd) : [{ '@type': 'Organization', name: ctx.siteName, url: ctx.home } as JsonLd];
+  const authors = article.authors?.length
+    ? article.authors.map((name) => ({ '@type': 'Person', name }) as JsonLd)
+    : [{ '@type': 'Organization', name: ctx.siteName, url: ctx.home } as JsonLd];
   return compact({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -100,8 +102,15 @@ export function articleJsonLd(
 }
 
 /** `Person`, `Organization`, `GovernmentOrganization` or `Country` for an actor page. */
-export function actorJsonLd(actor: Actor, ctx: LinkContext, id: string, parents: { id: string; data: Actor }[]): JsonLd {
-  const sameAs = [actor.wikidata ? `https://www.wikidata.org/wiki/${actor.wikidata}` : undefined, actor.website].filter((url): url is string => url !== undefined);
+export function actorJsonLd(
+  actor: Actor,
+  ctx: LinkContext,
+  id: string,
+  parents: { id: string; data: Actor }[],
+): JsonLd {
+  const sameAs = [actor.wikidata ? `https://www.wikidata.org/wiki/${actor.wikidata}` : undefined, actor.website].filter(
+    (url): url is string => url !== undefined,
+  );
   const type = ACTOR_TYPES[actor.kind];
   const parentRefs = parents.map((parent) => actorRef(parent.data, ctx, parent.id));
   return compact({
@@ -115,7 +124,8 @@ export function actorJsonLd(actor: Actor, ctx: LinkContext, id: string, parents:
     sameAs,
     image: ctx.image,
     // A person's offices are `jobTitle`; a body's parents are `parentOrganization`.
-    jobTitle: type === 'Person' ? actor.roles?.filter((role) => role.to === undefined).map((role) => role.title) : undefined,
+    jobTitle:
+      type === 'Person' ? actor.roles?.filter((role) => role.to === undefined).map((role) => role.title) : undefined,
     memberOf: type === 'Person' ? parentRefs : undefined,
     parentOrganization: type !== 'Person' && type !== 'Country' ? parentRefs : undefined,
   });

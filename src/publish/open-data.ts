@@ -3,10 +3,14 @@ import type { ContentSet, Entity } from '../model/content-set.ts';
 
 /** The collections published as JSON (`/data/<collection>.json`), with what each file holds, in the order `/data/` lists them. */
 const JSON_FILES = {
-  actors: 'People, organisations and states: name, kind, description, aliases, country, parent bodies, roles with dates, Wikidata item, website.',
-  statements: 'Who said what and when: speaker, date, quote or summary, context, who it is about, language, relations to other statements, and the sources that record it.',
-  figures: 'Numbers that sources disagree on: title, unit, description, and every estimate with claimant, date, source, scope and method.',
-  sources: 'The documents every claim rests on: title, publisher, type, publication date, URL and archive copy where known, authors, issuer, language.',
+  actors:
+    'People, organisations and states: name, kind, description, aliases, country, parent bodies, roles with dates, Wikidata item, website.',
+  statements:
+    'Who said what and when: speaker, date, quote or summary, context, who it is about, language, relations to other statements, and the sources that record it.',
+  figures:
+    'Numbers that sources disagree on: title, unit, description, and every estimate with claimant, date, source, scope and method.',
+  sources:
+    'The documents every claim rests on: title, publisher, type, publication date, URL and archive copy where known, authors, issuer, language.',
   events: 'The timeline: date, title, summary, place, actors taking part, and sources.',
 } as const satisfies Partial<Record<keyof ContentSet, string>>;
 
@@ -27,7 +31,10 @@ export interface OpenDataFile {
 }
 
 /** The names of the open data files under `/data/`. */
-export const OPEN_DATA_FILES: readonly string[] = [...Object.keys(JSON_FILES).map((collection) => `${collection}.json`), ESTIMATES_FILE];
+export const OPEN_DATA_FILES: readonly string[] = [
+  ...Object.keys(JSON_FILES).map((collection) => `${collection}.json`),
+  ESTIMATES_FILE,
+];
 
 /** The collection a JSON file name publishes (`actors.json` gives `actors`), if any. */
 export function dataCollectionOf(file: string): DataCollection | undefined {
@@ -38,7 +45,12 @@ export function dataCollectionOf(file: string): DataCollection | undefined {
 export function openDataFiles(set: ContentSet): OpenDataFile[] {
   const estimates = set.figures.reduce((sum, figure) => sum + figure.data.estimates.length, 0);
   return [
-    ...(Object.entries(JSON_FILES) as [DataCollection, string][]).map(([collection, what]) => ({ name: `${collection}.json`, count: set[collection].length, unit: 'record' as const, what })),
+    ...(Object.entries(JSON_FILES) as [DataCollection, string][]).map(([collection, what]) => ({
+      name: `${collection}.json`,
+      count: set[collection].length,
+      unit: 'record' as const,
+      what,
+    })),
     {
       name: ESTIMATES_FILE,
       count: estimates,
@@ -52,7 +64,10 @@ export function openDataFiles(set: ContentSet): OpenDataFile[] {
 export type DataRecord<T> = { id: string; page: string } & T;
 
 /** Builds the records of one collection, sorted by id so the file is stable. */
-export function dataRecords<T extends object>(entities: readonly Entity<T>[], page: (id: string) => string): DataRecord<T>[] {
+export function dataRecords<T extends object>(
+  entities: readonly Entity<T>[],
+  page: (id: string) => string,
+): DataRecord<T>[] {
   return [...entities]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((entity) => {
@@ -135,5 +150,11 @@ export function estimatesCsv(set: ContentSet): string {
       };
     }),
   );
-  return stringify(rows, { header: true, columns: [...ESTIMATE_COLUMNS], record_delimiter: 'windows', quoted_string: true, cast: { string: inertCell } });
+  return stringify(rows, {
+    header: true,
+    columns: [...ESTIMATE_COLUMNS],
+    record_delimiter: 'windows',
+    quoted_string: true,
+    cast: { string: inertCell },
+  });
 }

@@ -72,7 +72,14 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
     const article = index.articles.get(id)?.data;
     if (!article) return undefined;
     const updated = article.updated ? `, updated ${formatDate(article.updated)}` : '';
-    return { label: 'Explainer', title: article.title, subtitle: `${article.description}`, rows: undefined, more: undefined, site: `${site} · ${formatDate(article.published)}${updated}` };
+    return {
+      label: 'Explainer',
+      title: article.title,
+      subtitle: `${article.description}`,
+      rows: undefined,
+      more: undefined,
+      site: `${site} · ${formatDate(article.published)}${updated}`,
+    };
   }
   if (kind === 'actors') {
     const actor = index.actors.get(id)?.data;
@@ -95,7 +102,10 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
       label: index.actors.get(estimate.by)?.data.name ?? estimate.by,
       note: formatMonth(estimate.date),
       value: formatEstimate(estimate, figure, true),
-      bar: estimate.value !== undefined ? ([axis.fraction(Math.min(0, estimate.value)), axis.fraction(Math.max(0, estimate.value))] as const) : ([axis.fraction(estimate.low ?? 0), axis.fraction(estimate.high ?? 0)] as const),
+      bar:
+        estimate.value !== undefined
+          ? ([axis.fraction(Math.min(0, estimate.value)), axis.fraction(Math.max(0, estimate.value))] as const)
+          : ([axis.fraction(estimate.low ?? 0), axis.fraction(estimate.high ?? 0)] as const),
     })),
     more: figure.estimates.length > shown.length ? figure.estimates.length - shown.length : undefined,
     site,
@@ -144,13 +154,21 @@ export function headMeta(
   page: { base: string; title: string; siteName: string; home: string; absolute: (path: string) => string },
 ): HeadMeta {
   const { base, absolute } = page;
-  const shareKind = entity && (SHARE_KINDS as readonly string[]).includes(entity.kind) ? (entity.kind as ShareKind) : undefined;
+  const shareKind =
+    entity && (SHARE_KINDS as readonly string[]).includes(entity.kind) ? (entity.kind as ShareKind) : undefined;
   const ownImage = entity && shareKind ? absolute(shareImagePath(base, shareKind, entity.id)) : undefined;
   const speaker = entity?.kind === 'statements' ? index.statements.get(entity.id)?.data.speaker : undefined;
-  const image = ownImage ?? (speaker ? absolute(shareImagePath(base, 'actors', speaker)) : absolute(siteImagePath(base)));
-  const imageAlt = ownImage ? page.title : speaker ? (index.actors.get(speaker)?.data.name ?? page.title) : page.siteName;
+  const image =
+    ownImage ?? (speaker ? absolute(shareImagePath(base, 'actors', speaker)) : absolute(siteImagePath(base)));
+  const imageAlt = ownImage
+    ? page.title
+    : speaker
+      ? (index.actors.get(speaker)?.data.name ?? page.title)
+      : page.siteName;
   const url = (...parts: string[]) => absolute(sitePath(base, ...parts));
-  const jsonLd = entity ? pageJsonLd(index, entity, { url, image: ownImage, siteName: page.siteName, home: page.home }) : undefined;
+  const jsonLd = entity
+    ? pageJsonLd(index, entity, { url, image: ownImage, siteName: page.siteName, home: page.home })
+    : undefined;
   const article = entity?.kind === 'articles' ? index.articles.get(entity.id)?.data : undefined;
   return { image, imageAlt, jsonLd, article };
 }
@@ -183,7 +201,14 @@ export function pageJsonLd(index: SiteIndex, route: EntityRoute, ctx: LinkContex
       const speaker = statement ? actor(statement.data.speaker) : undefined;
       if (!statement || !speaker) return undefined;
       const about = (statement.data.about ?? []).map(actor).filter(present);
-      return statementJsonLd(statement.data, ctx, route.id, speaker, about, statement.data.sources.map(source).filter(present));
+      return statementJsonLd(
+        statement.data,
+        ctx,
+        route.id,
+        speaker,
+        about,
+        statement.data.sources.map(source).filter(present),
+      );
     }
     case 'figures': {
       const figure = index.figures.get(route.id);

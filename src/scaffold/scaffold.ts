@@ -77,17 +77,20 @@ function frontmatter(data: Record<string, unknown>, comment: string, body: strin
 function numberOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text.replace(/[ _]/g, ''));
-  if (text.trim() === '' || !Number.isFinite(value)) throw new ScaffoldError(`--${name} must be a number written with digits only, such as 12000 (got "${text}")`);
+  if (text.trim() === '' || !Number.isFinite(value))
+    throw new ScaffoldError(`--${name} must be a number written with digits only, such as 12000 (got "${text}")`);
   return value;
 }
 
 function required(option: string | undefined, flag: string, what: string, example: string): string {
-  if (option === undefined || option === '') throw new ScaffoldError(`give ${what} with --${flag}, for example: ${example}`);
+  if (option === undefined || option === '')
+    throw new ScaffoldError(`give ${what} with --${flag}, for example: ${example}`);
   return option;
 }
 
 function requiredList(option: string[] | undefined, flag: string, what: string, example: string): string[] {
-  if (!option || option.length === 0) throw new ScaffoldError(`give ${what} with --${flag} (repeat it for more than one), for example: ${example}`);
+  if (!option || option.length === 0)
+    throw new ScaffoldError(`give ${what} with --${flag} (repeat it for more than one), for example: ${example}`);
   return option;
 }
 
@@ -97,10 +100,17 @@ function requiredList(option: string[] | undefined, flag: string, what: string, 
  */
 export function scaffold(kind: ScaffoldKind, name: string, options: ScaffoldOptions, today: string): Scaffold {
   const trimmed = name.trim();
-  if (trimmed === '') throw new ScaffoldError(`give the ${kind}'s ${kind === 'actor' ? 'name' : 'title'} in quotes, for example: npm run new -- ${kind} "${EXAMPLE_NAMES[kind]}"`);
+  if (trimmed === '')
+    throw new ScaffoldError(
+      `give the ${kind}'s ${kind === 'actor' ? 'name' : 'title'} in quotes, for example: npm run new -- ${kind} "${EXAMPLE_NAMES[kind]}"`,
+    );
   const id = options.id ?? slugify(trimmed, kind === 'actor' ? 12 : 8);
-  if (id === '') throw new ScaffoldError(`no id can be made from "${trimmed}": give one with --id, such as --id cho-tae-yul`);
-  if (!ID_PATTERN.test(id)) throw new ScaffoldError(`the id "${id}" is not kebab-case: use lowercase letters, digits and single hyphens, such as cho-tae-yul`);
+  if (id === '')
+    throw new ScaffoldError(`no id can be made from "${trimmed}": give one with --id, such as --id cho-tae-yul`);
+  if (!ID_PATTERN.test(id))
+    throw new ScaffoldError(
+      `the id "${id}" is not kebab-case: use lowercase letters, digits and single hyphens, such as cho-tae-yul`,
+    );
   const placeholders: string[] = [];
   const placeholder = (field: string, hint: string) => {
     placeholders.push(field);
@@ -147,7 +157,12 @@ function actorFile({ name, id, options, placeholder }: FileInput): string {
 
 function statementFile({ name, id, options, date }: FileInput): string {
   const speaker = required(options.speaker, 'speaker', 'the id of the actor who said it', `--speaker lloyd-austin`);
-  const sources = requiredList(options.source, 'source', 'the id of the source that records it', `--source rising-tensions-2024-11-04`);
+  const sources = requiredList(
+    options.source,
+    'source',
+    'the id of the source that records it',
+    `--source rising-tensions-2024-11-04`,
+  );
   const data: Record<string, unknown> = { speaker, date };
   if (options.quote !== undefined) data['quote'] = options.quote;
   data['summary'] = name;
@@ -172,20 +187,37 @@ function sourceFile({ name, id, options, date, today, placeholder }: FileInput):
   };
   if (options.url !== undefined) data['url'] = options.url;
   data['accessed'] = today;
-  return yamlText(data, `New source, id "${id}". Check the publication date; add url: https://... when it is online.\nCite it in an article with [@${id}].`);
+  return yamlText(
+    data,
+    `New source, id "${id}". Check the publication date; add url: https://... when it is online.\nCite it in an article with [@${id}].`,
+  );
 }
 
 function eventFile({ name, id, options, date }: FileInput): string {
-  const sources = requiredList(options.source, 'source', 'the id of a source that reports it', `--source rising-tensions-2024-11-04`);
+  const sources = requiredList(
+    options.source,
+    'source',
+    'the id of a source that reports it',
+    `--source rising-tensions-2024-11-04`,
+  );
   const data: Record<string, unknown> = { date, title: name };
   if (options.actor?.length) data['actors'] = options.actor;
   data['sources'] = sources;
-  return yamlText(data, `New event, id "${id}". Check the date (the day it happened); add summary: and place: if useful.`);
+  return yamlText(
+    data,
+    `New event, id "${id}". Check the date (the day it happened); add summary: and place: if useful.`,
+  );
 }
 
 function figureFile({ name, id, options, date, placeholder }: FileInput): string {
   const by = required(options.by, 'by', 'the id of the actor whose estimate it is', '--by us-department-of-defense');
-  const source = requiredList(options.source, 'source', 'the id of the source of the estimate', '--source rising-tensions-2024-11-04')[0] ?? '';
+  const source =
+    requiredList(
+      options.source,
+      'source',
+      'the id of the source of the estimate',
+      '--source rising-tensions-2024-11-04',
+    )[0] ?? '';
   const value = numberOption('value', options.value);
   const low = numberOption('low', options.low);
   const high = numberOption('high', options.high);
@@ -240,9 +272,13 @@ const EXAMPLE_NAMES: Record<ScaffoldKind, string> = {
 };
 
 /** The ids a new file refers to, by the collection they must exist in. */
-export function referencedIds(kind: ScaffoldKind, options: ScaffoldOptions): { collection: CollectionName; flag: string; id: string }[] {
+export function referencedIds(
+  kind: ScaffoldKind,
+  options: ScaffoldOptions,
+): { collection: CollectionName; flag: string; id: string }[] {
   const refs: { collection: CollectionName; flag: string; id: string }[] = [];
-  if (kind === 'statement' && options.speaker) refs.push({ collection: 'actors', flag: 'speaker', id: options.speaker });
+  if (kind === 'statement' && options.speaker)
+    refs.push({ collection: 'actors', flag: 'speaker', id: options.speaker });
   if (kind === 'figure' && options.by) refs.push({ collection: 'actors', flag: 'by', id: options.by });
   if (kind === 'statement' || kind === 'event' || kind === 'figure') {
     for (const id of options.source ?? []) refs.push({ collection: 'sources', flag: 'source', id });

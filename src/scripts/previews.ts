@@ -36,7 +36,12 @@ function line(className: string, text: string | null | undefined): HTMLElement |
 /** The card's content for an actor mention, from the link's data attributes. */
 function actorContent(link: HTMLAnchorElement): (HTMLElement | null)[] {
   const name = link.dataset['name'] || link.textContent?.trim();
-  return [line('preview-kind', 'Actor'), line('preview-title', name), line('preview-role', link.dataset['role']), line('preview-text', link.dataset['description'])];
+  return [
+    line('preview-kind', 'Actor'),
+    line('preview-title', name),
+    line('preview-role', link.dataset['role']),
+    line('preview-text', link.dataset['description']),
+  ];
 }
 
 /** The card's content for a citation, from the reference list item it points to. */
@@ -47,8 +52,15 @@ function citeContent(link: HTMLAnchorElement): (HTMLElement | null)[] {
   const title = item.querySelector('.reference-title')?.textContent?.trim();
   const copy = item.cloneNode(true) as HTMLElement;
   for (const el of copy.querySelectorAll('.backlinks, .reference-title, .reference-original')) el.remove();
-  const details = (copy.textContent ?? '').replace(/\s+/g, ' ').replace(/^[\s.]+/, '').trim();
-  return [line('preview-kind', `Source ${id.replace(/^ref-/, '')}`), line('preview-title', title ?? item.textContent?.trim()), line('preview-text', details)];
+  const details = (copy.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+/, '')
+    .trim();
+  return [
+    line('preview-kind', `Source ${id.replace(/^ref-/, '')}`),
+    line('preview-title', title ?? item.textContent?.trim()),
+    line('preview-text', details),
+  ];
 }
 
 function place(link: HTMLAnchorElement): void {
@@ -58,7 +70,8 @@ function place(link: HTMLAnchorElement): void {
   const height = card.offsetHeight;
   const left = Math.max(margin, Math.min(rect.left, window.innerWidth - width - margin));
   const below = rect.bottom + 6;
-  const top = below + height + margin > window.innerHeight && rect.top - height - 6 > margin ? rect.top - height - 6 : below;
+  const top =
+    below + height + margin > window.innerHeight && rect.top - height - 6 > margin ? rect.top - height - 6 : below;
   card.style.left = `${Math.round(left)}px`;
   card.style.top = `${Math.round(top)}px`;
 }
@@ -108,7 +121,8 @@ function init(): void {
   });
   document.addEventListener('pointerout', (event) => {
     if (event.pointerType === 'touch') return;
-    const from = previewable(event.target) ?? (event.target instanceof Node && card.contains(event.target) ? card : null);
+    const from =
+      previewable(event.target) ?? (event.target instanceof Node && card.contains(event.target) ? card : null);
     if (!from) return;
     const to = event.relatedTarget instanceof Node ? event.relatedTarget : null;
     if (to && (from.contains(to) || card.contains(to) || owner?.contains(to))) return;

@@ -13,7 +13,11 @@ interface PagefindResultData {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  debouncedSearch(
+    query: string,
+    options?: object,
+    ms?: number,
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
 const base = import.meta.env.BASE_URL;
@@ -80,7 +84,10 @@ async function run(query: string): Promise<void> {
     const data = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     list.replaceChildren(...data.map(resultItem));
     const n = search.results.length;
-    status.textContent = n === 0 ? `Nothing found for “${q}”.` : `${n} result${n === 1 ? '' : 's'} for “${q}”${n > 20 ? ', showing the first 20' : ''}.`;
+    status.textContent =
+      n === 0
+        ? `Nothing found for “${q}”.`
+        : `${n} result${n === 1 ? '' : 's'} for “${q}”${n > 20 ? ', showing the first 20' : ''}.`;
   } catch (error) {
     status.textContent = 'Search could not load. Try reloading the page.';
     console.error(error);

@@ -5,7 +5,11 @@
   var root = document.documentElement;
   var query = window.matchMedia('(prefers-color-scheme: dark)');
   var saved = null;
-  try { saved = window.localStorage.getItem(KEY); } catch { /* storage blocked */ }
+  try {
+    saved = window.localStorage.getItem(KEY);
+  } catch {
+    /* storage blocked */
+  }
   if (saved === 'light' || saved === 'dark') root.setAttribute('data-theme', saved);
   function current() {
     var chosen = root.getAttribute('data-theme');
@@ -14,16 +18,26 @@
   document.addEventListener('DOMContentLoaded', () => {
     var button = document.querySelector('[data-theme-toggle]');
     if (!button) return;
-    function show() { button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false'); }
+    function show() {
+      button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false');
+    }
     button.addEventListener('click', () => {
       var next = current() === 'dark' ? 'light' : 'dark';
       // Back to what the system asks for: forget the choice and follow the system again.
       if (next === (query.matches ? 'dark' : 'light')) {
         root.removeAttribute('data-theme');
-        try { window.localStorage.removeItem(KEY); } catch { /* nothing was stored */ }
+        try {
+          window.localStorage.removeItem(KEY);
+        } catch {
+          /* nothing was stored */
+        }
       } else {
         root.setAttribute('data-theme', next);
-        try { window.localStorage.setItem(KEY, next); } catch { /* applied, not remembered */ }
+        try {
+          window.localStorage.setItem(KEY, next);
+        } catch {
+          /* applied, not remembered */
+        }
       }
       show();
     });

@@ -16,7 +16,9 @@ function apply(timeline: HTMLElement, actor: string, status: HTMLElement | null)
   for (const day of timeline.querySelectorAll<HTMLElement>('.timeline-day')) {
     day.hidden = day.querySelector('li[data-actors]:not([hidden])') === null;
   }
-  if (status) status.textContent = actor === '' ? `Showing all ${items.length} entries.` : `Showing ${shown} of ${items.length} entries.`;
+  if (status)
+    status.textContent =
+      actor === '' ? `Showing all ${items.length} entries.` : `Showing ${shown} of ${items.length} entries.`;
 }
 
 for (const timeline of document.querySelectorAll<HTMLElement>('[data-timeline]')) {

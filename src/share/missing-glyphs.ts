@@ -11,7 +11,8 @@ function describe(char: string): string {
 function* strings(value: unknown, path: PropertyKey[] = []): Generator<[path: PropertyKey[], text: string]> {
   if (typeof value === 'string') yield [path, value];
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, [...path, i]);
-  else if (value !== null && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
+  else if (value !== null && typeof value === 'object' && !(value instanceof Date))
+    for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
 }
 
 /**
@@ -26,7 +27,9 @@ export function missingGlyphWarnings(cards: readonly { entity: Entity<unknown>; 
   return cards.flatMap(({ entity, card }) =>
     missingOnCard(card).flatMap(({ field, chars }) => {
       const found = [...strings(entity.data)].find(([, text]) => chars.some((char) => text.includes(char)));
-      const where = found ? { ...entity.locate?.(found[0]), field: fieldName(found[0]) } : { field: `share image ${field}` };
+      const where = found
+        ? { ...entity.locate?.(found[0]), field: fieldName(found[0]) }
+        : { field: `share image ${field}` };
       return [
         {
           file: entity.file,

@@ -113,12 +113,18 @@ export class ShareDrawer {
   }
 
   #startPool(): Tinypool {
-    const pool = new Tinypool({ filename: this.#workerFile, minThreads: 0, maxThreads: this.#threads, idleTimeout: 1000 });
+    const pool = new Tinypool({
+      filename: this.#workerFile,
+      minThreads: 0,
+      maxThreads: this.#threads,
+      idleTimeout: 1000,
+    });
     // A worker that crashes outside a task (it cannot even load) leaves its task unanswered:
     // give up on the pool; `draw` draws what it held and everything still queued.
     pool.on('error', (error: unknown) => {
       this.#broken = true;
-      for (const job of this.#jobs.values()) if (job.state === 'drawing') job.reject(error instanceof Error ? error : new Error(String(error)));
+      for (const job of this.#jobs.values())
+        if (job.state === 'drawing') job.reject(error instanceof Error ? error : new Error(String(error)));
       void pool.destroy();
     });
     return pool;

@@ -35,7 +35,11 @@ const HAN: readonly Family[] = ['simplified', 'traditional', 'japanese', 'korean
  * simplified Chinese font, then the traditional one.
  */
 export function familiesFor(text: string): Family[] {
-  const first: Family[] = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text) ? ['japanese'] : /\p{Script=Hangul}/u.test(text) ? ['korean'] : [];
+  const first: Family[] = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)
+    ? ['japanese']
+    : /\p{Script=Hangul}/u.test(text)
+      ? ['korean']
+      : [];
   return ['latin', 'arabic', 'hebrew', ...first, ...HAN.filter((family) => !first.includes(family))];
 }
 
@@ -94,7 +98,11 @@ export function fontFor(codePoint: number, weight: Weight, families: readonly Fa
 
 /** The font that draws what no font has: Noto Sans, whose missing glyph is a box. */
 export function fallbackFont(weight: Weight): fontkit.Font {
-  return load(subsets('latin').find((subset) => subset.file.includes('-latin-WEIGHT'))?.file.replace('WEIGHT', String(weight)) ?? '');
+  return load(
+    subsets('latin')
+      .find((subset) => subset.file.includes('-latin-WEIGHT'))
+      ?.file.replace('WEIGHT', String(weight)) ?? '',
+  );
 }
 
 /** Font files read so far in this thread, for measuring what a card costs. */

@@ -12,7 +12,14 @@ export interface ShareCard {
   title: string;
   subtitle?: string | undefined;
   /** Label, short note (a date) and value; `bar` (from and to, each 0–1 along the figure's value axis) draws a bar. */
-  rows?: { label: string; note?: string | undefined; value: string; bar?: readonly [from: number, to: number] | undefined }[] | undefined;
+  rows?:
+    | {
+        label: string;
+        note?: string | undefined;
+        value: string;
+        bar?: readonly [from: number, to: number] | undefined;
+      }[]
+    | undefined;
   /** More rows exist than are shown. */
   more?: number | undefined;
   /** The site's name and host, in the footer. */
@@ -45,7 +52,6 @@ export function valueColumn(values: readonly string[]): { width: number; fontSiz
   return { width, fontSize: Math.min(26, Math.floor(width / (longest * VALUE_CHAR_EM))) };
 }
 
-
 const INK = '#1b1f24';
 const MUTED = '#57606a';
 const ACCENT = '#0b5cad';
@@ -54,7 +60,16 @@ const PAD = { top: 16 + 56, side: 72, bottom: 48 };
 const NORMAL = 1.362;
 
 /** The kinds of text on a card, and the weight each is drawn in. */
-const WEIGHTS = { label: 700, title: 700, subtitle: 400, rowLabel: 400, note: 400, value: 700, more: 400, site: 400 } as const satisfies Record<string, Weight>;
+const WEIGHTS = {
+  label: 700,
+  title: 700,
+  subtitle: 400,
+  rowLabel: 400,
+  note: 400,
+  value: 700,
+  more: 400,
+  site: 400,
+} as const satisfies Record<string, Weight>;
 type TextKind = keyof typeof WEIGHTS;
 
 /** A text a card shows: which card field it comes from (`rows[1].label`), its kind, and the words as drawn. */
@@ -71,7 +86,8 @@ function cardTexts(card: ShareCard): CardText[] {
     { field: 'label', kind: 'label', text: card.label.toLocaleUpperCase('en') },
     { field: 'title', kind: 'title', text: clip(card.title, rows.length ? 90 : 120) },
   ];
-  if (card.subtitle) texts.push({ field: 'subtitle', kind: 'subtitle', text: clip(card.subtitle, rows.length ? 90 : 180) });
+  if (card.subtitle)
+    texts.push({ field: 'subtitle', kind: 'subtitle', text: clip(card.subtitle, rows.length ? 90 : 180) });
   rows.forEach((row, i) => {
     texts.push({ field: `rows[${i}].label`, kind: 'rowLabel', text: clip(row.label, 24) });
     if (row.note) texts.push({ field: `rows[${i}].note`, kind: 'note', text: row.note });
@@ -99,11 +115,23 @@ export function missingOnCard(card: ShareCard): { field: string; chars: string[]
 /** A card laid out: each text set in its box, and the rectangles (top rule, bars, footer rule). */
 export interface CardLayout {
   texts: { field: string; text: string; style: TextStyle; x: number; y: number; fill: string; block: TextBlock }[];
-  rects: { x: number; y: number; width: number; height: number; fill: string; radius?: number; part: 'rule' | 'track' | 'bar' }[];
+  rects: {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    fill: string;
+    radius?: number;
+    part: 'rule' | 'track' | 'bar';
+  }[];
 }
 
 /** Sets the first of `sizes` at which the text fits in its lines whole, or the last size, clipped. */
-function setText(text: string, sizes: readonly number[], style: Omit<TextStyle, 'size'>): { block: TextBlock; style: TextStyle } {
+function setText(
+  text: string,
+  sizes: readonly number[],
+  style: Omit<TextStyle, 'size'>,
+): { block: TextBlock; style: TextStyle } {
   let last: { block: TextBlock; style: TextStyle } | undefined;
   for (const size of sizes) {
     const sized = { ...style, size };
@@ -117,7 +145,10 @@ function setText(text: string, sizes: readonly number[], style: Omit<TextStyle, 
 /** Where everything on a card goes. */
 export function cardLayout(card: ShareCard): CardLayout {
   const width = SHARE_IMAGE.width - 2 * PAD.side;
-  const layout: CardLayout = { texts: [], rects: [{ x: 0, y: 0, width: SHARE_IMAGE.width, height: 16, fill: ACCENT, part: 'rule' }] };
+  const layout: CardLayout = {
+    texts: [],
+    rects: [{ x: 0, y: 0, width: SHARE_IMAGE.width, height: 16, fill: ACCENT, part: 'rule' }],
+  };
   const texts = new Map(cardTexts(card).map((text) => [text.field, text]));
   // Every text is set knowing the card's other texts: a Japanese subtitle makes the title's Han characters Japanese.
   const context = [...texts.values()].map(({ text }) => text).join(' ');
@@ -127,7 +158,11 @@ export function cardLayout(card: ShareCard): CardLayout {
   };
   /** Sets a field's text in its kind's weight, at the first of `sizes` it fits. */
   const set = (field: string, sizes: readonly number[], style: Omit<TextStyle, 'size' | 'weight' | 'context'>) =>
-    setText(texts.get(field)?.text ?? '', sizes, { ...style, weight: WEIGHTS[texts.get(field)?.kind ?? 'site'], context });
+    setText(texts.get(field)?.text ?? '', sizes, {
+      ...style,
+      weight: WEIGHTS[texts.get(field)?.kind ?? 'site'],
+      context,
+    });
   const rows = card.rows ?? [];
 
   // Footer: a rule, then the site's name, flush with the bottom padding.
@@ -138,10 +173,22 @@ export function cardLayout(card: ShareCard): CardLayout {
   layout.rects.push({ x: PAD.side, y: bodyEnd, width, height: 2, fill: '#d0d7de', part: 'rule' });
 
   let y = PAD.top;
-  y += put('label', ACCENT, PAD.side, y, set('label', [26], { width, maxLines: 1, lineHeight: NORMAL, letterSpacing: 2 }));
+  y += put(
+    'label',
+    ACCENT,
+    PAD.side,
+    y,
+    set('label', [26], { width, maxLines: 1, lineHeight: NORMAL, letterSpacing: 2 }),
+  );
   y += 16;
   const titleSizes = rows.length ? [52, 44, 38] : [68, 58, 48, 40];
-  y += put('title', INK, PAD.side, y, set('title', titleSizes, { width, maxLines: rows.length ? 2 : 3, lineHeight: 1.15 }));
+  y += put(
+    'title',
+    INK,
+    PAD.side,
+    y,
+    set('title', titleSizes, { width, maxLines: rows.length ? 2 : 3, lineHeight: 1.15 }),
+  );
   if (texts.has('subtitle')) {
     y += 20;
     const lineBox = 30 * 1.35;
@@ -157,19 +204,46 @@ export function cardLayout(card: ShareCard): CardLayout {
     rows.forEach((row, i) => {
       y += 14;
       let x = PAD.side;
-      put(`rows[${i}].label`, INK, x, y, set(`rows[${i}].label`, [26], { width: columns.label - 12, maxLines: 1, lineHeight: NORMAL }));
+      put(
+        `rows[${i}].label`,
+        INK,
+        x,
+        y,
+        set(`rows[${i}].label`, [26], { width: columns.label - 12, maxLines: 1, lineHeight: NORMAL }),
+      );
       x += columns.label;
-      if (row.note) put(`rows[${i}].note`, MUTED, x, y + (rowHeight - 22 * NORMAL) / 2, set(`rows[${i}].note`, [22], { width: columns.note, maxLines: 1, lineHeight: NORMAL }));
+      if (row.note)
+        put(
+          `rows[${i}].note`,
+          MUTED,
+          x,
+          y + (rowHeight - 22 * NORMAL) / 2,
+          set(`rows[${i}].note`, [22], { width: columns.note, maxLines: 1, lineHeight: NORMAL }),
+        );
       x += columns.note;
       const [from, to] = (row.bar ?? [0, 0]).map((end) => Math.min(1, Math.max(0, end)));
       const start = Math.round(barWidth * Math.min(from ?? 0, to ?? 0));
       const length = Math.max(4, Math.round(barWidth * Math.abs((to ?? 0) - (from ?? 0))));
       const barTop = y + (rowHeight - 26) / 2;
       layout.rects.push({ x, y: barTop, width: barWidth, height: 26, fill: '#e6edf5', radius: 4, part: 'track' });
-      layout.rects.push({ x: x + Math.min(start, barWidth - length), y: barTop, width: length, height: 26, fill: ACCENT, radius: 4, part: 'bar' });
+      layout.rects.push({
+        x: x + Math.min(start, barWidth - length),
+        y: barTop,
+        width: length,
+        height: 26,
+        fill: ACCENT,
+        radius: 4,
+        part: 'bar',
+      });
       x += barWidth + columns.gap;
       const valueStyle = { width: values.width, maxLines: 1, lineHeight: NORMAL, align: 'end' as const };
-      put(`rows[${i}].value`, INK, x, y + (rowHeight - values.fontSize * NORMAL) / 2, set(`rows[${i}].value`, [values.fontSize], valueStyle));
+      put(
+        `rows[${i}].value`,
+        INK,
+        x,
+        y + (rowHeight - values.fontSize * NORMAL) / 2,
+        set(`rows[${i}].value`, [values.fontSize], valueStyle),
+      );
       y += rowHeight;
     });
     if (texts.has('more')) {
@@ -184,13 +258,21 @@ export function cardLayout(card: ShareCard): CardLayout {
 export function cardSvg(card: ShareCard): string {
   const layout = cardLayout(card);
   const { width, height } = SHARE_IMAGE;
-  const rects = layout.rects.map((r) => `<rect x="${r.x}" y="${r.y}" width="${r.width}" height="${r.height}" fill="${r.fill}"${r.radius ? ` rx="${r.radius}"` : ''}/>`);
+  const rects = layout.rects.map(
+    (r) =>
+      `<rect x="${r.x}" y="${r.y}" width="${r.width}" height="${r.height}" fill="${r.fill}"${r.radius ? ` rx="${r.radius}"` : ''}/>`,
+  );
   const texts = layout.texts.map((t) => textSvg(t.block, t.style, t.x, t.y, t.fill));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#ffffff"/>${rects.join('')}${texts.join('')}</svg>`;
 }
 
 /** Renders a card to a 1200×630 PNG. Text becomes outlines, so no system font is read. */
 export async function renderShareImage(card: ShareCard): Promise<Uint8Array<ArrayBuffer>> {
-  const png = new Resvg(cardSvg(card), { fitTo: { mode: 'width', value: SHARE_IMAGE.width }, font: { loadSystemFonts: false } }).render().asPng();
+  const png = new Resvg(cardSvg(card), {
+    fitTo: { mode: 'width', value: SHARE_IMAGE.width },
+    font: { loadSystemFonts: false },
+  })
+    .render()
+    .asPng();
   return new Uint8Array(png);
 }

@@ -106,7 +106,13 @@ function shapeRuns(text: string, runs: readonly Run[], style: TextStyle): Line {
   let pen = 0;
   for (const run of runs) {
     const scale = style.size / run.font.unitsPerEm;
-    const shaped = run.font.layout(text.slice(run.start, run.end), undefined, undefined, undefined, run.rtl ? 'rtl' : 'ltr');
+    const shaped = run.font.layout(
+      text.slice(run.start, run.end),
+      undefined,
+      undefined,
+      undefined,
+      run.rtl ? 'rtl' : 'ltr',
+    );
     shaped.glyphs.forEach((glyph, i) => {
       const position = shaped.positions[i];
       if (!position) return;
@@ -119,7 +125,13 @@ function shapeRuns(text: string, runs: readonly Run[], style: TextStyle): Line {
 }
 
 /** Runs of a line `[start, end)` in visual order: bidi reordering, then cut where the font or direction changes. */
-function visualRuns(text: string, start: number, end: number, fonts: readonly Font[], levels: ReturnType<typeof bidi.getEmbeddingLevels>): Run[] {
+function visualRuns(
+  text: string,
+  start: number,
+  end: number,
+  fonts: readonly Font[],
+  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+): Run[] {
   const order = Array.from({ length: end - start }, (_, i) => start + i);
   for (const [from = 0, to = 0] of bidi.getReorderSegments(text, levels, start, end - 1)) {
     order.splice(from - start, to - from + 1, ...order.slice(from - start, to - start + 1).reverse());
@@ -200,20 +212,40 @@ export function layoutText(source: string, style: TextStyle): TextBlock {
   const set = lines.map(([start, end]) => setLine(text, start, trimEnd(text, start, end), fonts, levels, style));
   if (clipped) set.push(ellipsize(text, clipped[0], fonts, levels, style));
   const lineBox = style.size * style.lineHeight;
-  return { lines: set, height: set.length * lineBox, missing: missing.filter((char) => char !== '…' || text.includes('…')), direction, clipped: clipped !== undefined };
+  return {
+    lines: set,
+    height: set.length * lineBox,
+    missing: missing.filter((char) => char !== '…' || text.includes('…')),
+    direction,
+    clipped: clipped !== undefined,
+  };
 }
 
 /** Pieces wider than a line (a long word, a URL) cut between characters. */
-function splitLong(text: string, found: [number, number][], fonts: readonly Font[], style: TextStyle): [number, number][] {
+function splitLong(
+  text: string,
+  found: [number, number][],
+  fonts: readonly Font[],
+  style: TextStyle,
+): [number, number][] {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return found.flatMap(([start, end]) => {
-    if (measure(text, start, trimEnd(text, start, end), fonts, style) <= style.width) return [[start, end] as [number, number]];
-    return [...segmenter.segment(text.slice(start, end))].map(({ index, segment }) => [start + index, start + index + segment.length] as [number, number]);
+    if (measure(text, start, trimEnd(text, start, end), fonts, style) <= style.width)
+      return [[start, end] as [number, number]];
+    return [...segmenter.segment(text.slice(start, end))].map(
+      ({ index, segment }) => [start + index, start + index + segment.length] as [number, number],
+    );
   });
 }
 
 /** The last line of a paragraph that does not fit: as much as fits before `…`. */
-function ellipsize(text: string, start: number, fonts: readonly Font[], levels: ReturnType<typeof bidi.getEmbeddingLevels>, style: TextStyle): Line {
+function ellipsize(
+  text: string,
+  start: number,
+  fonts: readonly Font[],
+  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  style: TextStyle,
+): Line {
   const withEllipsis = `${text}…`;
   const ellipsis = text.length;
   const width = measure(withEllipsis, ellipsis, ellipsis + 1, fonts, style);
@@ -234,7 +266,14 @@ function ellipsize(text: string, start: number, fonts: readonly Font[], levels: 
   return setLine(kept, start, end + 1, keptFonts, keptLevels, style);
 }
 
-function setLine(text: string, start: number, end: number, fonts: readonly Font[], levels: ReturnType<typeof bidi.getEmbeddingLevels>, style: TextStyle): Line {
+function setLine(
+  text: string,
+  start: number,
+  end: number,
+  fonts: readonly Font[],
+  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  style: TextStyle,
+): Line {
   return shapeRuns(text, visualRuns(text, start, end, fonts, levels), style);
 }
 
@@ -255,7 +294,12 @@ export function textSvg(block: TextBlock, style: TextStyle, x: number, y: number
   const parts = block.lines.map((line, n) => {
     const left = x + (right ? style.width - line.width : 0);
     const top = y + n * lineBox + baseline;
-    return line.glyphs.map((glyph) => `<path transform="matrix(${glyph.scale} 0 0 ${-glyph.scale} ${round(left + glyph.x)} ${round(top - glyph.y)})" d="${glyph.path}"/>`).join('');
+    return line.glyphs
+      .map(
+        (glyph) =>
+          `<path transform="matrix(${glyph.scale} 0 0 ${-glyph.scale} ${round(left + glyph.x)} ${round(top - glyph.y)})" d="${glyph.path}"/>`,
+      )
+      .join('');
   });
   return `<g fill="${fill}">${parts.join('')}</g>`;
 }

@@ -25,8 +25,19 @@ export function changedAt(date: string, time: string | undefined): string {
 }
 
 /** When an article last changed for readers: its publication or its latest update, as an ISO instant. */
-export function lastChange(article: { published: string; time?: string | undefined; updates?: readonly { date: string; time?: string | undefined }[] | undefined }): string {
-  return [changedAt(article.published, article.time), ...(article.updates ?? []).map((update) => changedAt(update.date, update.time))].sort().at(-1) ?? '';
+export function lastChange(article: {
+  published: string;
+  time?: string | undefined;
+  updates?: readonly { date: string; time?: string | undefined }[] | undefined;
+}): string {
+  return (
+    [
+      changedAt(article.published, article.time),
+      ...(article.updates ?? []).map((update) => changedAt(update.date, update.time)),
+    ]
+      .sort()
+      .at(-1) ?? ''
+  );
 }
 
 /**
@@ -63,5 +74,7 @@ export function recentChanges(set: ContentSet, base: string, limit = 8): Change[
       });
     });
   }
-  return changes.sort((a, b) => b.changedAt.localeCompare(a.changedAt) || a.title.localeCompare(b.title)).slice(0, limit);
+  return changes
+    .sort((a, b) => b.changedAt.localeCompare(a.changedAt) || a.title.localeCompare(b.title))
+    .slice(0, limit);
 }

@@ -90,7 +90,11 @@ const MIN_PLOT_WIDTH = 400;
 /** Space between neighbouring tick labels. */
 const TICK_GAP = 8;
 
-const compactFormat = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumSignificantDigits: 3, signDisplay: 'negative' });
+const compactFormat = new Intl.NumberFormat('en-GB', {
+  notation: 'compact',
+  maximumSignificantDigits: 3,
+  signDisplay: 'negative',
+});
 
 /** Tick labels: in full when they fit between the ticks, else short (`5k`, `1.5m`, `1000tn`). */
 function tickLabels(ticks: readonly number[], spacing: (longest: number) => number, style: ValueStyle): string[] {
@@ -109,7 +113,11 @@ function tickLabels(ticks: readonly number[], spacing: (longest: number) => numb
  * Every point, bar and label lies inside the canvas: the canvas grows wider
  * than `minWidth` when the value labels are long.
  */
-export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[], minWidth = 640, style: ValueStyle = {}): ChartLayout {
+export function layoutChart(
+  estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[],
+  minWidth = 640,
+  style: ValueStyle = {},
+): ChartLayout {
   const rowHeight = 36;
   const axis = valueAxis(estimates);
   const valueLabels = estimates.map((e) => formatEstimateText(e, style, true));
@@ -123,13 +131,18 @@ export function layoutChart(estimates: readonly Pick<Estimate, 'value' | 'low' |
     const width = Math.max(minWidth, plotLeft + MIN_PLOT_WIDTH + right);
     return { plotLeft, width, plotWidth: width - plotLeft - right };
   };
-  const labels = tickLabels(axis.ticks, (longest) => geometry(longest).plotWidth / Math.max(1, axis.ticks.length - 1), style);
+  const labels = tickLabels(
+    axis.ticks,
+    (longest) => geometry(longest).plotWidth / Math.max(1, axis.ticks.length - 1),
+    style,
+  );
   const { plotLeft, width, plotWidth } = geometry(Math.max(...labels.map((label) => label.length)));
   const scale = (value: number) => plotLeft + axis.fraction(value) * plotWidth;
   const rows = estimates.map((estimate, index) => {
     const y = rowHeight * index + rowHeight / 2 + 8;
     const valueLabel = valueLabels[index] ?? '';
-    if (estimate.value !== undefined) return { index, y, x: scale(estimate.value), x1: undefined, x2: undefined, valueLabel };
+    if (estimate.value !== undefined)
+      return { index, y, x: scale(estimate.value), x1: undefined, x2: undefined, valueLabel };
     return { index, y, x: undefined, x1: scale(estimate.low ?? 0), x2: scale(estimate.high ?? 0), valueLabel };
   });
   const ticks = axis.ticks.map((value, i) => ({ x: scale(value), label: labels[i] ?? '' }));
@@ -202,24 +215,42 @@ export function layoutTimeChart(
     const yLow = y(estimate.low ?? 0);
     return { index, x: px, y: (yHigh + yLow) / 2, yHigh, yLow };
   });
-  const links = estimates.flatMap((estimate, to) => (estimate.revises === undefined ? [] : [{ from: estimate.revises, to }]));
+  const links = estimates.flatMap((estimate, to) =>
+    estimate.revises === undefined ? [] : [{ from: estimate.revises, to }],
+  );
   const days = [...new Set(estimates.map((e) => e.date))].sort();
-  const shown = days.length <= 2 ? days : [days[0] ?? '', ...(days.length > 2 ? [days[Math.floor((days.length - 1) / 2)] ?? ''] : []), days.at(-1) ?? ''];
+  const shown =
+    days.length <= 2
+      ? days
+      : [days[0] ?? '', ...(days.length > 2 ? [days[Math.floor((days.length - 1) / 2)] ?? ''] : []), days.at(-1) ?? ''];
   const ticks = [...new Set(shown)].map((day, i, all) => ({
     x: x(Date.parse(`${day}T00:00:00Z`)),
     label: formatDay(day),
-    anchor: all.length === 1 ? ('middle' as const) : i === 0 ? ('start' as const) : i === all.length - 1 ? ('end' as const) : ('middle' as const),
+    anchor:
+      all.length === 1
+        ? ('middle' as const)
+        : i === 0
+          ? ('start' as const)
+          : i === all.length - 1
+            ? ('end' as const)
+            : ('middle' as const),
   }));
   // Where each label reaches, left and right; a label that would touch its neighbour is left out (the table has every date).
   const reach = (tick: (typeof ticks)[number]) => {
     const w = tick.label.length * LABEL_CHAR_WIDTH;
-    return tick.anchor === 'start' ? [tick.x, tick.x + w] : tick.anchor === 'end' ? [tick.x - w, tick.x] : [tick.x - w / 2, tick.x + w / 2];
+    return tick.anchor === 'start'
+      ? [tick.x, tick.x + w]
+      : tick.anchor === 'end'
+        ? [tick.x - w, tick.x]
+        : [tick.x - w / 2, tick.x + w / 2];
   };
   const dateTicks = ticks.filter((tick, i) => {
     if (i === 0) return true;
     const [left = 0] = reach(tick);
     const [, before = 0] = reach(ticks[0] ?? tick);
-    return left > before + 8 && (tick.anchor === 'end' || (reach(ticks.at(-1) ?? tick)[0] ?? 0) > (reach(tick)[1] ?? 0) + 8);
+    return (
+      left > before + 8 && (tick.anchor === 'end' || (reach(ticks.at(-1) ?? tick)[0] ?? 0) > (reach(tick)[1] ?? 0) + 8)
+    );
   });
   return {
     width,

@@ -30,12 +30,23 @@ export interface Correction {
 }
 
 /** The entries of an update log that are corrections, newest first, each with its anchor. */
-export function entryCorrections(entry: { updates?: readonly Update[] | undefined }): Pick<Correction, 'date' | 'time' | 'summary' | 'anchor'>[] {
+export function entryCorrections(entry: {
+  updates?: readonly Update[] | undefined;
+}): Pick<Correction, 'date' | 'time' | 'summary' | 'anchor'>[] {
   const updates = entry.updates ?? [];
   const ids = updateIds(updates);
   return updates
     .flatMap((update, index) =>
-      update.correction === true ? [{ date: update.date, ...(update.time === undefined ? {} : { time: update.time }), summary: update.summary, anchor: `update-${ids[index]}` }] : [],
+      update.correction === true
+        ? [
+            {
+              date: update.date,
+              ...(update.time === undefined ? {} : { time: update.time }),
+              summary: update.summary,
+              anchor: `update-${ids[index]}`,
+            },
+          ]
+        : [],
     )
     .sort((a, b) => instantOf(b.date, b.time) - instantOf(a.date, a.time));
 }
@@ -44,12 +55,22 @@ export function entryCorrections(entry: { updates?: readonly Update[] | undefine
 export function loggedEntries(set: ContentSet): LoggedEntry[] {
   const names = new Map(set.actors.map((actor) => [actor.id, actor.data.name]));
   const logged: LoggedEntry[] = [];
-  const add = <T extends { updates?: readonly Update[] | undefined }>(kind: LoggedKind, entries: readonly Entity<T>[], title: (data: T) => string) => {
-    for (const entry of entries) if (entry.data.updates?.length) logged.push({ kind, id: entry.id, title: title(entry.data), updates: entry.data.updates });
+  const add = <T extends { updates?: readonly Update[] | undefined }>(
+    kind: LoggedKind,
+    entries: readonly Entity<T>[],
+    title: (data: T) => string,
+  ) => {
+    for (const entry of entries)
+      if (entry.data.updates?.length)
+        logged.push({ kind, id: entry.id, title: title(entry.data), updates: entry.data.updates });
   };
   add('articles', set.articles, (data) => data.title);
   add('actors', set.actors, (data) => data.name);
-  add('statements', set.statements, (data) => `Statement by ${names.get(data.speaker) ?? data.speaker}, ${formatDate(data.date)}`);
+  add(
+    'statements',
+    set.statements,
+    (data) => `Statement by ${names.get(data.speaker) ?? data.speaker}, ${formatDate(data.date)}`,
+  );
   add('figures', set.figures, (data) => data.title);
   add('events', set.events, (data) => data.title);
   add('sources', set.sources, (data) => data.title);
@@ -61,7 +82,14 @@ export function loggedEntries(set: ContentSet): LoggedEntry[] {
  * moment are ordered by title, then as logged.
  */
 export function listCorrections(entries: readonly LoggedEntry[]): Correction[] {
-  const all = entries.flatMap((entry) => entryCorrections(entry).map((correction) => ({ kind: entry.kind, id: entry.id, title: entry.title, ...correction })));
+  const all = entries.flatMap((entry) =>
+    entryCorrections(entry).map((correction) => ({
+      kind: entry.kind,
+      id: entry.id,
+      title: entry.title,
+      ...correction,
+    })),
+  );
   return all
     .map((correction, order) => ({ correction, order }))
     .sort(
@@ -89,5 +117,7 @@ export const LOGGED_KIND_LABELS: Record<LoggedKind, string> = {
  * under it on the timeline, `/timeline/#event-x-update-<id>`.
  */
 export function correctionLink(correction: Pick<Correction, 'kind' | 'id' | 'anchor'>, base: string): string {
-  return correction.kind === 'events' ? `${sitePath(base, 'timeline')}#event-${correction.id}-${correction.anchor}` : `${sitePath(base, correction.kind, correction.id)}#${correction.anchor}`;
+  return correction.kind === 'events'
+    ? `${sitePath(base, 'timeline')}#event-${correction.id}-${correction.anchor}`
+    : `${sitePath(base, correction.kind, correction.id)}#${correction.anchor}`;
 }

@@ -77,8 +77,17 @@ function addOnce(list: string[], value: string): void {
 
 function emptyActor(): ActorLinks {
   return {
-    statementsBy: [], statementsAbout: [], estimates: [], events: [], articlesMentioning: [], articlesQuoting: [],
-    sourcesIssued: [], parents: [], children: [], members: [], coActors: [],
+    statementsBy: [],
+    statementsAbout: [],
+    estimates: [],
+    events: [],
+    articlesMentioning: [],
+    articlesQuoting: [],
+    sourcesIssued: [],
+    parents: [],
+    children: [],
+    members: [],
+    coActors: [],
   };
 }
 
@@ -108,8 +117,15 @@ export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
 function emptyIndex(set: ContentSet): Building {
   return {
     actors: new Map(set.actors.map((a) => [a.id, emptyActor()])),
-    statements: new Map(set.statements.map((s) => [s.id, { relations: [], estimates: [], articles: [] } as StatementLinks])),
-    sources: new Map(set.sources.map((s) => [s.id, { articles: [], statements: [], estimates: [], events: [], bios: [], figures: [] } as SourceLinks])),
+    statements: new Map(
+      set.statements.map((s) => [s.id, { relations: [], estimates: [], articles: [] } as StatementLinks]),
+    ),
+    sources: new Map(
+      set.sources.map((s) => [
+        s.id,
+        { articles: [], statements: [], estimates: [], events: [], bios: [], figures: [] } as SourceLinks,
+      ]),
+    ),
     figures: new Map(set.figures.map((f) => [f.id, { articles: [], claimants: [], sources: [] } as FigureLinks])),
     articles: new Map<string, ArticleLinks>(),
     statementById: byId(set.statements),
@@ -175,8 +191,12 @@ function linkStatements(index: Building, list: ContentSet['statements']): void {
       if (source) addOnce(source.statements, statement.id);
     }
     for (const relation of data.relations ?? []) {
-      statements.get(statement.id)?.relations.push({ type: relation.type, statement: relation.statement, direction: 'outgoing' });
-      statements.get(relation.statement)?.relations.push({ type: relation.type, statement: statement.id, direction: 'incoming' });
+      statements
+        .get(statement.id)
+        ?.relations.push({ type: relation.type, statement: relation.statement, direction: 'outgoing' });
+      statements
+        .get(relation.statement)
+        ?.relations.push({ type: relation.type, statement: statement.id, direction: 'incoming' });
     }
     countTogether(index, [data.speaker, ...(data.about ?? [])]);
   }

@@ -27,8 +27,12 @@ export interface EstimateHistory {
  * A claimant's current estimate is its latest that is neither revised nor
  * withdrawn; a claimant whose every estimate was revised or withdrawn has none.
  */
-export function estimateHistory(estimates: readonly Pick<Estimate, 'id' | 'by' | 'date' | 'revises' | 'withdrawn'>[]): EstimateHistory {
-  const positions = new Map(estimates.flatMap((estimate, index) => (estimate.id === undefined ? [] : [[estimate.id, index] as const])));
+export function estimateHistory(
+  estimates: readonly Pick<Estimate, 'id' | 'by' | 'date' | 'revises' | 'withdrawn'>[],
+): EstimateHistory {
+  const positions = new Map(
+    estimates.flatMap((estimate, index) => (estimate.id === undefined ? [] : [[estimate.id, index] as const])),
+  );
   const status: EstimateStatus[] = estimates.map((estimate) => ({
     revises: estimate.revises === undefined ? undefined : positions.get(estimate.revises),
     revisedBy: [],
@@ -41,7 +45,9 @@ export function estimateHistory(estimates: readonly Pick<Estimate, 'id' | 'by' |
     target.revisedBy.push(index);
     target.standing = false;
   });
-  const byDate = estimates.map((_, index) => index).sort((a, b) => (estimates[a]?.date ?? '').localeCompare(estimates[b]?.date ?? '') || a - b);
+  const byDate = estimates
+    .map((_, index) => index)
+    .sort((a, b) => (estimates[a]?.date ?? '').localeCompare(estimates[b]?.date ?? '') || a - b);
   const latest = new Map<string, number>();
   for (const index of byDate) {
     const estimate = estimates[index];
@@ -52,7 +58,9 @@ export function estimateHistory(estimates: readonly Pick<Estimate, 'id' | 'by' |
 }
 
 /** The spread of what claimants say now: the lowest and highest current value (ranges count by their ends), and how many claimants. */
-export function currentSpread(estimates: readonly Estimate[]): { low: number; high: number; claimants: number } | undefined {
+export function currentSpread(
+  estimates: readonly Estimate[],
+): { low: number; high: number; claimants: number } | undefined {
   const current = estimateHistory(estimates).current.flatMap((i) => estimates[i] ?? []);
   const values = current.flatMap((e) => (e.value !== undefined ? [e.value] : [e.low ?? 0, e.high ?? 0]));
   if (values.length === 0) return undefined;

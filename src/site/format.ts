@@ -20,7 +20,10 @@ export function sourceTypeLabel(type: Source['type']): string {
 }
 
 // Every decimal place a number may have (the schema's limit), and no "-0".
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: NUMBER_LIMITS.decimals, signDisplay: 'negative' });
+const numberFormat = new Intl.NumberFormat('en-GB', {
+  maximumFractionDigits: NUMBER_LIMITS.decimals,
+  signDisplay: 'negative',
+});
 
 /**
  * Formats a number for readers with every digit as written: 12000 gives
@@ -51,14 +54,20 @@ export function formatValue(value: number, style: ValueStyle = {}, compact = fal
       currency: style.currency,
       currencyDisplay: 'narrowSymbol',
       signDisplay: 'negative',
-      ...(big ? { notation: 'compact', maximumSignificantDigits: 3 } : { minimumFractionDigits: 0, maximumFractionDigits: NUMBER_LIMITS.decimals }),
+      ...(big
+        ? { notation: 'compact', maximumSignificantDigits: 3 }
+        : { minimumFractionDigits: 0, maximumFractionDigits: NUMBER_LIMITS.decimals }),
     }).format(String(value) as Intl.StringNumericLiteral);
   }
   return style.percent ? `${formatNumber(value)}%` : formatNumber(value);
 }
 
 /** Formats an estimate's value or range, without the unit: `10,000`, `9,000–11,500`, `$9.6bn–$12bn`. */
-export function formatEstimate(estimate: Pick<Estimate, 'value' | 'low' | 'high'>, style: ValueStyle = {}, compact = false): string {
+export function formatEstimate(
+  estimate: Pick<Estimate, 'value' | 'low' | 'high'>,
+  style: ValueStyle = {},
+  compact = false,
+): string {
   if (estimate.value !== undefined) return formatValue(estimate.value, style, compact);
   return `${formatValue(estimate.low ?? 0, style, compact)}–${formatValue(estimate.high ?? 0, style, compact)}`;
 }

@@ -4,18 +4,27 @@ import type { Source } from '../model/source.ts';
 import { ACTOR_KIND_GROUPS } from './labels.ts';
 
 /** The index of actors: one group per kind that has actors, in display order, each sorted by name. */
-export function actorsByKind(actors: readonly Entity<Actor>[]): { kind: Actor['kind']; heading: string; actors: Entity<Actor>[] }[] {
+export function actorsByKind(
+  actors: readonly Entity<Actor>[],
+): { kind: Actor['kind']; heading: string; actors: Entity<Actor>[] }[] {
   const groups = Map.groupBy(actors, (actor) => actor.data.kind);
   return ACTOR_KIND_GROUPS.flatMap(([kind, heading]) => {
     const members = groups.get(kind);
-    return members === undefined ? [] : [{ kind, heading, actors: members.sort((a, b) => a.data.name.localeCompare(b.data.name)) }];
+    return members === undefined
+      ? []
+      : [{ kind, heading, actors: members.sort((a, b) => a.data.name.localeCompare(b.data.name)) }];
   });
 }
 
 /** The index of sources: one group per publisher, publishers in alphabetical order, newest source first. */
-export function sourcesByPublisher(sources: readonly Entity<Source>[]): { publisher: string; sources: Entity<Source>[] }[] {
+export function sourcesByPublisher(
+  sources: readonly Entity<Source>[],
+): { publisher: string; sources: Entity<Source>[] }[] {
   const groups = Map.groupBy(sources, (source) => source.data.publisher);
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([publisher, members]) => ({ publisher, sources: members.sort((a, b) => b.data.published.localeCompare(a.data.published)) }));
+    .map(([publisher, members]) => ({
+      publisher,
+      sources: members.sort((a, b) => b.data.published.localeCompare(a.data.published)),
+    }));
 }

@@ -34,7 +34,10 @@ type Entries = Record<Collection, Map<string, Entity<unknown>>>;
  */
 export function createPageKeys(index: KeyIndex): (kind: PageKind, id: string) => string {
   const entries = Object.fromEntries(
-    (Object.keys(index.set) as Collection[]).map((c) => [c, new Map(index.set[c].map((e: Entity<unknown>) => [e.id, e]))]),
+    (Object.keys(index.set) as Collection[]).map((c) => [
+      c,
+      new Map(index.set[c].map((e: Entity<unknown>) => [e.id, e])),
+    ]),
   ) as Entries;
   const digest = entryDigests(index, entries);
   const keys = new Map<string, string>();
@@ -81,18 +84,26 @@ function pageEntries(index: KeyIndex, entries: Entries, kind: PageKind, id: stri
   const direct = shown(index, entries, kind, id);
   const all = new Set<string>();
   for (const [collection, entryId] of direct) all.add(`${collection}/${entryId}`);
-  for (const ref of direct) for (const [collection, entryId] of named(entries, ref[0], ref[1])) all.add(`${collection}/${entryId}`);
+  for (const ref of direct)
+    for (const [collection, entryId] of named(entries, ref[0], ref[1])) all.add(`${collection}/${entryId}`);
   return all;
 }
 
 /** Hashes the entries a page shows; order matters for what the page shows (lists are ordered), so in the order found. */
-function hashEntries(global: string, keys: Iterable<string>, digest: (collection: Collection, id: string) => string): string {
+function hashEntries(
+  global: string,
+  keys: Iterable<string>,
+  digest: (collection: Collection, id: string) => string,
+): string {
   const hash = createHash('sha1').update(global);
   for (const key of keys) {
     const slash = key.indexOf('/');
     const collection = key.slice(0, slash) as Collection;
     const entryId = key.slice(slash + 1);
-    hash.update(key).update(entryId.startsWith('#') ? '' : digest(collection, entryId)).update('\n');
+    hash
+      .update(key)
+      .update(entryId.startsWith('#') ? '' : digest(collection, entryId))
+      .update('\n');
   }
   return hash.digest('base64url');
 }
@@ -113,13 +124,21 @@ const LISTED: Record<PageKind, (index: KeyIndex, entries: Entries, id: string, a
     add('articles', l?.articlesMentioning);
     add('articles', l?.articlesQuoting);
     add('sources', l?.sourcesIssued);
-    add('actors', [...(l?.parents ?? []), ...(l?.children ?? []), ...(l?.members ?? []), ...(l?.coActors.map((c) => c.id) ?? [])]);
+    add('actors', [
+      ...(l?.parents ?? []),
+      ...(l?.children ?? []),
+      ...(l?.members ?? []),
+      ...(l?.coActors.map((c) => c.id) ?? []),
+    ]);
     // The counts shown next to co-actors, as a pseudo-entry.
     if (l) add('actors', [`#co:${l.coActors.map((c) => `${c.id}=${c.count}`).join(',')}`]);
   },
   statements: ({ links }, _entries, id, add) => {
     const l = links.statements.get(id);
-    add('statements', l?.relations.map((r) => r.statement));
+    add(
+      'statements',
+      l?.relations.map((r) => r.statement),
+    );
     add('figures', figuresOf(l?.estimates));
     add('articles', l?.articles);
   },
@@ -146,7 +165,8 @@ const LISTED: Record<PageKind, (index: KeyIndex, entries: Entries, id: string, a
     add('sources', l?.sources);
     // Timelines embedded in the article show whatever matches their filter.
     for (const args of entries.articles.get(id)?.refs?.timelines ?? []) {
-      for (const item of filterTimeline(timeline, args)) add(item.kind === 'event' ? 'events' : 'statements', [item.id]);
+      for (const item of filterTimeline(timeline, args))
+        add(item.kind === 'event' ? 'events' : 'statements', [item.id]);
     }
   },
 };

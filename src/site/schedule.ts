@@ -21,13 +21,23 @@ export function publicationInstant(article: Pick<Article, 'published' | 'time'>)
 
 type Logged = Entity<{ updates?: readonly Update[] | undefined }>;
 
-const NOUNS: Record<keyof ContentSet, string> = { articles: 'article', actors: 'actor', figures: 'figure', statements: 'statement', sources: 'source', events: 'event' };
+const NOUNS: Record<keyof ContentSet, string> = {
+  articles: 'article',
+  actors: 'actor',
+  figures: 'figure',
+  statements: 'statement',
+  sources: 'source',
+  events: 'event',
+};
 
 /** The updates of an entry that are due at `now`, keeping an entry without any as it is. */
 function withDueUpdates<E extends Logged>(entry: E, now: number): E {
   const updates = entry.data.updates;
   if (updates === undefined || updates.every((update) => instantOf(update.date, update.time) <= now)) return entry;
-  return { ...entry, data: { ...entry.data, updates: updates.filter((update) => instantOf(update.date, update.time) <= now) } };
+  return {
+    ...entry,
+    data: { ...entry.data, updates: updates.filter((update) => instantOf(update.date, update.time) <= now) },
+  };
 }
 
 /**
@@ -52,13 +62,27 @@ export function scheduledItems(set: ContentSet, now: number): ScheduledItem[] {
   const items: ScheduledItem[] = [];
   for (const article of set.articles) {
     const at = publicationInstant(article.data);
-    if (at > now && article.data.draft !== true) items.push({ file: article.file, what: `article "${article.id}"`, date: article.data.published, time: article.data.time, at });
+    if (at > now && article.data.draft !== true)
+      items.push({
+        file: article.file,
+        what: `article "${article.id}"`,
+        date: article.data.published,
+        time: article.data.time,
+        at,
+      });
   }
   for (const [kind, entries] of Object.entries(set) as [keyof ContentSet, Logged[]][]) {
     for (const entry of entries) {
       for (const update of entry.data.updates ?? []) {
         const at = instantOf(update.date, update.time);
-        if (at > now) items.push({ file: entry.file, what: `update${update.id ? ` "${update.id}"` : ''} of ${NOUNS[kind]} "${entry.id}"`, date: update.date, time: update.time, at });
+        if (at > now)
+          items.push({
+            file: entry.file,
+            what: `update${update.id ? ` "${update.id}"` : ''} of ${NOUNS[kind]} "${entry.id}"`,
+            date: update.date,
+            time: update.time,
+            at,
+          });
       }
     }
   }

@@ -6,7 +6,13 @@ import { when } from './when.ts';
  * One row of a timeline: an event or a statement, on its day in the site's
  * time zone, with the time of day when one is given.
  */
-export type TimelineItem = { kind: 'event' | 'statement'; id: string; date: string; time?: string | undefined; actors: string[] };
+export type TimelineItem = {
+  kind: 'event' | 'statement';
+  id: string;
+  date: string;
+  time?: string | undefined;
+  actors: string[];
+};
 
 /** Filters for a timeline; every field optional. */
 export interface TimelineFilter {
@@ -21,7 +27,12 @@ export interface TimelineFilter {
  * before statements), then the others by time.
  */
 export function buildTimeline(set: ContentSet, zone = 'UTC'): TimelineItem[] {
-  const item = (kind: 'event' | 'statement', id: string, data: { date: string; time?: string | undefined }, actors: string[]) => ({
+  const item = (
+    kind: 'event' | 'statement',
+    id: string,
+    data: { date: string; time?: string | undefined },
+    actors: string[],
+  ) => ({
     kind,
     id,
     date: when(data.date, data.time, zone).day,

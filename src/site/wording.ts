@@ -22,8 +22,16 @@ export interface Wording {
  */
 export function statementWording(statement: Pick<Statement, 'quote' | 'summary' | 'translated' | 'language'>): Wording {
   if (statement.quote !== undefined) {
-    const from = statement.translated ? `, translated${statement.language ? ` from ${languageName(statement.language)}` : ''}` : '';
-    return { kind: 'quote', tag: 'Quote', label: `Quote${from}`, text: statement.quote, inline: `“${statement.quote}”` };
+    const from = statement.translated
+      ? `, translated${statement.language ? ` from ${languageName(statement.language)}` : ''}`
+      : '';
+    return {
+      kind: 'quote',
+      tag: 'Quote',
+      label: `Quote${from}`,
+      text: statement.quote,
+      inline: `“${statement.quote}”`,
+    };
   }
   const text = statement.summary ?? '';
   return { kind: 'paraphrase', tag: 'Paraphrase', label: 'Paraphrase', text, inline: text };

@@ -30,8 +30,12 @@ function allPages(dir = DIST) {
 /** Elements a payload would have made, had it been read as markup. */
 async function injected(page) {
   return page.evaluate(() => [
-    ...[...document.querySelectorAll('img[src="x"], [onerror], [onload], [onclick]')].map((el) => el.outerHTML.slice(0, 120)),
-    ...[...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].filter((s) => s.textContent?.includes('alert(')).map((s) => s.outerHTML.slice(0, 120)),
+    ...[...document.querySelectorAll('img[src="x"], [onerror], [onload], [onclick]')].map((el) =>
+      el.outerHTML.slice(0, 120),
+    ),
+    ...[...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')]
+      .filter((s) => s.textContent?.includes('alert('))
+      .map((s) => s.outerHTML.slice(0, 120)),
   ]);
 }
 

@@ -18,7 +18,13 @@ export async function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 
@@ -43,7 +49,8 @@ export async function newContext(browser, options = {}) {
 
 function watch(page) {
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text()))
+      cspViolations.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => cspViolations.push(`${page.url()}: page error: ${error.message}`));
 }
@@ -62,7 +69,13 @@ function firstUnder(folder) {
 /** What an article page may hold that needs its own check, found in its built HTML. */
 const ARTICLE_FEATURES = [
   // Two or more citation links side by side (`[@a] [@b]` or `[@a; @b]`).
-  ['adjacent citations', (html) => /class="cite-link"[^>]*>[^<]*<\/a>(?:\s|<\/sup>|<sup[^>]*>|<span[^>]*>|<\/span>)*<a [^>]*class="cite-link"/.test(html)],
+  [
+    'adjacent citations',
+    (html) =>
+      /class="cite-link"[^>]*>[^<]*<\/a>(?:\s|<\/sup>|<sup[^>]*>|<span[^>]*>|<\/span>)*<a [^>]*class="cite-link"/.test(
+        html,
+      ),
+  ],
   ['embedded statement', (html) => html.includes('class="statement')],
   ['embedded figure', (html) => html.includes('class="figure-embed')],
   ['code block', (html) => /<pre[\s>]/.test(html)],
@@ -73,7 +86,8 @@ export function featuredArticles() {
   const found = [];
   for (const path of entryPages('articles')) {
     const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
-    for (const [feature, has] of ARTICLE_FEATURES) if (has(html) && !found.some(([f]) => f === feature)) found.push([feature, path]);
+    for (const [feature, has] of ARTICLE_FEATURES)
+      if (has(html) && !found.some(([f]) => f === feature)) found.push([feature, path]);
   }
   return found;
 }
@@ -84,7 +98,12 @@ export function featuredArticles() {
  * features above (adjacent citations, embeds, code blocks).
  */
 export function pageKinds() {
-  const kinds = [['home', '/'], ['timeline', '/timeline/'], ['search', '/search/'], ['not found', '/no-such-page/']];
+  const kinds = [
+    ['home', '/'],
+    ['timeline', '/timeline/'],
+    ['search', '/search/'],
+    ['not found', '/no-such-page/'],
+  ];
   if (existsSync(join(DIST, 'corrections', 'index.html'))) kinds.push(['corrections', '/corrections/']);
   for (const folder of ['articles', 'actors', 'statements', 'figures', 'sources']) {
     if (existsSync(join(DIST, folder, 'index.html'))) kinds.push([`${folder} list`, `/${folder}/`]);

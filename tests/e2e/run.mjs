@@ -23,7 +23,11 @@ const FIXTURE = join(ROOT, 'tests/fixtures/site/content');
 const HOSTILE = join(ROOT, 'tests/fixtures/escaping/content');
 
 function complete(dir) {
-  return existsSync(join(dir, 'index.html')) && existsSync(join(dir, '404.html')) && existsSync(join(dir, 'pagefind', 'pagefind.js'));
+  return (
+    existsSync(join(dir, 'index.html')) &&
+    existsSync(join(dir, '404.html')) &&
+    existsSync(join(dir, 'pagefind', 'pagefind.js'))
+  );
 }
 
 const temps = [];
@@ -41,7 +45,14 @@ function build(contentDir) {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
-    env: { ...process.env, ...(contentDir ? { CONTENT_DIR: contentDir } : {}), OUT_DIR: dist, CACHE_DIR: join(temp, 'cache'), BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+      OUT_DIR: dist,
+      CACHE_DIR: join(temp, 'cache'),
+      BASE_PATH: '/',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
   if (built.status !== 0) {
     process.stdout.write(built.stdout);
@@ -55,12 +66,18 @@ function build(contentDir) {
 
 /** The browser tests of the reader's site, and the attack test run over the hostile story. */
 const ATTACKS = join(HERE, 'attacks.test.mjs');
-const readerTests = readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(HERE, f)).filter((f) => f !== ATTACKS);
+const readerTests = readdirSync(HERE)
+  .filter((f) => f.endsWith('.test.mjs'))
+  .sort()
+  .map((f) => join(HERE, f))
+  .filter((f) => f !== ATTACKS);
 
 /** The built sites to test: label, folder, test files, and whether `_headers` is served. */
 const sites = [];
 if (process.env.E2E_DIST) {
-  for (const dir of process.env.E2E_DIST.split(delimiter).filter(Boolean).map((d) => resolve(d))) {
+  for (const dir of process.env.E2E_DIST.split(delimiter)
+    .filter(Boolean)
+    .map((d) => resolve(d))) {
     if (!complete(dir)) {
       console.error(`E2E_DIST: ${dir} is not a complete build (index.html, 404.html, pagefind/).`);
       console.log('0 passed, 1 failed');
@@ -70,7 +87,12 @@ if (process.env.E2E_DIST) {
   }
 } else {
   const dist = resolve(ROOT, process.env.OUT_DIR || 'dist');
-  sites.push({ label: 'the sample story', dist: process.env.E2E_REBUILD !== '1' && complete(dist) ? dist : build(undefined), files: readerTests, headers: true });
+  sites.push({
+    label: 'the sample story',
+    dist: process.env.E2E_REBUILD !== '1' && complete(dist) ? dist : build(undefined),
+    files: readerTests,
+    headers: true,
+  });
   sites.push({ label: 'the fixture story', dist: build(FIXTURE), files: readerTests, headers: true });
 }
 // A story whose every text field holds markup and script payloads: no payload may run, with the
@@ -85,12 +107,16 @@ let skipped = 0;
 for (const { label, dist, files, headers } of sites) {
   // The project's one static server (that of `npm run preview`), on 127.0.0.1 and a port the system picks and the server keeps.
   const server = await startStaticServer({ dir: dist, base: '/', host: '127.0.0.1', port: 0, headers });
-  const cspActive = headers && siteHeaders(dist).some((rule) => rule.headers.some(([name]) => name.toLowerCase() === 'content-security-policy'));
+  const cspActive =
+    headers &&
+    siteHeaders(dist).some((rule) => rule.headers.some(([name]) => name.toLowerCase() === 'content-security-policy'));
   // The test files read these when the runner starts them, one process per file.
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DIST_DIR = dist;
   process.env.E2E_CSP = cspActive ? '1' : '';
-  console.log(`\n== ${label === dist ? dist : `${label} (${dist})`}, served on ${server.url}${cspActive ? " with the site's Content-Security-Policy" : ''}`);
+  console.log(
+    `\n== ${label === dist ? dist : `${label} (${dist})`}, served on ${server.url}${cspActive ? " with the site's Content-Security-Policy" : ''}`,
+  );
   const stream = run({ files, concurrency: 1, timeout: 120_000 });
   stream.on('test:pass', (event) => {
     if (event.details?.type === 'suite') return;

@@ -10,10 +10,25 @@ import { startStaticServer } from '../../scripts/lib/static-server.ts';
 const [dist = 'dist', out = 'screenshots'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const server = await startStaticServer({ dir: resolve(dist), base: '/', host: '127.0.0.1', port: 0 });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-const pages = (process.env.SHOT_PAGES ?? '/,/articles/north-korean-troops-in-russia/,/figures/north-korean-troops-in-russia/,/timeline/').split(',');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
+});
+const pages = (
+  process.env.SHOT_PAGES ??
+  '/,/articles/north-korean-troops-in-russia/,/figures/north-korean-troops-in-russia/,/timeline/'
+).split(',');
 for (const scheme of ['light', 'dark']) {
-  for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['375', { width: 375, height: 812 }]]) {
+  for (const [label, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['375', { width: 375, height: 812 }],
+  ]) {
     const context = await browser.newContext({ colorScheme: scheme, viewport, hasTouch: label === '375' });
     const page = await context.newPage();
     for (const path of pages) {

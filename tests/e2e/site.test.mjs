@@ -9,7 +9,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE, DIST, cspViolations, entryPages, featuredArticles, launch, newContext, offsite, pageKinds } from './browser.mjs';
+import {
+  BASE,
+  DIST,
+  cspViolations,
+  entryPages,
+  featuredArticles,
+  launch,
+  newContext,
+  offsite,
+  pageKinds,
+} from './browser.mjs';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let browser;
@@ -41,7 +51,13 @@ const WIDTHS = [
 function describeAxe(violations) {
   const elements = violations.reduce((sum, v) => sum + v.nodes.length, 0);
   return `${violations.length} axe violation(s) on ${elements} element(s):\n${violations
-    .map((v) => `${v.width}: ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.width}: ${v.id} (${v.impact}): ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`)
+          .join('\n')}`,
+    )
     .join('\n')}`;
 }
 
@@ -52,7 +68,12 @@ describe('accessibility: axe finds no WCAG 2.2 AA violations', { concurrency: 2 
         const context = await newContext(browser, { colorScheme: scheme, viewport: WIDTHS[0][1] });
         const page = await context.newPage();
         await page.goto(`${BASE}${path}${kind === 'search' ? '?q=a' : ''}`);
-        if (kind === 'search') await page.locator('.search-results li').first().waitFor({ timeout: 10_000 }).catch(() => {});
+        if (kind === 'search')
+          await page
+            .locator('.search-results li')
+            .first()
+            .waitFor({ timeout: 10_000 })
+            .catch(() => {});
         const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         const violations = [];
         for (const [width, viewport] of WIDTHS) {
@@ -76,14 +97,18 @@ describe('citations', () => {
 
   // WCAG 2.2 2.5.8: a 24 px circle centred on each link's hit area overlaps no other link.
   for (const [width, viewport] of WIDTHS) {
-    test(`adjacent citations leave every link a 24 px target at ${width}`, { skip: !adjacent && 'no article with adjacent citations in this story' }, async () => {
+    test(`adjacent citations leave every link a 24 px target at ${width}`, {
+      skip: !adjacent && 'no article with adjacent citations in this story',
+    }, async () => {
       const context = await newContext(browser, { viewport });
       const page = await context.newPage();
       await page.goto(`${BASE}${adjacent}`);
-      const boxes = await page.locator('.prose a.cite-link').evaluateAll((links) => links.map((a) => {
-        const r = a.getBoundingClientRect();
-        return { id: a.id, text: a.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
-      }));
+      const boxes = await page.locator('.prose a.cite-link').evaluateAll((links) =>
+        links.map((a) => {
+          const r = a.getBoundingClientRect();
+          return { id: a.id, text: a.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+        }),
+      );
       await context.close();
       const small = (box) => box.w < 24 || box.h < 24;
       const centre = (box) => [box.x + box.w / 2, box.y + box.h / 2];
@@ -94,8 +119,13 @@ describe('citations', () => {
           if (a === b) continue;
           // Two small targets: their 24 px circles may not meet. A large one: a's circle may not reach it.
           const [bx, by] = centre(b);
-          const gap = small(b) ? Math.hypot(ax - bx, ay - by) - 24 : Math.hypot(Math.max(b.x - ax, 0, ax - (b.x + b.w)), Math.max(b.y - ay, 0, ay - (b.y + b.h))) - 12;
-          if (gap < 0) crowded.push(`${a.id} "${a.text}" (${a.w.toFixed(1)} × ${a.h.toFixed(1)} px) is ${(-gap).toFixed(1)} px too close to ${b.id} "${b.text}"`);
+          const gap = small(b)
+            ? Math.hypot(ax - bx, ay - by) - 24
+            : Math.hypot(Math.max(b.x - ax, 0, ax - (b.x + b.w)), Math.max(b.y - ay, 0, ay - (b.y + b.h))) - 12;
+          if (gap < 0)
+            crowded.push(
+              `${a.id} "${a.text}" (${a.w.toFixed(1)} × ${a.h.toFixed(1)} px) is ${(-gap).toFixed(1)} px too close to ${b.id} "${b.text}"`,
+            );
         }
       }
       assert.ok(boxes.length > 1, 'the article has citation links');
@@ -107,7 +137,9 @@ describe('citations', () => {
 describe('previews', () => {
   const article = articleWithPreviews();
 
-  test('an actor mention shows its card on hover, and Escape hides it', { skip: !article && 'no article with mentions' }, async () => {
+  test('an actor mention shows its card on hover, and Escape hides it', {
+    skip: !article && 'no article with mentions',
+  }, async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${BASE}${article}`);
@@ -130,7 +162,9 @@ describe('previews', () => {
     await context.close();
   });
 
-  test('a citation shows its source on keyboard focus, and Escape hides it', { skip: !article && 'no article with citations' }, async () => {
+  test('a citation shows its source on keyboard focus, and Escape hides it', {
+    skip: !article && 'no article with citations',
+  }, async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${BASE}${article}`);
@@ -156,8 +190,14 @@ describe('previews', () => {
     await context.close();
   });
 
-  test('on touch, the first tap shows the card and the second follows the link', { skip: !article && 'no article with mentions' }, async () => {
-    const context = await newContext(browser, { hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
+  test('on touch, the first tap shows the card and the second follows the link', {
+    skip: !article && 'no article with mentions',
+  }, async () => {
+    const context = await newContext(browser, {
+      hasTouch: true,
+      isMobile: true,
+      viewport: { width: 375, height: 740 },
+    });
     const page = await context.newPage();
     await page.goto(`${BASE}${article}`);
     const link = page.locator('.prose a.actor-link').first();
@@ -172,7 +212,9 @@ describe('previews', () => {
     await context.close();
   });
 
-  test('without JavaScript, mentions and citations are plain working links', { skip: !article && 'no article' }, async () => {
+  test('without JavaScript, mentions and citations are plain working links', {
+    skip: !article && 'no article',
+  }, async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${BASE}${article}`);
@@ -195,7 +237,11 @@ describe('search', () => {
       await page.goto(`${BASE}${path}`);
       const aliases = await page.locator('.aliases [lang]').allInnerTexts();
       if (aliases.length > 0) {
-        found = { path, aliases, statements: (await page.locator('section[aria-labelledby="statements-by"] li').count()) > 0 };
+        found = {
+          path,
+          aliases,
+          statements: (await page.locator('section[aria-labelledby="statements-by"] li').count()) > 0,
+        };
         break;
       }
     }
@@ -207,12 +253,21 @@ describe('search', () => {
     for (const alias of found.aliases) {
       await page.goto(`${BASE}/search/?q=${encodeURIComponent(alias)}`);
       const hit = page.locator(`.search-result:has(a[href="${found.path}"])`);
-      await hit.first().waitFor({ timeout: 10_000 }).catch(() => {});
+      await hit
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => {});
       assert.equal(await hit.count(), 1, `searching "${alias}" finds ${found.path}`);
       assert.equal((await hit.locator('.kind').innerText()).trim().toLowerCase(), 'actor');
       // Their statements are found by the same spelling.
-      const kinds = (await page.locator('.search-result .kind').allInnerTexts()).map((kind) => kind.trim().toLowerCase());
-      if (found.statements) assert.ok(kinds.includes('statement'), `searching "${alias}" finds statements by ${found.path} (found: ${kinds.join(', ')})`);
+      const kinds = (await page.locator('.search-result .kind').allInnerTexts()).map((kind) =>
+        kind.trim().toLowerCase(),
+      );
+      if (found.statements)
+        assert.ok(
+          kinds.includes('statement'),
+          `searching "${alias}" finds statements by ${found.path} (found: ${kinds.join(', ')})`,
+        );
     }
     // Typing works too, and the status line is announced.
     await page.goto(`${BASE}/search/`);
@@ -237,10 +292,21 @@ describe('timeline', () => {
     const actor = await select.locator('option').nth(1).getAttribute('value');
     const total = await page.locator('.timeline li[data-actors]').count();
     await select.selectOption(actor);
-    const visible = await page.locator('.timeline li[data-actors]:visible').evaluateAll((items) => items.map((i) => i.dataset.actors.split(' ')));
+    const visible = await page
+      .locator('.timeline li[data-actors]:visible')
+      .evaluateAll((items) => items.map((i) => i.dataset.actors.split(' ')));
     assert.ok(visible.length > 0 && visible.length <= total);
-    assert.ok(visible.every((actors) => actors.includes(actor)), 'only entries involving the actor stay visible');
-    assert.equal(await page.locator('.timeline-day:visible').evaluateAll((days) => days.filter((d) => !d.querySelector('li:not([hidden])')).length), 0, 'no empty day stays');
+    assert.ok(
+      visible.every((actors) => actors.includes(actor)),
+      'only entries involving the actor stay visible',
+    );
+    assert.equal(
+      await page
+        .locator('.timeline-day:visible')
+        .evaluateAll((days) => days.filter((d) => !d.querySelector('li:not([hidden])')).length),
+      0,
+      'no empty day stays',
+    );
     assert.equal(new URL(page.url()).searchParams.get('actor'), actor);
     await select.selectOption('');
     assert.equal(await page.locator('.timeline li[data-actors]:visible').count(), total);
@@ -255,7 +321,9 @@ describe('what changed since your last visit', () => {
     const requests = [];
     page.on('request', (request) => requests.push(request));
     await page.goto(`${BASE}/`);
-    const moments = await page.locator('[data-changed-at]').evaluateAll((items) => items.map((i) => Date.parse(i.dataset.changedAt)));
+    const moments = await page
+      .locator('[data-changed-at]')
+      .evaluateAll((items) => items.map((i) => Date.parse(i.dataset.changedAt)));
     assert.ok(moments.length > 1, 'the home page lists changes with their moments');
     assert.equal(await page.locator('.new-mark').count(), 0, 'a first visit marks nothing');
     assert.ok(await page.evaluate(() => localStorage.getItem('explainer:last-visit')), 'the visit is remembered');
@@ -270,7 +338,10 @@ describe('what changed since your last visit', () => {
     assert.equal(await page.locator('.is-new .new-mark').count(), expected);
     const listed = await page.locator('.change-list .is-new').count();
     assert.ok(listed > 0);
-    assert.match(await page.locator('[data-new-status]').innerText(), new RegExp(`^${listed} changes? since your last visit\\.$`));
+    assert.match(
+      await page.locator('[data-new-status]').innerText(),
+      new RegExp(`^${listed} changes? since your last visit\\.$`),
+    );
     const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
     assert.deepEqual(results.violations, [], describeAxe(results.violations.map((v) => ({ ...v, width: 'desktop' }))));
     // The same session marks against the same moment on an article's update log.
@@ -278,7 +349,9 @@ describe('what changed since your last visit', () => {
       localStorage.setItem('explainer:last-visit', '2000-01-01T00:00:00Z');
       sessionStorage.clear();
     });
-    const logged = entryPages('articles').find((path) => readFileSync(join(DIST, path, 'index.html'), 'utf8').includes('class="update-log"'));
+    const logged = entryPages('articles').find((path) =>
+      readFileSync(join(DIST, path, 'index.html'), 'utf8').includes('class="update-log"'),
+    );
     if (logged) {
       await page.goto(`${BASE}${logged}`);
       const entries = await page.locator('.update-log li').count();
@@ -286,7 +359,10 @@ describe('what changed since your last visit', () => {
       assert.equal(await page.locator('.update-log .new-mark').count(), entries);
     }
     assert.deepEqual(await context.cookies(), [], 'no cookie is set');
-    assert.ok(requests.every((request) => request.method() === 'GET'), 'nothing is sent anywhere');
+    assert.ok(
+      requests.every((request) => request.method() === 'GET'),
+      'nothing is sent anywhere',
+    );
     await context.close();
   });
 });
@@ -299,7 +375,10 @@ describe('layout', () => {
       const wide = [];
       for (const [kind, path] of kinds) {
         await page.goto(`${BASE}${path}`);
-        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
         if (scroll > client) wide.push(`${kind} ${path}: ${scroll} > ${client}`);
       }
       await context.close();
@@ -392,14 +471,22 @@ describe('theme', () => {
 });
 
 describe('privacy and CSP', () => {
-  const withCode = ['articles', 'actors', 'figures'].flatMap((folder) => entryPages(folder)).filter((path) => /<pre[\s>]/.test(readFileSync(join(DIST, path, 'index.html'), 'utf8')));
+  const withCode = ['articles', 'actors', 'figures']
+    .flatMap((folder) => entryPages(folder))
+    .filter((path) => /<pre[\s>]/.test(readFileSync(join(DIST, path, 'index.html'), 'utf8')));
 
-  test('code blocks render with no inline style, and the browser reports no CSP violation on their pages', { skip: (!process.env.E2E_CSP && 'the build wrote no CSP header') || (withCode.length === 0 && 'no page with a code block in this story') }, async () => {
+  test('code blocks render with no inline style, and the browser reports no CSP violation on their pages', {
+    skip:
+      (!process.env.E2E_CSP && 'the build wrote no CSP header') ||
+      (withCode.length === 0 && 'no page with a code block in this story'),
+  }, async () => {
     const context = await newContext(browser);
     // Every violation the browser reports, as a DOM event (the console check below catches the rest).
     await context.addInitScript(() => {
       window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) => window.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sample})`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        window.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sample})`),
+      );
     });
     const page = await context.newPage();
     const problems = [];
@@ -420,7 +507,9 @@ describe('privacy and CSP', () => {
   test('no request left localhost on any page visited', () => {
     assert.deepEqual(offsite, []);
   });
-  test('no Content-Security-Policy violation or script error on any page visited', { skip: !process.env.E2E_CSP && 'the build wrote no CSP header' }, () => {
+  test('no Content-Security-Policy violation or script error on any page visited', {
+    skip: !process.env.E2E_CSP && 'the build wrote no CSP header',
+  }, () => {
     assert.deepEqual(cspViolations, []);
   });
 });

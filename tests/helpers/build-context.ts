@@ -15,7 +15,9 @@ const noDrawer = {
  * run plugins or integration hooks without Astro. Close it with `closeBuildContext`.
  */
 export function openTestContext(contentDir: string, root = process.cwd()): BuildContext {
-  return openBuildContext(new BuildContext({ contentDir, root, check: () => checkContentDir(contentDir, root), drawer: noDrawer }));
+  return openBuildContext(
+    new BuildContext({ contentDir, root, check: () => checkContentDir(contentDir, root), drawer: noDrawer }),
+  );
 }
 
 export { closeBuildContext };

@@ -31,7 +31,14 @@ function buildInto(work: string, contentDir: string, env: Record<string, string>
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...cleanEnv(), CONTENT_DIR: resolve(ROOT, contentDir), OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...cleanEnv(),
+      CONTENT_DIR: resolve(ROOT, contentDir),
+      OUT_DIR: outDir,
+      CACHE_DIR: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
@@ -46,7 +53,14 @@ export function npmRunBuild(contentDir: string, env: Record<string, string> = {}
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...cleanEnv(), CONTENT_DIR: resolve(ROOT, contentDir), OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...cleanEnv(),
+      CONTENT_DIR: resolve(ROOT, contentDir),
+      OUT_DIR: outDir,
+      CACHE_DIR: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
@@ -76,7 +90,10 @@ export function fixtureBuild(): BuildResult {
  */
 export function sharedBuild(contentDir: string, env: Record<string, string> = {}): BuildResult {
   const settings = Object.entries(env).sort(([a], [b]) => a.localeCompare(b));
-  const key = createHash('sha256').update(JSON.stringify([resolve(ROOT, contentDir), settings])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([resolve(ROOT, contentDir), settings]))
+    .digest('hex')
+    .slice(0, 16);
   const dir = join(inject('buildsDir'), key);
   const record = join(dir, 'result.json');
   if (existsSync(record)) return JSON.parse(readFileSync(record, 'utf8')) as BuildResult;
@@ -89,7 +106,8 @@ export function sharedBuild(contentDir: string, env: Record<string, string> = {}
 /** The environment without what Vitest sets for itself (Vite's names, NODE_ENV, VITEST …). */
 export function cleanEnv(): Record<string, string | undefined> {
   const env = withoutViteEnv(process.env);
-  for (const key of ['NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[key];
+  for (const key of ['NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST'])
+    delete env[key];
   return env;
 }
 

@@ -25,7 +25,8 @@ export function startDev(env: Record<string, string>): Promise<DevServer> {
   let log = '';
   const stop = async () => {
     // Astro allows one dev server per project: the next suite's starts only once this one is gone.
-    if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'));
+    if (child.exitCode === null && child.signalCode === null)
+      await new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'));
   };
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

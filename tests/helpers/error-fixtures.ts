@@ -67,7 +67,8 @@ export function materializeCases(names: readonly string[], dest: string): void {
       const ext = extname(file);
       const target = ext === '.md' || ext === '.mdx' ? join(dirname(file), `${name}${ext}`) : file;
       const earlier = written.get(target);
-      if (earlier !== undefined) throw new Error(`${name} and ${earlier} both write ${target}: they cannot share a content folder`);
+      if (earlier !== undefined)
+        throw new Error(`${name} and ${earlier} both write ${target}: they cannot share a content folder`);
       written.set(target, name);
       mkdirSync(join(dest, dirname(target)), { recursive: true });
       cpSync(join(ERROR_FIXTURES, name, 'content', file), join(dest, target));

@@ -19,5 +19,7 @@ export function expectFile(file: string, actual: string): void {
   }
   const name = relative(ROOT, file);
   expect(existsSync(file), `${name} is missing: run UPDATE=1 npm test to write it, then review it`).toBe(true);
-  expect(actual, `${name} differs: if the change is intended, run UPDATE=1 npm test and review the diff`).toBe(readFileSync(file, 'utf8'));
+  expect(actual, `${name} differs: if the change is intended, run UPDATE=1 npm test and review the diff`).toBe(
+    readFileSync(file, 'utf8'),
+  );
 }

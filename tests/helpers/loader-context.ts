@@ -46,7 +46,12 @@ export function fakeLoaderContext(root: string, dev: boolean): FakeRun {
     },
   };
   const rootUrl = pathToFileURL(root.endsWith('/') ? root : `${root}/`);
-  const logger = { info: () => {}, debug: () => {}, error: (m: string) => void warnings.push(m), warn: (m: string) => void warnings.push(m) };
+  const logger = {
+    info: () => {},
+    debug: () => {},
+    error: (m: string) => void warnings.push(m),
+    warn: (m: string) => void warnings.push(m),
+  };
   const context = {
     collection: 'test',
     store,

@@ -31,7 +31,11 @@ function htmlFiles(dir) {
  * out should a later version raise them to errors. Nothing else is ignored.
  */
 function fileSchemeCspNote(message) {
-  return /violates Content Security Policy/.test(message.message) && /external (script|stylesheet)/.test(message.message) && message.url?.startsWith('file:');
+  return (
+    /violates Content Security Policy/.test(message.message) &&
+    /external (script|stylesheet)/.test(message.message) &&
+    message.url?.startsWith('file:')
+  );
 }
 
 /** Whether a checker message fails its page. */
@@ -39,7 +43,9 @@ function counts(message) {
   return (message.type === 'error' || message.type === 'non-document-error') && !fileSchemeCspNote(message);
 }
 
-const dirs = (process.argv.length > 2 ? process.argv.slice(2) : [process.env.OUT_DIR || 'dist']).map((dir) => resolve(ROOT, dir));
+const dirs = (process.argv.length > 2 ? process.argv.slice(2) : [process.env.OUT_DIR || 'dist']).map((dir) =>
+  resolve(ROOT, dir),
+);
 const pages = [];
 for (const dir of dirs) {
   if (!existsSync(join(dir, 'index.html'))) {
@@ -56,7 +62,11 @@ const run = spawnSync(JAVA, ['-jar', VNU_JAR, '--format', 'json', '--stdout', '-
   maxBuffer: 256 * 1024 * 1024,
 });
 if (run.error || run.status !== 0) {
-  console.error(run.error?.code === 'ENOENT' ? `No Java (${JAVA}): apt-get install -y default-jre-headless` : `The checker failed to run:\n${run.stderr || run.error?.message}`);
+  console.error(
+    run.error?.code === 'ENOENT'
+      ? `No Java (${JAVA}): apt-get install -y default-jre-headless`
+      : `The checker failed to run:\n${run.stderr || run.error?.message}`,
+  );
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
@@ -79,10 +89,13 @@ for (const [file, list] of errors) {
   for (const message of list) {
     const at = message.lastLine ? `:${message.lastLine}:${message.firstColumn ?? message.lastColumn}` : '';
     const extract = message.extract ? `\n    ${message.extract.replace(/\s+/g, ' ').trim()}` : '';
-    console.log(`${shown(file)}${at}: ${message.subType === 'fatal' ? 'fatal error' : 'error'}: ${message.message}${extract}`);
+    console.log(
+      `${shown(file)}${at}: ${message.subType === 'fatal' ? 'fatal error' : 'error'}: ${message.message}${extract}`,
+    );
   }
 }
 // An error the checker could not tie to one of the pages fails the run as a page of its own.
-const failed = pages.filter((page) => errors.has(page)).length + [...errors.keys()].filter((file) => !pages.includes(file)).length;
+const failed =
+  pages.filter((page) => errors.has(page)).length + [...errors.keys()].filter((file) => !pages.includes(file)).length;
 console.log(`${pages.length - pages.filter((page) => errors.has(page)).length} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -18,7 +18,17 @@
  * and another is drawn), so every step builds. Ends with `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +38,15 @@ import { checkContentDir } from '../../src/check/check-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'tests/fixtures/site/content');
-const { values } = parseArgs({ options: { edits: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, only: { type: 'string' }, switch: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    edits: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    switch: { type: 'boolean', default: false },
+  },
+});
 const EDITS = Number(values.edits);
 const work = mkdtempSync(join(tmpdir(), 'explainer-incremental-'));
 const content = join(work, 'content');
@@ -46,7 +64,7 @@ function random(seed: number): () => number {
   };
 }
 const rand = random(Number(values.seed));
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 
 // ---------------------------------------------------------------- files
 
@@ -73,14 +91,27 @@ function save(file: Loaded): void {
 }
 
 const files = (collection: string) =>
-  existsSync(join(content, collection)) ? readdirSync(join(content, collection)).filter((name) => !name.startsWith('.')).map((name) => join(content, collection, name)) : [];
+  existsSync(join(content, collection))
+    ? readdirSync(join(content, collection))
+        .filter((name) => !name.startsWith('.'))
+        .map((name) => join(content, collection, name))
+    : [];
 
 /** Every entry of a collection: the file, and the path of the entry in it (`[]` for one entry per file, `[n]` in a list). */
 function entries(collection: string): { file: Loaded; at: (string | number)[]; id: string }[] {
   return files(collection).flatMap((path) => {
     const file = load(path);
-    const base = path.split('/').pop()?.replace(/\.(ya?ml|mdx?)$/, '') ?? '';
-    if (isSeq(file.doc.contents)) return file.doc.contents.items.map((item, index) => ({ file, at: [index], id: String(isMap(item) ? item.get('id') : index) }));
+    const base =
+      path
+        .split('/')
+        .pop()
+        ?.replace(/\.(ya?ml|mdx?)$/, '') ?? '';
+    if (isSeq(file.doc.contents))
+      return file.doc.contents.items.map((item, index) => ({
+        file,
+        at: [index],
+        id: String(isMap(item) ? item.get('id') : index),
+      }));
     return [{ file, at: [] as (string | number)[], id: String(file.doc.get('id') ?? base) }];
   });
 }
@@ -100,59 +131,69 @@ let counter = 0;
 const mark = () => `edit ${++counter}`;
 
 /** Changes a text field of an entry. */
-const editText = (collection: string, fields: string[]): Edit => () => {
-  const entry = pick(entries(collection));
-  const field = pick(fields);
-  const current = entry.file.doc.getIn([...entry.at, field]);
-  if (typeof current !== 'string') return undefined;
-  entry.file.doc.setIn([...entry.at, field], `${current} (${mark()})`);
-  save(entry.file);
-  return `${collection}/${entry.id}: ${field} changed`;
-};
+const editText =
+  (collection: string, fields: string[]): Edit =>
+  () => {
+    const entry = pick(entries(collection));
+    const field = pick(fields);
+    const current = entry.file.doc.getIn([...entry.at, field]);
+    if (typeof current !== 'string') return undefined;
+    entry.file.doc.setIn([...entry.at, field], `${current} (${mark()})`);
+    save(entry.file);
+    return `${collection}/${entry.id}: ${field} changed`;
+  };
 
 /** Moves a date field of an entry by a few days. */
-const editDate = (collection: string, path: (string | number)[]): Edit => () => {
-  const entry = pick(entries(collection));
-  const current = entry.file.doc.getIn([...entry.at, ...path]);
-  if (typeof current !== 'string' && !(current instanceof Date)) return undefined;
-  const iso = current instanceof Date ? current.toISOString().slice(0, 10) : current;
-  entry.file.doc.setIn([...entry.at, ...path], shiftDate(iso, pick([-3, -1, 1, 2, 5])));
-  save(entry.file);
-  return `${collection}/${entry.id}: ${path.join('.')} moved`;
-};
+const editDate =
+  (collection: string, path: (string | number)[]): Edit =>
+  () => {
+    const entry = pick(entries(collection));
+    const current = entry.file.doc.getIn([...entry.at, ...path]);
+    if (typeof current !== 'string' && !(current instanceof Date)) return undefined;
+    const iso = current instanceof Date ? current.toISOString().slice(0, 10) : current;
+    entry.file.doc.setIn([...entry.at, ...path], shiftDate(iso, pick([-3, -1, 1, 2, 5])));
+    save(entry.file);
+    return `${collection}/${entry.id}: ${path.join('.')} moved`;
+  };
 
 /** Adds an item to a list field (an alias, an actor a statement is about, …). */
-const addToList = (collection: string, field: string, value: () => unknown): Edit => () => {
-  const entry = pick(entries(collection));
-  const item = value();
-  if (item === undefined) return undefined;
-  const list = entry.file.doc.getIn([...entry.at, field]);
-  if (isSeq(list)) list.add(entry.file.doc.createNode(item));
-  else entry.file.doc.setIn([...entry.at, field], entry.file.doc.createNode([item]));
-  save(entry.file);
-  return `${collection}/${entry.id}: ${field} += ${JSON.stringify(item)}`;
-};
+const addToList =
+  (collection: string, field: string, value: () => unknown): Edit =>
+  () => {
+    const entry = pick(entries(collection));
+    const item = value();
+    if (item === undefined) return undefined;
+    const list = entry.file.doc.getIn([...entry.at, field]);
+    if (isSeq(list)) list.add(entry.file.doc.createNode(item));
+    else entry.file.doc.setIn([...entry.at, field], entry.file.doc.createNode([item]));
+    save(entry.file);
+    return `${collection}/${entry.id}: ${field} += ${JSON.stringify(item)}`;
+  };
 
 /** Removes the last item of a list field. */
-const removeFromList = (collection: string, field: string): Edit => () => {
-  const entry = pick(entries(collection));
-  const list = entry.file.doc.getIn([...entry.at, field]);
-  if (!isSeq(list) || list.items.length === 0) return undefined;
-  list.items.pop();
-  if (list.items.length === 0) entry.file.doc.deleteIn([...entry.at, field]);
-  save(entry.file);
-  return `${collection}/${entry.id}: last of ${field} removed`;
-};
+const removeFromList =
+  (collection: string, field: string): Edit =>
+  () => {
+    const entry = pick(entries(collection));
+    const list = entry.file.doc.getIn([...entry.at, field]);
+    if (!isSeq(list) || list.items.length === 0) return undefined;
+    list.items.pop();
+    if (list.items.length === 0) entry.file.doc.deleteIn([...entry.at, field]);
+    save(entry.file);
+    return `${collection}/${entry.id}: last of ${field} removed`;
+  };
 
 /** Appends a paragraph to a body. */
-const appendToBody = (collection: string, paragraph: () => string | undefined): Edit => () => {
-  const file = load(pick(files(collection)));
-  const text = paragraph();
-  if (file.body === undefined || text === undefined) return undefined;
-  file.body = `${file.body.trimEnd()}\n\n${text}\n`;
-  save(file);
-  return `${relative(content, file.path)}: body += ${text}`;
-};
+const appendToBody =
+  (collection: string, paragraph: () => string | undefined): Edit =>
+  () => {
+    const file = load(pick(files(collection)));
+    const text = paragraph();
+    if (file.body === undefined || text === undefined) return undefined;
+    file.body = `${file.body.trimEnd()}\n\n${text}\n`;
+    save(file);
+    return `${relative(content, file.path)}: body += ${text}`;
+  };
 
 const EDITS_BY_KIND: Record<string, Edit> = {
   'rename an actor': editText('actors', ['name']),
@@ -181,12 +222,24 @@ const EDITS_BY_KIND: Record<string, Edit> = {
   'add an alias': addToList('actors', 'aliases', () => `Alias ${mark()}`),
   'remove an alias': removeFromList('actors', 'aliases'),
   'add an actor a statement is about': addToList('statements', 'about', () => pick(ids('actors'))),
-  'add a relation': addToList('statements', 'relations', () => ({ type: pick(['confirms', 'contradicts', 'responds-to']), statement: pick(ids('statements')) })),
+  'add a relation': addToList('statements', 'relations', () => ({
+    type: pick(['confirms', 'contradicts', 'responds-to']),
+    statement: pick(ids('statements')),
+  })),
   'remove a relation': removeFromList('statements', 'relations'),
   'add an event actor': addToList('events', 'actors', () => pick(ids('actors'))),
-  'cite a source in a bio': appendToBody('actors', () => `A new line of the bio (${mark()}) [@${pick(ids('sources'))}].`),
-  'cite a source in a figure explanation': appendToBody('figures', () => `A new line of the explanation (${mark()}) [@${pick(ids('sources'))}].`),
-  'mention an actor in an article': appendToBody('articles', () => `<Actor id="${pick(ids('actors'))}" /> said more (${mark()}) [@${pick(ids('sources'))}].`),
+  'cite a source in a bio': appendToBody(
+    'actors',
+    () => `A new line of the bio (${mark()}) [@${pick(ids('sources'))}].`,
+  ),
+  'cite a source in a figure explanation': appendToBody(
+    'figures',
+    () => `A new line of the explanation (${mark()}) [@${pick(ids('sources'))}].`,
+  ),
+  'mention an actor in an article': appendToBody(
+    'articles',
+    () => `<Actor id="${pick(ids('actors'))}" /> said more (${mark()}) [@${pick(ids('sources'))}].`,
+  ),
   'embed a statement in an article': appendToBody('articles', () => `<Statement id="${pick(ids('statements'))}" />`),
   'embed a figure in an article': appendToBody('articles', () => `<Figure id="${pick(ids('figures'))}" />`),
   'toggle a draft': () => {
@@ -208,7 +261,10 @@ const EDITS_BY_KIND: Record<string, Edit> = {
   },
   'add a source file': () => {
     const id = `new-source-${++counter}`;
-    writeFileSync(join(content, 'sources', `${id}.yaml`), `title: A new source (${id})\npublisher: Fixture Wire\ntype: news-report\npublished: 2024-03-20\nurl: https://example.com/${id}\n`);
+    writeFileSync(
+      join(content, 'sources', `${id}.yaml`),
+      `title: A new source (${id})\npublisher: Fixture Wire\ntype: news-report\npublished: 2024-03-20\nurl: https://example.com/${id}\n`,
+    );
     const article = load(pick(files('articles')));
     if (article.body !== undefined) {
       article.body = `${article.body.trimEnd()}\n\nA new claim [@${id}].\n`;
@@ -225,9 +281,11 @@ function applyEdit(): string {
     rmSync(snapshot, { recursive: true, force: true });
     cpSync(content, snapshot, { recursive: true });
     const kind = values.only ?? pick(Object.keys(EDITS_BY_KIND));
-    if (!(kind in EDITS_BY_KIND)) throw new Error(`no edit called "${kind}"; the edits are: ${Object.keys(EDITS_BY_KIND).join(', ')}`);
+    if (!(kind in EDITS_BY_KIND))
+      throw new Error(`no edit called "${kind}"; the edits are: ${Object.keys(EDITS_BY_KIND).join(', ')}`);
     const done = EDITS_BY_KIND[kind]?.();
-    const errors = done === undefined ? [] : checkContentDir(content, work).problems.filter((p) => p.severity === 'error');
+    const errors =
+      done === undefined ? [] : checkContentDir(content, work).problems.filter((p) => p.severity === 'error');
     if (done !== undefined && errors.length === 0) return `${kind}: ${done}`;
     rmSync(content, { recursive: true, force: true });
     cpSync(snapshot, content, { recursive: true });
@@ -242,9 +300,18 @@ function build(outDir: string, cacheDir: string, settings: Record<string, string
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...env, CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: cacheDir, BUILD_DATE: '2025-01-01', ASTRO_TELEMETRY_DISABLED: '1', ...settings },
+    env: {
+      ...env,
+      CONTENT_DIR: content,
+      OUT_DIR: outDir,
+      CACHE_DIR: cacheDir,
+      BUILD_DATE: '2025-01-01',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...settings,
+    },
   });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(`build failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
 }
 
 function listFiles(dir: string, base = dir): string[] {
@@ -261,7 +328,9 @@ function differences(a: string, b: string): string[] {
   const diff: string[] = [];
   for (const file of left) if (!right.has(file)) diff.push(`only in the incremental build: ${file}`);
   for (const file of right) if (!left.has(file)) diff.push(`only in the cold build: ${file}`);
-  for (const file of left) if (right.has(file) && !readFileSync(join(a, file)).equals(readFileSync(join(b, file)))) diff.push(`differs: ${file}`);
+  for (const file of left)
+    if (right.has(file) && !readFileSync(join(a, file)).equals(readFileSync(join(b, file))))
+      diff.push(`differs: ${file}`);
   return diff.sort();
 }
 
@@ -270,7 +339,12 @@ const SWITCHES: { what: string; settings: Record<string, string> }[] = [
   { what: 'another story (the sample) with the same cache', settings: { CONTENT_DIR: join(ROOT, 'content') } },
   {
     what: 'another site address, base path, title and build date with the same cache',
-    settings: { SITE_URL: 'https://switched.example.com', BASE_PATH: '/switched/', SITE_TITLE: 'Switched', BUILD_DATE: '2025-02-01' },
+    settings: {
+      SITE_URL: 'https://switched.example.com',
+      BASE_PATH: '/switched/',
+      SITE_TITLE: 'Switched',
+      BUILD_DATE: '2025-02-01',
+    },
   },
   { what: 'back to the first settings with the same cache', settings: {} },
 ];
@@ -285,8 +359,13 @@ function compare(step: string, what: string, settings: Record<string, string> = 
   build(cold, join(work, `cold-cache-${step}`), settings);
   const diff = differences(incremental, cold);
   if (diff.length === 0) console.log(`ok ${step} - ${what} (incremental ${(warm / 1000).toFixed(1)} s)`);
-  else console.log(`not ok ${step} - ${what}\n  ${diff.slice(0, 20).join('\n  ')}${diff.length > 20 ? `\n  … ${diff.length - 20} more` : ''}`);
-  if (!values.keep) for (const dir of [cold, join(work, `cold-cache-${step}`), incremental]) rmSync(dir, { recursive: true, force: true });
+  else
+    console.log(
+      `not ok ${step} - ${what}\n  ${diff.slice(0, 20).join('\n  ')}${diff.length > 20 ? `\n  … ${diff.length - 20} more` : ''}`,
+    );
+  if (!values.keep)
+    for (const dir of [cold, join(work, `cold-cache-${step}`), incremental])
+      rmSync(dir, { recursive: true, force: true });
   return diff.length === 0;
 }
 

@@ -37,9 +37,12 @@ function scriptBytes(file: string, seen: Set<string>): number {
   seen.add(file);
   const text = readFileSync(file, 'utf8');
   let total = Buffer.byteLength(text);
-  for (const match of text.matchAll(/(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+\.m?js)["']|import\(\s*["']([^"']+\.m?js)["']\s*\)/g)) {
+  for (const match of text.matchAll(
+    /(?:import|export)\s*(?:[^'"`;]*?\bfrom\s*)?["']([^"']+\.m?js)["']|import\(\s*["']([^"']+\.m?js)["']\s*\)/g,
+  )) {
     const spec = match[1] ?? match[2];
-    if (spec && (spec.startsWith('.') || spec.startsWith('/'))) total += scriptBytes(resolve(dirname(file), spec), seen);
+    if (spec && (spec.startsWith('.') || spec.startsWith('/')))
+      total += scriptBytes(resolve(dirname(file), spec), seen);
   }
   return total;
 }
@@ -48,7 +51,10 @@ function scriptBytes(file: string, seen: Set<string>): number {
 function pagesOf(outDir: string, section: string): string[] {
   const dir = join(outDir, section);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'index.html'))).sort().map((name) => `/${section}/${name}/`);
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'index.html')))
+    .sort()
+    .map((name) => `/${section}/${name}/`);
 }
 
 const attr = (element: Element, name: string) => {
@@ -93,7 +99,9 @@ beforeAll(() => {
 afterAll(() => {
   if (rows.length > 0) {
     const k = (n: number) => `${(n / KB).toFixed(1)} KB`;
-    console.log(`Page budgets (raw bytes):\n${rows.map((r) => `  ${r.path}: HTML ${k(r.html)} (gzip ${k(r.gzip)}), CSS ${k(r.css)}, JS ${k(r.js)}`).join('\n')}`);
+    console.log(
+      `Page budgets (raw bytes):\n${rows.map((r) => `  ${r.path}: HTML ${k(r.html)} (gzip ${k(r.gzip)}), CSS ${k(r.css)}, JS ${k(r.js)}`).join('\n')}`,
+    );
   }
 });
 
@@ -113,15 +121,27 @@ describe('page budgets on the fixture story', () => {
         const loaded = [
           ...selectAll('script[src]', tree).map((e) => attr(e, 'src')),
           ...selectAll('link[href]', tree)
-            .filter((e) => /\b(stylesheet|preload|modulepreload|icon|prefetch|preconnect|dns-prefetch|manifest)\b/.test(attr(e, 'rel') ?? ''))
+            .filter((e) =>
+              /\b(stylesheet|preload|modulepreload|icon|prefetch|preconnect|dns-prefetch|manifest)\b/.test(
+                attr(e, 'rel') ?? '',
+              ),
+            )
             .map((e) => attr(e, 'href')),
-          ...selectAll('img[src], iframe[src], video[src], audio[src], source[src], embed[src]', tree).map((e) => attr(e, 'src')),
-          ...selectAll('img[srcset], source[srcset]', tree).flatMap((e) => (attr(e, 'srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0])),
+          ...selectAll('img[src], iframe[src], video[src], audio[src], source[src], embed[src]', tree).map((e) =>
+            attr(e, 'src'),
+          ),
+          ...selectAll('img[srcset], source[srcset]', tree).flatMap((e) =>
+            (attr(e, 'srcset') ?? '').split(',').map((s) => s.trim().split(/\s+/)[0]),
+          ),
         ].filter((ref): ref is string => Boolean(ref));
         for (const ref of loaded) {
-          expect(ref.startsWith('data:') || localFile(build.outDir, path, ref) !== undefined, `${path} loads ${ref} from another origin`).toBe(true);
+          expect(
+            ref.startsWith('data:') || localFile(build.outDir, path, ref) !== undefined,
+            `${path} loads ${ref} from another origin`,
+          ).toBe(true);
         }
-        for (const style of selectAll('style', tree)) expect(textOf(style), `${path} inline style imports`).not.toMatch(/@import\s+url\(\s*["']?https?:/);
+        for (const style of selectAll('style', tree))
+          expect(textOf(style), `${path} inline style imports`).not.toMatch(/@import\s+url\(\s*["']?https?:/);
 
         for (const img of selectAll('img', tree)) {
           const what = `${path} <img src="${attr(img, 'src')}">`;

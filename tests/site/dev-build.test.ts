@@ -23,12 +23,14 @@ const log = () => dev?.log() ?? '';
 function rendered(html: string): string {
   const title = /<title>[\s\S]*?<\/title>/.exec(html)?.[0] ?? '';
   const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-  return `${title}\n${main}`
-    .replace(/\s+data-astro-source-(file|loc)="[^"]*"/g, '')
-    // Scripts are bundled in a build and served from their source in dev.
-    .replace(/<script\b[^>]*><\/script>/g, '')
-    .replace(/>\s+</g, '><')
-    .replace(/\s+/g, ' ');
+  return (
+    `${title}\n${main}`
+      .replace(/\s+data-astro-source-(file|loc)="[^"]*"/g, '')
+      // Scripts are bundled in a build and served from their source in dev.
+      .replace(/<script\b[^>]*><\/script>/g, '')
+      .replace(/>\s+</g, '><')
+      .replace(/\s+/g, ' ')
+  );
 }
 
 async function get(path: string): Promise<{ status: number; text: string }> {
@@ -51,10 +53,17 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout.slice(-3000)}`);
   work = mkdtempSync(join(tmpdir(), 'explainer-dev-build-'));
   // The preview starts without the draft and what is scheduled, so that every list can be compared with the build's.
-  cpSync(join(ROOT, CONTENT), join(work, 'content'), { recursive: true, filter: (path) => !path.endsWith(DRAFT) && !path.endsWith(SCHEDULED) });
+  cpSync(join(ROOT, CONTENT), join(work, 'content'), {
+    recursive: true,
+    filter: (path) => !path.endsWith(DRAFT) && !path.endsWith(SCHEDULED),
+  });
   const statements = join(work, 'content', SCHEDULED_UPDATE);
-  const withoutScheduled = readFileSync(statements, 'utf8').replace(/ {2}# Scheduled long after[\s\S]*?SCHEDULED: a note for the anniversary\."\n/, '');
-  if (withoutScheduled.includes('SCHEDULED')) throw new Error(`the scheduled update of ${SCHEDULED_UPDATE} was not removed`);
+  const withoutScheduled = readFileSync(statements, 'utf8').replace(
+    / {2}# Scheduled long after[\s\S]*?SCHEDULED: a note for the anniversary\."\n/,
+    '',
+  );
+  if (withoutScheduled.includes('SCHEDULED'))
+    throw new Error(`the scheduled update of ${SCHEDULED_UPDATE} was not removed`);
   writeFileSync(statements, withoutScheduled);
   // The same settings as the build, so that pages may be compared whole.
   dev = await startDev({ ...FIXTURE_SETTINGS, CONTENT_DIR: join(work, 'content'), CACHE_DIR: join(work, 'cache') });

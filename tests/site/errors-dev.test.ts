@@ -19,7 +19,11 @@ async function get(path: string): Promise<{ status: number; text: string }> {
 }
 
 /** Polls every `every` ms, for up to 20 s, until the page satisfies `done` (the dev server reloads content asynchronously). */
-async function until(path: string, done: (page: { status: number; text: string }) => boolean, every = 200): Promise<{ status: number; text: string }> {
+async function until(
+  path: string,
+  done: (page: { status: number; text: string }) => boolean,
+  every = 200,
+): Promise<{ status: number; text: string }> {
   let last = { status: 0, text: '' };
   for (let attempt = 0; attempt < 20_000 / every; attempt++) {
     try {
@@ -73,7 +77,10 @@ async function resetContent(): Promise<void> {
   }
   for (const path of ['/articles/barrier-vote/', '/statements/voss-barrier-pledge/']) {
     const page = await until(path, pristine);
-    if (!pristine(page)) throw new Error(`astro dev did not serve ${path} as it was (status ${page.status}):\n${dev?.log()}\n${page.text.slice(0, 2000)}`);
+    if (!pristine(page))
+      throw new Error(
+        `astro dev did not serve ${path} as it was (status ${page.status}):\n${dev?.log()}\n${page.text.slice(0, 2000)}`,
+      );
   }
 }
 
@@ -107,11 +114,19 @@ describe('npm run dev: live preview', () => {
 
   test('a save that empties the file before writing it shows the new text, not an empty file', async () => {
     // The watcher drops a change that follows another within 50 ms: read too early, the entries would vanish.
-    await editInTwoSteps('statements/barrier.yaml', /context: council meeting/, 'context: LIVE-TWO-STEP-YAML at the council meeting');
+    await editInTwoSteps(
+      'statements/barrier.yaml',
+      /context: council meeting/,
+      'context: LIVE-TWO-STEP-YAML at the council meeting',
+    );
     const statement = await until('/statements/voss-barrier-pledge/', (p) => p.text.includes('LIVE-TWO-STEP-YAML'));
     expect(statement.status).toBe(200);
     expect(statement.text).toContain('LIVE-TWO-STEP-YAML');
-    await editInTwoSteps('articles/barrier-vote.mdx', /The vote was taken by/, 'LIVE-TWO-STEP-MDX: the vote was taken by');
+    await editInTwoSteps(
+      'articles/barrier-vote.mdx',
+      /The vote was taken by/,
+      'LIVE-TWO-STEP-MDX: the vote was taken by',
+    );
     const article = await until('/articles/barrier-vote/', (p) => p.text.includes('LIVE-TWO-STEP-MDX'));
     expect(article.status).toBe(200);
     expect(article.text).toContain('LIVE-TWO-STEP-MDX');
@@ -135,17 +150,25 @@ describe('npm run dev: live preview', () => {
     // Until the watcher reports the change the old page may answer, but never Astro's own error page:
     // the first page asked for after the change runs the content check first.
     const others: string[] = [];
-    const broken = await until('/articles/barrier-vote/', (p) => {
-      if (p.status !== 200 && !p.text.includes('The content has')) others.push(/<title>([^<]*)<\/title>/.exec(p.text)?.[1] ?? p.text.slice(0, 80));
-      return p.text.includes('MDX cannot be read');
-    }, 5);
+    const broken = await until(
+      '/articles/barrier-vote/',
+      (p) => {
+        if (p.status !== 200 && !p.text.includes('The content has'))
+          others.push(/<title>([^<]*)<\/title>/.exec(p.text)?.[1] ?? p.text.slice(0, 80));
+        return p.text.includes('MDX cannot be read');
+      },
+      5,
+    );
     // Before the fix, Astro's "MDXError" page answered for up to 50 ms.
     expect(others).toEqual([]);
     expect(broken.status).toBe(500);
     expect(broken.text).toContain('MDX cannot be read');
     expect(broken.text).toContain('articles/barrier-vote.mdx:');
     edit('articles/barrier-vote.mdx', /<Actor id="helena-voss">/, '<Actor id="helena-voss" />');
-    const fixed = await until('/articles/barrier-vote/', (p) => p.status === 200 && p.text.includes('The vote was taken by'));
+    const fixed = await until(
+      '/articles/barrier-vote/',
+      (p) => p.status === 200 && p.text.includes('The vote was taken by'),
+    );
     expect(fixed.status).toBe(200);
     expect(dev?.child.exitCode).toBeNull();
   }, 30_000);

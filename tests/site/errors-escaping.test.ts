@@ -9,12 +9,30 @@ import { buildSite, cleanBuild, readPage, type BuildResult } from '../helpers/bu
 
 /** Every field of the fixture that holds the payloads. */
 const FIELDS = [
-  'actor-name', 'actor-description', 'actor-alias', 'role-title',
-  'source-title', 'source-publisher', 'source-author',
-  'statement-quote', 'statement-summary', 'statement-context',
-  'figure-title', 'figure-unit', 'figure-description', 'estimate-scope', 'estimate-method', 'estimate-note',
-  'event-title', 'event-summary', 'event-place',
-  'article-title', 'article-description', 'article-author', 'update-summary', 'correction-summary',
+  'actor-name',
+  'actor-description',
+  'actor-alias',
+  'role-title',
+  'source-title',
+  'source-publisher',
+  'source-author',
+  'statement-quote',
+  'statement-summary',
+  'statement-context',
+  'figure-title',
+  'figure-unit',
+  'figure-description',
+  'estimate-scope',
+  'estimate-method',
+  'estimate-note',
+  'event-title',
+  'event-summary',
+  'event-place',
+  'article-title',
+  'article-description',
+  'article-author',
+  'update-summary',
+  'correction-summary',
 ];
 
 const scriptPayload = (field: string) => `<script>alert("${field}")</script>`;
@@ -71,7 +89,9 @@ describe('text fields are data, never markup', () => {
   });
 
   test.each(FIELDS)('%s is shown as text somewhere on the site', (field) => {
-    const shown = pages.filter((page) => page.text.includes(scriptPayload(field)) && page.text.includes(imgPayload(field)));
+    const shown = pages.filter(
+      (page) => page.text.includes(scriptPayload(field)) && page.text.includes(imgPayload(field)),
+    );
     expect(shown.map((page) => page.path)).not.toEqual([]);
   });
 
@@ -106,7 +126,11 @@ describe('corrections', () => {
   test('/corrections/ lists every correction, newest first, linked to its entry in the article’s update log', () => {
     const page = fromHtml(readPage(build.outDir, '/corrections/'));
     const items = selectAll('.corrections-list > li', page);
-    expect(items.map((li) => select('time', li)?.properties['dateTime'])).toEqual(['2024-03-02', '2024-02-21', '2024-02-15']);
+    expect(items.map((li) => select('time', li)?.properties['dateTime'])).toEqual([
+      '2024-03-02',
+      '2024-02-21',
+      '2024-02-15',
+    ]);
     expect(items.map((li) => select('a', li)?.properties['href'])).toEqual([
       '/articles/barrier-cost-rises/#update-2024-03-02',
       '/articles/barrier-cost-rises/#update-2024-02-21',

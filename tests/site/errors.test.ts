@@ -10,13 +10,30 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkContentDir } from '../../src/check/check-content.ts';
 import { formatReport } from '../../src/model/problems.ts';
 import { materializeCase, materializeCases } from '../helpers/error-fixtures.ts';
-import { type BuildResult, buildSite, checkContent, cleanBuild, npmRunBuild, readPage, ROOT } from '../helpers/build.ts';
+import {
+  type BuildResult,
+  buildSite,
+  checkContent,
+  cleanBuild,
+  npmRunBuild,
+  readPage,
+  ROOT,
+} from '../helpers/build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'explainer-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Cases where Astro's own reading of the files could differ from the checker's: built together. */
-const BUILT = ['unknown-speaker', 'duplicate-id', 'unknown-actor-in-article', 'unknown-citation', 'mdx-syntax', 'mdx-expression', 'not-utf8', 'cr-only'];
+const BUILT = [
+  'unknown-speaker',
+  'duplicate-id',
+  'unknown-actor-in-article',
+  'unknown-citation',
+  'mdx-syntax',
+  'mdx-expression',
+  'not-utf8',
+  'cr-only',
+];
 /** The cases of BUILT whose patch is one Markdown or MDX file, which materializeCases writes as `<case>.md(x)`. */
 const RENAMED = BUILT.slice(2);
 
@@ -27,7 +44,11 @@ describe('npm run build stops on bad input with the same report as the checker',
     const errors = checkContentDir(content, ROOT).problems.filter((problem) => problem.severity === 'error');
     // Every case still adds its mistake to the shared folder: one error or more each.
     expect(errors.length).toBeGreaterThanOrEqual(BUILT.length);
-    for (const name of RENAMED) expect(errors.some((problem) => problem.file.includes(`/${name}.md`)), name).toBe(true);
+    for (const name of RENAMED)
+      expect(
+        errors.some((problem) => problem.file.includes(`/${name}.md`)),
+        name,
+      ).toBe(true);
     const result = npmRunBuild(content);
     try {
       const output = `${result.stdout}${result.stderr}`;

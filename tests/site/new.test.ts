@@ -38,7 +38,16 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run new', () => {
   test('writes a file dated EXPLAINER_TODAY that passes the checker, prints its path and what to replace', () => {
-    const result = runNew(['figure', 'Cost of the barrier', '--by', 'eastholm-council', '--source', 'eastholm-bulletin', '--value', '300']);
+    const result = runNew([
+      'figure',
+      'Cost of the barrier',
+      '--by',
+      'eastholm-council',
+      '--source',
+      'eastholm-bulletin',
+      '--value',
+      '300',
+    ]);
     expect(result.stderr).not.toContain('npm run new:');
     expect(result.status).toBe(0);
     const path = join(content, 'figures/cost-of-the-barrier.md');
@@ -66,7 +75,14 @@ describe('npm run new', () => {
 
   test('refuses an id already used inside a list file', () => {
     // voss-barrier-pledge lives in statements/barrier.yaml.
-    const result = runNew(['statement', 'Voss barrier pledge', '--speaker', 'helena-voss', '--source', 'eastholm-bulletin']);
+    const result = runNew([
+      'statement',
+      'Voss barrier pledge',
+      '--speaker',
+      'helena-voss',
+      '--source',
+      'eastholm-bulletin',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('"voss-barrier-pledge" already exists');
   });

@@ -20,7 +20,13 @@ function build(out: string, content: string, cache: string) {
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: resolve(ROOT, content), OUT_DIR: out, CACHE_DIR: join(work, cache), BUILD_DATE: '' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: resolve(ROOT, content),
+      OUT_DIR: out,
+      CACHE_DIR: join(work, cache),
+      BUILD_DATE: '',
+    },
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -65,7 +71,10 @@ test('the same commit built twice gives byte-identical files, and a failed build
 test('npm run preview serves the build like a host: index files, 404 page, headers from _headers', async () => {
   expect(firstBuild.status, firstBuild.output).toBe(0);
   const out = first;
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/preview.ts')], { cwd: ROOT, env: { ...process.env, OUT_DIR: out, PORT: '0' } });
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/preview.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, OUT_DIR: out, PORT: '0' },
+  });
   try {
     const origin = await new Promise<string>((done, fail) => {
       server.stdout.on('data', (chunk: Buffer) => {

@@ -23,7 +23,14 @@ export function listFiles(outDir: string): string[] {
 
 /** A SHA-256 of every file, by relative path: two equal maps mean byte-identical trees. */
 export function treeDigest(outDir: string): Map<string, string> {
-  return new Map(listFiles(outDir).map((file) => [file, createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')]));
+  return new Map(
+    listFiles(outDir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(outDir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** Every HTML page of a build, by its path under the site root (`/actors/x/`), without the base path. */
@@ -75,7 +82,9 @@ export function textOf(node: Element): string {
 
 /** Parsed JSON-LD blocks of a page. */
 export function jsonLdOf(tree: Root): Record<string, unknown>[] {
-  return selectAll('script[type="application/ld+json"]', tree).map((node) => JSON.parse(textOf(node)) as Record<string, unknown>);
+  return selectAll('script[type="application/ld+json"]', tree).map(
+    (node) => JSON.parse(textOf(node)) as Record<string, unknown>,
+  );
 }
 
 /** The `content` of a `<meta>` found by property or name. */
@@ -88,7 +97,10 @@ export function metaContent(tree: Root, key: string): string | undefined {
 /** Every URL a page refers to: links, scripts, images, stylesheets, forms. */
 export function referencedUrls(tree: Root): string[] {
   const urls: string[] = [];
-  for (const node of selectAll('a[href], link[href], script[src], img[src], source[src], form[action], iframe[src]', tree)) {
+  for (const node of selectAll(
+    'a[href], link[href], script[src], img[src], source[src], form[action], iframe[src]',
+    tree,
+  )) {
     const value = node.properties['href'] ?? node.properties['src'] ?? node.properties['action'];
     if (typeof value === 'string') urls.push(value);
   }
@@ -98,12 +110,17 @@ export function referencedUrls(tree: Root): string[] {
 /** True when a path under the site root (`/actors/x/`, `/rss.xml`) exists in the build. */
 export function existsInBuild(files: Set<string>, path: string): boolean {
   const clean = decodeURIComponent(path.replace(/^\//, ''));
-  return clean === '' ? files.has('index.html') : path.endsWith('/') ? files.has(`${clean}index.html`) : files.has(clean);
+  return clean === ''
+    ? files.has('index.html')
+    : path.endsWith('/')
+      ? files.has(`${clean}index.html`)
+      : files.has(clean);
 }
 
 /** Width and height of a PNG, read from its header after checking its signature. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG');
+  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR')
+    throw new Error('not a PNG');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }

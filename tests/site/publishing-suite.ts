@@ -11,8 +11,19 @@ import { publishedAt } from '../../src/site/schedule.ts';
 import { checkContentDir } from '../../src/check/check-content.ts';
 import type { ContentSet } from '../../src/model/content-set.ts';
 import { FIXTURE_SETTINGS, FIXTURE_STORY, ROOT, sharedBuild, type BuildResult } from '../helpers/build.ts';
-import { existsInBuild, jsonLdOf, listFiles, loadPages, metaContent, parseXml, pngSize, referencedUrls, textOf, xmlElements, xmlTexts } from './publishing-helpers.ts';
-
+import {
+  existsInBuild,
+  jsonLdOf,
+  listFiles,
+  loadPages,
+  metaContent,
+  parseXml,
+  pngSize,
+  referencedUrls,
+  textOf,
+  xmlElements,
+  xmlTexts,
+} from './publishing-helpers.ts';
 
 /** The fictional story every publishing test builds. */
 export const CONTENT = FIXTURE_STORY;
@@ -57,7 +68,8 @@ export function publishingSuite(site: string, base: string): void {
           if (/^(https?:)?\/\//.test(url) && !url.startsWith(origin)) continue;
           if (url.startsWith('#')) continue;
           const target = inBuild(url);
-          if (target === undefined || !existsInBuild(files, target.split('#')[0]!.split('?')[0]!)) broken.push(`${path} → ${url}`);
+          if (target === undefined || !existsInBuild(files, target.split('#')[0]!.split('?')[0]!))
+            broken.push(`${path} → ${url}`);
         }
       }
       expect(broken).toEqual([]);
@@ -85,7 +97,8 @@ export function publishingSuite(site: string, base: string): void {
       for (const [path, tree] of pages) {
         for (const url of referencedUrls(tree)) {
           const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-          if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') bad.push(`${path} → ${url.slice(0, 60)}`);
+          if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
+            bad.push(`${path} → ${url.slice(0, 60)}`);
         }
       }
       expect(bad).toEqual([]);
@@ -106,8 +119,16 @@ export function publishingSuite(site: string, base: string): void {
     test('rss.xml parses, has one item per article and per update of any entry, newest first, linking into the site', () => {
       const feed = parseXml(read('rss.xml'));
       const items = xmlElements(feed, 'item');
-      const others = [...content.actors, ...content.statements, ...content.figures, ...content.events, ...content.sources] as { data: { updates?: unknown[] } }[];
-      const expected = published().reduce((sum, article) => sum + 1 + (article.data.updates?.length ?? 0), 0) + others.reduce((sum, entry) => sum + (entry.data.updates?.length ?? 0), 0);
+      const others = [
+        ...content.actors,
+        ...content.statements,
+        ...content.figures,
+        ...content.events,
+        ...content.sources,
+      ] as { data: { updates?: unknown[] } }[];
+      const expected =
+        published().reduce((sum, article) => sum + 1 + (article.data.updates?.length ?? 0), 0) +
+        others.reduce((sum, entry) => sum + (entry.data.updates?.length ?? 0), 0);
       expect(items).toHaveLength(expected);
       const dates = items.map((item) => Date.parse(xmlTexts(item, 'pubDate')[0] ?? ''));
       expect(dates.every((date) => !Number.isNaN(date))).toBe(true);
@@ -115,7 +136,9 @@ export function publishingSuite(site: string, base: string): void {
       const links = items.map((item) => xmlTexts(item, 'link')[0] ?? '');
       expect(new Set(links).size).toBe(links.length);
       for (const link of links) {
-        expect(/^(articles|statements|figures|actors|sources|timeline)\//.test(link.slice(abs().length)), link).toBe(true);
+        expect(/^(articles|statements|figures|actors|sources|timeline)\//.test(link.slice(abs().length)), link).toBe(
+          true,
+        );
         expect(pages.has(inBuild(link)!.split('#')[0]!), link).toBe(true);
       }
       for (const article of published()) expect(links).toContain(abs(`articles/${article.id}/`));
@@ -129,7 +152,9 @@ export function publishingSuite(site: string, base: string): void {
 
     test('update items link to their entry in the update log of its page (an event’s, under it on the timeline)', () => {
       const feed = parseXml(read('rss.xml'));
-      const updates = xmlElements(feed, 'item').filter((item) => /^(Update|Correction): /.test(xmlTexts(item, 'title')[0] ?? ''));
+      const updates = xmlElements(feed, 'item').filter((item) =>
+        /^(Update|Correction): /.test(xmlTexts(item, 'title')[0] ?? ''),
+      );
       expect(updates.length).toBeGreaterThan(0);
       for (const item of updates) {
         const link = xmlTexts(item, 'link')[0]!;
@@ -156,13 +181,17 @@ export function publishingSuite(site: string, base: string): void {
     });
 
     test('article pages carry their last update (or publication) date as lastmod; other pages none', () => {
-      const urls = xmlTexts(parseXml(read('sitemap-index.xml')), 'loc').flatMap((loc) => xmlElements(parseXml(read(inBuild(loc)!.slice(1))), 'url'));
+      const urls = xmlTexts(parseXml(read('sitemap-index.xml')), 'loc').flatMap((loc) =>
+        xmlElements(parseXml(read(inBuild(loc)!.slice(1))), 'url'),
+      );
       const lastmod = new Map(urls.map((url) => [xmlTexts(url, 'loc')[0], xmlTexts(url, 'lastmod')[0]]));
       for (const article of published()) {
         const date = lastmod.get(abs(`articles/${article.id}/`));
         expect(date, article.id).toBeDefined();
         // The same date as the page's structured data.
-        const dateModified = jsonLdOf(pages.get(`/articles/${article.id}/`)!).find((node) => node['@type'] === 'NewsArticle')?.['dateModified'];
+        const dateModified = jsonLdOf(pages.get(`/articles/${article.id}/`)!).find(
+          (node) => node['@type'] === 'NewsArticle',
+        )?.['dateModified'];
         expect(date?.slice(0, 10)).toBe(dateModified);
       }
       expect(lastmod.get(abs('actors/'))).toBeUndefined();
@@ -178,7 +207,8 @@ export function publishingSuite(site: string, base: string): void {
   describe('structured data', () => {
     test('no JSON-LD block can close its script element', () => {
       for (const [path, tree] of pages) {
-        for (const node of selectAll('script[type="application/ld+json"]', tree)) expect(textOf(node), path).not.toMatch(/[<>]/);
+        for (const node of selectAll('script[type="application/ld+json"]', tree))
+          expect(textOf(node), path).not.toMatch(/[<>]/);
       }
     });
 
@@ -194,7 +224,9 @@ export function publishingSuite(site: string, base: string): void {
           datePublished: article.data.published,
           image: [metaContent(tree, 'og:image')],
         });
-        expect(data?.['dateModified']).toBe(article.data.updated ?? article.data.updates?.[0]?.date ?? article.data.published);
+        expect(data?.['dateModified']).toBe(
+          article.data.updated ?? article.data.updates?.[0]?.date ?? article.data.published,
+        );
         expect((data!['author'] as unknown[]).length).toBeGreaterThan(0);
         const citations = data?.['citation'] as { name: string; '@id': string }[];
         expect(citations.length).toBeGreaterThan(0);
@@ -203,28 +235,44 @@ export function publishingSuite(site: string, base: string): void {
     });
 
     test('actors carry their schema.org type and their Wikidata item in sameAs', () => {
-      const types = { person: 'Person', state: 'Country', 'government-body': 'GovernmentOrganization', organization: 'Organization' } as Record<string, string>;
+      const types = {
+        person: 'Person',
+        state: 'Country',
+        'government-body': 'GovernmentOrganization',
+        organization: 'Organization',
+      } as Record<string, string>;
       for (const actor of content.actors) {
         const [data] = jsonLdOf(pages.get(`/actors/${actor.id}/`)!);
         expect(data?.['name']).toBe(actor.data.name);
         if (types[actor.data.kind]) expect(data?.['@type'], actor.id).toBe(types[actor.data.kind]);
         // The fictional story has no Wikidata items: tests/unit/lib/jsonld.test.ts covers sameAs.
-        if (actor.data.wikidata) expect(data?.['sameAs']).toContain(`https://www.wikidata.org/wiki/${actor.data.wikidata}`);
+        if (actor.data.wikidata)
+          expect(data?.['sameAs']).toContain(`https://www.wikidata.org/wiki/${actor.data.wikidata}`);
       }
     });
 
     test('statements carry Claim with author, date and every source as an appearance', () => {
       for (const statement of content.statements) {
         const [data] = jsonLdOf(pages.get(`/statements/${statement.id}/`)!);
-        expect(data).toMatchObject({ '@type': 'Claim', dateCreated: statement.data.date, author: { '@id': abs(`actors/${statement.data.speaker}/`) } });
-        expect((data!['appearance'] as { '@id': string }[]).map((a) => a['@id'])).toEqual(statement.data.sources.map((id) => abs(`sources/${id}/`)));
+        expect(data).toMatchObject({
+          '@type': 'Claim',
+          dateCreated: statement.data.date,
+          author: { '@id': abs(`actors/${statement.data.speaker}/`) },
+        });
+        expect((data!['appearance'] as { '@id': string }[]).map((a) => a['@id'])).toEqual(
+          statement.data.sources.map((id) => abs(`sources/${id}/`)),
+        );
       }
     });
 
     test('figures carry Dataset with the claimants, sources and the CSV download', () => {
       for (const figure of content.figures) {
         const [data] = jsonLdOf(pages.get(`/figures/${figure.id}/`)!);
-        expect(data).toMatchObject({ '@type': 'Dataset', name: figure.data.title, description: figure.data.description });
+        expect(data).toMatchObject({
+          '@type': 'Dataset',
+          name: figure.data.title,
+          description: figure.data.description,
+        });
         const creators = (data!['creator'] as { '@id': string }[]).map((c) => c['@id']);
         expect(creators.sort()).toEqual([...new Set(figure.data.estimates.map((e) => abs(`actors/${e.by}/`)))].sort());
         const download = (data!['distribution'] as { contentUrl: string }[])[0]?.contentUrl;
@@ -235,7 +283,11 @@ export function publishingSuite(site: string, base: string): void {
 
   describe('share images', () => {
     test('every article, actor and figure has a 1200×630 PNG in og:image and twitter:image', () => {
-      const paths = [...published().map((a) => `/articles/${a.id}/`), ...content.actors.map((a) => `/actors/${a.id}/`), ...content.figures.map((f) => `/figures/${f.id}/`)];
+      const paths = [
+        ...published().map((a) => `/articles/${a.id}/`),
+        ...content.actors.map((a) => `/actors/${a.id}/`),
+        ...content.figures.map((f) => `/figures/${f.id}/`),
+      ];
       const images = new Set<string>();
       for (const path of paths) {
         const tree = pages.get(path)!;
@@ -261,7 +313,9 @@ export function publishingSuite(site: string, base: string): void {
         expect(pngSize(bytes), path).toEqual({ width: 1200, height: 630 });
       }
       for (const statement of content.statements) {
-        expect(metaContent(pages.get(`/statements/${statement.id}/`)!, 'og:image')).toBe(abs(`share/actors/${statement.data.speaker}.png`));
+        expect(metaContent(pages.get(`/statements/${statement.id}/`)!, 'og:image')).toBe(
+          abs(`share/actors/${statement.data.speaker}.png`),
+        );
       }
       expect(metaContent(pages.get('/')!, 'og:image')).toBe(abs('share/site.png'));
     });
@@ -285,7 +339,9 @@ export function publishingSuite(site: string, base: string): void {
 
     test('estimates.csv has one row per estimate with claimant, date, scope and source', () => {
       const rows = parseCsv(read('data/estimates.csv'), { columns: true }) as Record<string, string>[];
-      const estimates = content.figures.flatMap((figure) => figure.data.estimates.map((estimate) => ({ figure: figure.id, estimate })));
+      const estimates = content.figures.flatMap((figure) =>
+        figure.data.estimates.map((estimate) => ({ figure: figure.id, estimate })),
+      );
       expect(rows).toHaveLength(estimates.length);
       const sources = new Map(content.sources.map((s) => [s.id, s.data]));
       const actors = new Map(content.actors.map((a) => [a.id, a.data]));
@@ -309,7 +365,15 @@ export function publishingSuite(site: string, base: string): void {
     test('the data page links every file and says to cite the original sources', () => {
       const tree = pages.get('/data/')!;
       const links = referencedUrls(tree).map((url) => inBuild(url));
-      for (const file of ['actors.json', 'statements.json', 'figures.json', 'sources.json', 'events.json', 'estimates.csv']) expect(links).toContain(`/data/${file}`);
+      for (const file of [
+        'actors.json',
+        'statements.json',
+        'figures.json',
+        'sources.json',
+        'events.json',
+        'estimates.csv',
+      ])
+        expect(links).toContain(`/data/${file}`);
       expect(hastText(select('main', tree)!)).toMatch(/cite the original source/);
     });
   });
@@ -317,10 +381,17 @@ export function publishingSuite(site: string, base: string): void {
   describe('hardened output', () => {
     const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
     const policyOf = (tree: Root) => {
-      const meta = selectAll('meta', tree).find((node) => String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy');
+      const meta = selectAll('meta', tree).find(
+        (node) => String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy',
+      );
       return String(meta?.properties['content'] ?? '');
     };
-    const directive = (policy: string, name: string) => policy.split(';').map((part) => part.trim().split(/\s+/)).find(([key]) => key === name)?.slice(1) ?? [];
+    const directive = (policy: string, name: string) =>
+      policy
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .find(([key]) => key === name)
+        ?.slice(1) ?? [];
 
     test('every page has a CSP without unsafe-inline for scripts, and every inline script is hashed in it', () => {
       const bad: string[] = [];
@@ -338,7 +409,9 @@ export function publishingSuite(site: string, base: string): void {
             if (inBuild(src) === undefined) bad.push(`${path}: script from ${src.slice(0, 40)}`);
           } else if (!scripts.includes(hash(textOf(node)))) bad.push(`${path}: inline script without hash`);
         }
-        for (const node of selectAll('style', tree)) if (!directive(policy, 'style-src').includes(hash(textOf(node)))) bad.push(`${path}: inline style without hash`);
+        for (const node of selectAll('style', tree))
+          if (!directive(policy, 'style-src').includes(hash(textOf(node))))
+            bad.push(`${path}: inline style without hash`);
       }
       expect(bad).toEqual([]);
     });
@@ -347,7 +420,8 @@ export function publishingSuite(site: string, base: string): void {
       const bad: string[] = [];
       for (const [path, tree] of pages) {
         for (const node of selectAll('*', tree)) {
-          for (const key of Object.keys(node.properties)) if (/^on[a-z]/i.test(key) || key === 'style') bad.push(`${path}: <${node.tagName} ${key}>`);
+          for (const key of Object.keys(node.properties))
+            if (/^on[a-z]/i.test(key) || key === 'style') bad.push(`${path}: <${node.tagName} ${key}>`);
         }
       }
       expect(bad).toEqual([]);
@@ -360,7 +434,8 @@ export function publishingSuite(site: string, base: string): void {
       expect(directive(policy, 'script-src')).not.toContain("'unsafe-inline'");
       expect(directive(policy, 'frame-ancestors')).toEqual(["'none'"]);
       for (const [path, tree] of pages) {
-        for (const source of directive(policyOf(tree), 'script-src')) expect(directive(policy, 'script-src'), path).toContain(source);
+        for (const source of directive(policyOf(tree), 'script-src'))
+          expect(directive(policy, 'script-src'), path).toContain(source);
       }
     });
   });

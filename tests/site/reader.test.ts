@@ -23,7 +23,9 @@ beforeAll(() => {
 describe('search index', () => {
   test('the build writes a Pagefind index', () => {
     expect(existsSync(join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
-    const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(pages).toBeGreaterThan(5);
   });
@@ -124,8 +126,14 @@ describe('timeline', () => {
     const tree = page('/timeline/');
     const filter = select('[data-timeline-filter]', tree);
     expect(filter?.properties['hidden']).toBe(true);
-    const offered = selectAll('[data-timeline-filter] option', tree).map((o) => String(o.properties['value'])).filter(Boolean);
-    const present = new Set(selectAll('li[data-actors]', tree).flatMap((li) => String(li.properties['dataActors']).split(' ')).filter(Boolean));
+    const offered = selectAll('[data-timeline-filter] option', tree)
+      .map((o) => String(o.properties['value']))
+      .filter(Boolean);
+    const present = new Set(
+      selectAll('li[data-actors]', tree)
+        .flatMap((li) => String(li.properties['dataActors']).split(' '))
+        .filter(Boolean),
+    );
     expect(new Set(offered)).toEqual(present);
   });
 });

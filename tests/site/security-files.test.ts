@@ -35,8 +35,12 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'explainer-security-files-'));
   content = join(work, 'content');
   cpSync(join(ROOT, 'tests/fixtures/minimal/content'), content, { recursive: true });
-  const payload = '<script>alert("MARKER-SCRIPT")</script>\n\n<img src="x" onerror="alert(\'MARKER-IMG\')" />\n\n<meta http-equiv="refresh" content="0;url=https://example.org/MARKER" />\n';
-  writeFileSync(join(content, 'articles/_x.mdx'), `---\ntitle: Hidden\ndescription: d\npublished: 2024-03-01\n---\n\n${payload}`);
+  const payload =
+    '<script>alert("MARKER-SCRIPT")</script>\n\n<img src="x" onerror="alert(\'MARKER-IMG\')" />\n\n<meta http-equiv="refresh" content="0;url=https://example.org/MARKER" />\n';
+  writeFileSync(
+    join(content, 'articles/_x.mdx'),
+    `---\ntitle: Hidden\ndescription: d\npublished: 2024-03-01\n---\n\n${payload}`,
+  );
   mkdirSync(join(content, 'figures'));
   writeFileSync(join(content, 'figures/_y.md'), `---\ntitle: Y\n---\n\n${payload}`);
   writeFileSync(join(work, 'secret.md'), '---\nname: MARKER-SECRET\n---\n');
@@ -47,7 +51,10 @@ beforeAll(() => {
   mkdirSync(join(content, 'images'));
   writeFileSync(join(content, 'images/evil.html'), '<script>alert("MARKER-HTML")</script>');
   writeFileSync(join(content, 'images/evil.js'), 'alert("MARKER-JS")');
-  writeFileSync(join(content, 'images/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("MARKER-SVG")</script></svg>');
+  writeFileSync(
+    join(content, 'images/evil.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("MARKER-SVG")</script></svg>',
+  );
   writeFileSync(join(work, 'secret.png'), PNG);
   symlinkSync(join(work, 'secret.png'), join(content, 'images/secret.png'));
   checked = checkContent(content);

@@ -32,7 +32,8 @@ function page(path: string): Root {
   return tree;
 }
 
-const hrefs = (tree: Root, selector = 'main a[href]') => selectAll(selector, tree).map((a) => String(a.properties['href']));
+const hrefs = (tree: Root, selector = 'main a[href]') =>
+  selectAll(selector, tree).map((a) => String(a.properties['href']));
 const linksTo = (tree: Root, path: string) => hrefs(tree).some((href) => href === path || href.startsWith(`${path}#`));
 
 beforeAll(() => {
@@ -41,18 +42,31 @@ beforeAll(() => {
   loadPages(build.outDir);
 });
 
-
 describe('pages', () => {
   test.each([
-    '/', '/articles/main-story/', '/articles/follow-up/', '/actors/', '/actors/tomas-reyes/', '/actors/freedonia/',
-    '/statements/', '/statements/hwc-ceo-6000-households/', '/figures/', '/figures/households-without-water/',
-    '/sources/', '/sources/hwc-outage-report/', '/timeline/', '/search/',
+    '/',
+    '/articles/main-story/',
+    '/articles/follow-up/',
+    '/actors/',
+    '/actors/tomas-reyes/',
+    '/actors/freedonia/',
+    '/statements/',
+    '/statements/hwc-ceo-6000-households/',
+    '/figures/',
+    '/figures/households-without-water/',
+    '/sources/',
+    '/sources/hwc-outage-report/',
+    '/timeline/',
+    '/search/',
   ])('%s exists', (path) => {
     expect(hasPage(build.outDir, path)).toBe(true);
   });
 
   test('every entity has its page', () => {
-    for (const [kind, folder] of [['actors', 'actors'], ['figures', 'figures']] as const) {
+    for (const [kind, folder] of [
+      ['actors', 'actors'],
+      ['figures', 'figures'],
+    ] as const) {
       for (const file of readdirSync(join(CONTENT, folder))) {
         expect(hasPage(build.outDir, `/${kind}/${file.replace(/\.md$/, '')}/`), file).toBe(true);
       }
@@ -64,7 +78,10 @@ describe('pages', () => {
   test('drafts are not published anywhere', () => {
     expect(hasPage(build.outDir, '/articles/draft-piece/')).toBe(false);
     for (const [path, tree] of pages) {
-      expect(hrefs(tree, 'a[href]').filter((h) => h.includes('draft-piece')), path).toEqual([]);
+      expect(
+        hrefs(tree, 'a[href]').filter((h) => h.includes('draft-piece')),
+        path,
+      ).toEqual([]);
     }
   });
 });
@@ -94,7 +111,10 @@ describe('links', () => {
   test('ids are unique on every page', () => {
     for (const [path, tree] of pages) {
       const ids = selectAll('[id]', tree).map((e) => String(e.properties['id']));
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), path).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        path,
+      ).toEqual([]);
     }
   });
 
@@ -185,7 +205,11 @@ describe('citations', () => {
 
   test('a source cited twice has "a b" backlinks', () => {
     const ledger = select('.references li[data-source="ledger-flood-night"]', article()) as Element;
-    expect(selectAll('.backlinks a', ledger).map((a) => textOf(a)).slice(0, 2)).toEqual(['a', 'b']);
+    expect(
+      selectAll('.backlinks a', ledger)
+        .map((a) => textOf(a))
+        .slice(0, 2),
+    ).toEqual(['a', 'b']);
   });
 
   test('sources of an embedded statement join the reference list', () => {
@@ -216,9 +240,14 @@ describe('citations', () => {
   });
 
   test('citations side by side form one cluster, as if written [@a; @b]', () => {
-    const paragraph = selectAll('.prose p', page('/articles/follow-up/')).find((p) => textOf(p).startsWith('Its figure'));
+    const paragraph = selectAll('.prose p', page('/articles/follow-up/')).find((p) =>
+      textOf(p).startsWith('Its figure'),
+    );
     const clusters = selectAll('sup.cite', paragraph!).map((sup) => selectAll('.cite-link', sup).map((a) => textOf(a)));
-    expect(clusters).toEqual([['[1]', '[2]'], ['[1, p. 12]', '[3]']]);
+    expect(clusters).toEqual([
+      ['[1]', '[2]'],
+      ['[1, p. 12]', '[3]'],
+    ]);
   });
 
   test('bios cite with their own reference list', () => {
@@ -237,7 +266,8 @@ describe('code blocks', () => {
   test('no page carries a style attribute, which the CSP would block', () => {
     const styled: string[] = [];
     for (const [path, tree] of pages) {
-      for (const element of selectAll('[style]', tree)) styled.push(`${path}: <${element.tagName} style="${String(element.properties['style'])}">`);
+      for (const element of selectAll('[style]', tree))
+        styled.push(`${path}: <${element.tagName} style="${String(element.properties['style'])}">`);
     }
     expect(styled).toEqual([]);
   });
@@ -245,12 +275,18 @@ describe('code blocks', () => {
 
 describe('attribution and figures', () => {
   test('a speaker whose role has ended is named "then …"', () => {
-    const card = select('[data-statement="hwc-ceo-6000-households"] .attribution', page('/statements/hwc-ceo-6000-households/'));
+    const card = select(
+      '[data-statement="hwc-ceo-6000-households"] .attribution',
+      page('/statements/hwc-ceo-6000-households/'),
+    );
     expect(textOf(card!)).toBe('Tomas Reyes, then Chief Executive of Harbor Water Company');
   });
 
   test('a speaker in a role that still holds has no "then"', () => {
-    const card = select('[data-statement="mayor-disputes-hwc-count"] .attribution', page('/statements/mayor-disputes-hwc-count/'));
+    const card = select(
+      '[data-statement="mayor-disputes-hwc-count"] .attribution',
+      page('/statements/mayor-disputes-hwc-count/'),
+    );
     expect(textOf(card!)).toBe('Ines Marlow, Mayor of Northport');
   });
 
@@ -293,10 +329,13 @@ describe('the living story', () => {
     for (const card of cards) {
       const label = textOf(select('.wording-label', card)!);
       const quote = select('blockquote', card);
-      if (card.properties['dataWording'] === 'quote') expect([label.startsWith('Quote'), Boolean(quote)]).toEqual([true, true]);
+      if (card.properties['dataWording'] === 'quote')
+        expect([label.startsWith('Quote'), Boolean(quote)]).toEqual([true, true]);
       else expect([label, Boolean(quote), Boolean(select('.summary', card))]).toEqual(['Paraphrase', false, true]);
     }
-    expect(cards.some((card) => textOf(select('.wording-label', card)!) === 'Quote, translated from Russian')).toBe(true);
+    expect(cards.some((card) => textOf(select('.wording-label', card)!) === 'Quote, translated from Russian')).toBe(
+      true,
+    );
     const timeline = selectAll('.timeline-statement', page('/timeline/'));
     expect(timeline.length).toBeGreaterThan(0);
     for (const item of timeline) expect(textOf(select('.wording-tag', item)!)).toMatch(/^(Quote|Paraphrase): $/);
@@ -305,9 +344,14 @@ describe('the living story', () => {
   });
 
   test('times of day are shown in the site zone (UTC here) with the zone named, and order the day', () => {
-    const day = selectAll('.timeline-day', page('/timeline/')).find((d) => select('.timeline-date time', d)?.properties['dateTime'] === '2024-05-20');
+    const day = selectAll('.timeline-day', page('/timeline/')).find(
+      (d) => select('.timeline-date time', d)?.properties['dateTime'] === '2024-05-20',
+    );
     const clocks = selectAll('.time-of-day', day!).map((t) => [textOf(t), t.properties['dateTime']]);
-    expect(clocks).toEqual([['08:00 UTC', '2024-05-20T09:00+01:00'], ['10:15 UTC', '2024-05-20T10:15Z']]);
+    expect(clocks).toEqual([
+      ['08:00 UTC', '2024-05-20T09:00+01:00'],
+      ['10:15 UTC', '2024-05-20T10:15Z'],
+    ]);
     const card = select('figure.statement figcaption time', page('/statements/regulator-backs-door-count/'));
     expect(textOf(card!)).toBe('20 May 2024, 10:15 UTC');
     const log = selectAll('.update-log li time', page('/articles/main-story/')).map((t) => textOf(t));
@@ -317,13 +361,25 @@ describe('the living story', () => {
 
   test('corrections on a statement, an event and a figure update show on their pages, the corrections page and the feed', () => {
     const statement = page('/statements/mayor-disputes-hwc-count/');
-    expect(textOf(select('.correction-notice', statement)!)).toContain('Corrected 14 March 2024, 08:10 UTC: Corrected the quote');
+    expect(textOf(select('.correction-notice', statement)!)).toContain(
+      'Corrected 14 March 2024, 08:10 UTC: Corrected the quote',
+    );
     expect(select('.update-log [id="update-quote-wording-fixed"]', statement)).toBeTruthy();
-    expect(select('.update-log [id="update-regulator-estimate-added"]', page('/figures/households-without-water/'))).toBeTruthy();
+    expect(
+      select('.update-log [id="update-regulator-estimate-added"]', page('/figures/households-without-water/')),
+    ).toBeTruthy();
     expect(select('.correction-notice', page('/figures/households-without-water/'))).toBeUndefined();
     expect(select('[id="event-eastbank-levee-breach-update-breach-place-fixed"]', page('/timeline/'))).toBeTruthy();
-    const listed = selectAll('.corrections-list .correction a', page('/corrections/')).map((a) => String(a.properties['href']));
-    expect(listed).toEqual(expect.arrayContaining(['/statements/mayor-disputes-hwc-count/#update-quote-wording-fixed', '/timeline/#event-eastbank-levee-breach-update-breach-place-fixed', '/articles/main-story/#update-2024-03-19']));
+    const listed = selectAll('.corrections-list .correction a', page('/corrections/')).map((a) =>
+      String(a.properties['href']),
+    );
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        '/statements/mayor-disputes-hwc-count/#update-quote-wording-fixed',
+        '/timeline/#event-eastbank-levee-breach-update-breach-place-fixed',
+        '/articles/main-story/#update-2024-03-19',
+      ]),
+    );
     const feed = readFileSync(join(build.outDir, 'rss.xml'), 'utf8');
     expect(feed).toContain('<title>Correction: Statement by Ines Marlow, 13 March 2024</title>');
     expect(feed).toContain('/figures/households-without-water/#update-regulator-estimate-added</link>');
@@ -336,7 +392,9 @@ describe('the living story', () => {
     expect(current).toEqual([
       expect.stringMatching(/^Northport City Council: 18,400 households \(as of 13 March 2024\)$/),
       expect.stringMatching(/: 9,000–11,500 households \(as of 2 April 2024, includes flats behind shared meters\)$/),
-      expect.stringMatching(/: 17,900 households \(as of 20 May 2024, households without water for at least 12 hours\)$/),
+      expect.stringMatching(
+        /: 17,900 households \(as of 20 May 2024, households without water for at least 12 hours\)$/,
+      ),
     ]);
     const rows = selectAll('table.estimates tbody tr', figure);
     const first = rows.find((row) => row.properties['id'] === 'estimate-hwc-first-count');
@@ -350,8 +408,16 @@ describe('the living story', () => {
 
   test('money is written as money: in full in the table, compact on the chart and in lists', () => {
     const figure = page('/figures/flood-repair-cost/');
-    expect(selectAll('table.estimates td.number', figure).map((td) => textOf(td))).toEqual(['€41,500,000', '€35,000,000–€52,750,000', '€9,612,500,000.5']);
-    expect(selectAll('.chart .value-label', figure).map((t) => textOf(t))).toEqual(['€41.5m', '€35m–€52.8m', '€9.61bn']);
+    expect(selectAll('table.estimates td.number', figure).map((td) => textOf(td))).toEqual([
+      '€41,500,000',
+      '€35,000,000–€52,750,000',
+      '€9,612,500,000.5',
+    ]);
+    expect(selectAll('.chart .value-label', figure).map((t) => textOf(t))).toEqual([
+      '€41.5m',
+      '€35m–€52.8m',
+      '€9.61bn',
+    ]);
     expect(textOf(select('.current-estimates', figure)!)).toContain('€9,612,500,000.5 (as of 21 May 2024)');
     expect(textOf(select('.current-estimates', figure)!)).not.toContain('euros');
   });
@@ -360,23 +426,41 @@ describe('the living story', () => {
     expect(hasPage(build.outDir, '/articles/scheduled-piece/')).toBe(false);
     const files = [...pages.values()].map((tree) => textOf(tree)).join('\n');
     expect(files).not.toContain('SCHEDULED');
-    for (const [path, tree] of pages) expect(hrefs(tree, 'a[href]').filter((h) => h.includes('scheduled-piece')), path).toEqual([]);
-    for (const file of ['rss.xml', 'sitemap-0.xml']) expect(readFileSync(join(build.outDir, file), 'utf8')).not.toMatch(/scheduled|SCHEDULED/);
+    for (const [path, tree] of pages)
+      expect(
+        hrefs(tree, 'a[href]').filter((h) => h.includes('scheduled-piece')),
+        path,
+      ).toEqual([]);
+    for (const file of ['rss.xml', 'sitemap-0.xml'])
+      expect(readFileSync(join(build.outDir, file), 'utf8')).not.toMatch(/scheduled|SCHEDULED/);
     expect(select('.update-log', page('/statements/hwc-ceo-6000-households/'))).toBeUndefined();
   });
 
   test('the home page leads with the latest updates, then each key figure now, and the main actors with their roles', () => {
     const home = page('/');
-    expect(selectAll('main h2', home).map((h) => textOf(h))).toEqual(['Latest updates', 'Key figures', 'Articles', 'Main actors']);
+    expect(selectAll('main h2', home).map((h) => textOf(h))).toEqual([
+      'Latest updates',
+      'Key figures',
+      'Articles',
+      'Main actors',
+    ]);
     const changes = selectAll('.change-list li', home);
     const instants = changes.map((li) => String(li.properties['dataChangedAt']));
     expect(instants.length).toBeGreaterThan(3);
     expect([...instants].sort().reverse()).toEqual(instants);
     expect(textOf(changes[0]!)).toMatch(/^21 May 2024, new article: /);
-    expect(textOf(select('#key-figures + ul', home)!)).toContain('Cost of repairing the Eastbank flood damage: now €35m–€9.61bn, by 2 claimants (3 estimates in all)');
+    expect(textOf(select('#key-figures + ul', home)!)).toContain(
+      'Cost of repairing the Eastbank flood damage: now €35m–€9.61bn, by 2 claimants (3 estimates in all)',
+    );
     // Every update-log entry and every article teaser carries its moment, for the reader's browser to compare.
-    expect(selectAll('.update-log li', page('/articles/main-story/')).every((li) => /^\d{4}-\d{2}-\d{2}T/.test(String(li.properties['dataChangedAt'])))).toBe(true);
-    expect(selectAll('.article-list li[data-changed-at]', home).length).toBe(selectAll('.article-list li', home).length);
+    expect(
+      selectAll('.update-log li', page('/articles/main-story/')).every((li) =>
+        /^\d{4}-\d{2}-\d{2}T/.test(String(li.properties['dataChangedAt'])),
+      ),
+    ).toBe(true);
+    expect(selectAll('.article-list li[data-changed-at]', home).length).toBe(
+      selectAll('.article-list li', home).length,
+    );
   });
 
   test('a figure page charts its estimates over time, with the revision linked', () => {

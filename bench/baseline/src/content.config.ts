@@ -11,11 +11,21 @@ const fileNameId = ({ entry }: { entry: string }) => entry.replace(/\.(md|mdx)$/
 function yamlFolder(folder: string) {
   return {
     name: `yaml-${folder}`,
-    load: async ({ store, parseData }: { store: { clear(): void; set(e: { id: string; data: Record<string, unknown> }): void }; parseData: (e: { id: string; data: Record<string, unknown> }) => Promise<Record<string, unknown>> }) => {
+    load: async ({
+      store,
+      parseData,
+    }: {
+      store: { clear(): void; set(e: { id: string; data: Record<string, unknown> }): void };
+      parseData: (e: { id: string; data: Record<string, unknown> }) => Promise<Record<string, unknown>>;
+    }) => {
       store.clear();
       const base = join(dir, folder);
-      for (const name of readdirSync(base).filter((n) => n.endsWith('.yaml')).sort()) {
-        const parsed = parse(readFileSync(join(base, name), 'utf8')) as Record<string, unknown> | Record<string, unknown>[];
+      for (const name of readdirSync(base)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort()) {
+        const parsed = parse(readFileSync(join(base, name), 'utf8')) as
+          | Record<string, unknown>
+          | Record<string, unknown>[];
         for (const raw of Array.isArray(parsed) ? parsed : [{ id: name.replace(/\.yaml$/, ''), ...parsed }]) {
           const id = String(raw['id']);
           store.set({ id, data: await parseData({ id, data: raw }) });

@@ -7,6 +7,8 @@ import { settings } from '../../settings.ts';
 /** `/share/site.png`: the share image of every page without one of its own (home, lists, timeline). */
 export const GET: APIRoute = async () => {
   const index = await getSiteIndex();
-  const png = await renderShareImage(siteCard(index, settings.title, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL)));
+  const png = await renderShareImage(
+    siteCard(index, settings.title, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL)),
+  );
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

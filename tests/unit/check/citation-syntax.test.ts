@@ -4,9 +4,27 @@ import { findCitations } from '../../../src/check/citation-syntax.ts';
 describe('findCitations', () => {
   test.each([
     ['one key', 'Troops [@seed].', [[{ key: 'seed', locator: undefined }]]],
-    ['two keys', 'x [@a; @b] y', [[{ key: 'a', locator: undefined }, { key: 'b', locator: undefined }]]],
+    [
+      'two keys',
+      'x [@a; @b] y',
+      [
+        [
+          { key: 'a', locator: undefined },
+          { key: 'b', locator: undefined },
+        ],
+      ],
+    ],
     ['locator', '[@a, p. 4]', [[{ key: 'a', locator: 'p. 4' }]]],
-    ['locator on second key', '[@a; @b, para. 3]', [[{ key: 'a', locator: undefined }, { key: 'b', locator: 'para. 3' }]]],
+    [
+      'locator on second key',
+      '[@a; @b, para. 3]',
+      [
+        [
+          { key: 'a', locator: undefined },
+          { key: 'b', locator: 'para. 3' },
+        ],
+      ],
+    ],
     ['two citations', '[@a] and [@b]', [[{ key: 'a', locator: undefined }], [{ key: 'b', locator: undefined }]]],
     ['email is not a citation', 'write to [me@example.org]', []],
     ['plain brackets', '[see above]', []],

@@ -23,7 +23,9 @@ describe('suggestIds', () => {
     expect(suggestIds('russsia', actors, 'actor')).toBe('did you mean "russia"?');
   });
   test('lists existing ids when nothing is close', () => {
-    expect(suggestIds('qqqqqqqqqq', actors, 'actor')).toMatch(/^use the id of an existing actor, such as "lloyd-austin"/);
+    expect(suggestIds('qqqqqqqqqq', actors, 'actor')).toMatch(
+      /^use the id of an existing actor, such as "lloyd-austin"/,
+    );
   });
   test('says when the collection is empty', () => {
     expect(suggestIds('x', [], 'source')).toBe('there are no sources yet: add one first');

@@ -8,24 +8,168 @@ describe('checkIntegrity', () => {
   });
 
   test.each([
-    ['statement speaker', (s: ReturnType<typeof story>) => { s.statements[0]!.data.speaker = 'zelensky'; }, 'speaker', 'unknown actor "zelensky"', /did you mean "zelenskyy"/],
-    ['statement source', (s: ReturnType<typeof story>) => { s.statements[0]!.data.sources = ['sed']; }, 'sources[0]', 'unknown source "sed"', /did you mean "seed"/],
-    ['statement about', (s: ReturnType<typeof story>) => { s.statements[0]!.data.about = ['austn']; }, 'about[0]', 'unknown actor "austn"', /austin/],
-    ['relation', (s: ReturnType<typeof story>) => { s.statements[1]!.data.relations = [{ type: 'confirms', statement: 'z2' }]; }, 'relations[0].statement', 'unknown statement "z2"', /z1/],
-    ['country', (s: ReturnType<typeof story>) => { s.actors[1]!.data.country = 'ukrain'; }, 'country', 'unknown actor "ukrain"', /ukraine/],
-    ['partOf', (s: ReturnType<typeof story>) => { s.actors[2]!.data.partOf = ['mdo']; }, 'partOf[0]', 'unknown actor "mdo"', /mod/],
-    ['role of', (s: ReturnType<typeof story>) => { s.actors[3]!.data.roles = [{ title: 'P', of: 'ukr' }]; }, 'roles[0].of', 'unknown actor "ukr"', /ukraine/],
-    ['issuer', (s: ReturnType<typeof story>) => { s.sources[1]!.data.issuer = 'nobody'; }, 'issuer', 'unknown actor "nobody"', /existing actor/],
-    ['estimate by', (s: ReturnType<typeof story>) => { s.figures[0]!.data.estimates[0]!.by = 'hurr'; }, 'estimates[0].by', 'unknown actor "hurr"', /hur/],
-    ['estimate source', (s: ReturnType<typeof story>) => { s.figures[0]!.data.estimates[1]!.source = 'x'; }, 'estimates[1].source', 'unknown source "x"', /source/],
-    ['estimate statement', (s: ReturnType<typeof story>) => { s.figures[0]!.data.estimates[0]!.statement = 'z9'; }, 'estimates[0].statement', 'unknown statement "z9"', /z1/],
-    ['event actor', (s: ReturnType<typeof story>) => { s.events[0]!.data.actors = ['austim']; }, 'actors[0]', 'unknown actor "austim"', /austin/],
-    ['event source', (s: ReturnType<typeof story>) => { s.events[0]!.data.sources = ['seeds']; }, 'sources[0]', 'unknown source "seeds"', /seed/],
-    ['article citation', (s: ReturnType<typeof story>) => { s.articles[0]!.refs = refs({ citations: ['no-such-source'] }); }, 'citation', 'unknown source "no-such-source"', /source/],
-    ['article mention', (s: ReturnType<typeof story>) => { s.articles[0]!.refs = refs({ mentions: ['zelensky'] }); }, '<Actor id>', 'unknown actor "zelensky"', /zelenskyy/],
-    ['article statement', (s: ReturnType<typeof story>) => { s.articles[0]!.refs = refs({ statements: ['h2'] }); }, '<Statement id>', 'unknown statement "h2"', /h1/],
-    ['article figure', (s: ReturnType<typeof story>) => { s.articles[0]!.refs = refs({ figures: ['troop'] }); }, '<Figure id>', 'unknown figure "troop"', /troops/],
-    ['bio citation', (s: ReturnType<typeof story>) => { s.actors[3]!.refs = refs({ citations: ['sede'] }); }, 'citation', 'unknown source "sede"', /seed/],
+    [
+      'statement speaker',
+      (s: ReturnType<typeof story>) => {
+        s.statements[0]!.data.speaker = 'zelensky';
+      },
+      'speaker',
+      'unknown actor "zelensky"',
+      /did you mean "zelenskyy"/,
+    ],
+    [
+      'statement source',
+      (s: ReturnType<typeof story>) => {
+        s.statements[0]!.data.sources = ['sed'];
+      },
+      'sources[0]',
+      'unknown source "sed"',
+      /did you mean "seed"/,
+    ],
+    [
+      'statement about',
+      (s: ReturnType<typeof story>) => {
+        s.statements[0]!.data.about = ['austn'];
+      },
+      'about[0]',
+      'unknown actor "austn"',
+      /austin/,
+    ],
+    [
+      'relation',
+      (s: ReturnType<typeof story>) => {
+        s.statements[1]!.data.relations = [{ type: 'confirms', statement: 'z2' }];
+      },
+      'relations[0].statement',
+      'unknown statement "z2"',
+      /z1/,
+    ],
+    [
+      'country',
+      (s: ReturnType<typeof story>) => {
+        s.actors[1]!.data.country = 'ukrain';
+      },
+      'country',
+      'unknown actor "ukrain"',
+      /ukraine/,
+    ],
+    [
+      'partOf',
+      (s: ReturnType<typeof story>) => {
+        s.actors[2]!.data.partOf = ['mdo'];
+      },
+      'partOf[0]',
+      'unknown actor "mdo"',
+      /mod/,
+    ],
+    [
+      'role of',
+      (s: ReturnType<typeof story>) => {
+        s.actors[3]!.data.roles = [{ title: 'P', of: 'ukr' }];
+      },
+      'roles[0].of',
+      'unknown actor "ukr"',
+      /ukraine/,
+    ],
+    [
+      'issuer',
+      (s: ReturnType<typeof story>) => {
+        s.sources[1]!.data.issuer = 'nobody';
+      },
+      'issuer',
+      'unknown actor "nobody"',
+      /existing actor/,
+    ],
+    [
+      'estimate by',
+      (s: ReturnType<typeof story>) => {
+        s.figures[0]!.data.estimates[0]!.by = 'hurr';
+      },
+      'estimates[0].by',
+      'unknown actor "hurr"',
+      /hur/,
+    ],
+    [
+      'estimate source',
+      (s: ReturnType<typeof story>) => {
+        s.figures[0]!.data.estimates[1]!.source = 'x';
+      },
+      'estimates[1].source',
+      'unknown source "x"',
+      /source/,
+    ],
+    [
+      'estimate statement',
+      (s: ReturnType<typeof story>) => {
+        s.figures[0]!.data.estimates[0]!.statement = 'z9';
+      },
+      'estimates[0].statement',
+      'unknown statement "z9"',
+      /z1/,
+    ],
+    [
+      'event actor',
+      (s: ReturnType<typeof story>) => {
+        s.events[0]!.data.actors = ['austim'];
+      },
+      'actors[0]',
+      'unknown actor "austim"',
+      /austin/,
+    ],
+    [
+      'event source',
+      (s: ReturnType<typeof story>) => {
+        s.events[0]!.data.sources = ['seeds'];
+      },
+      'sources[0]',
+      'unknown source "seeds"',
+      /seed/,
+    ],
+    [
+      'article citation',
+      (s: ReturnType<typeof story>) => {
+        s.articles[0]!.refs = refs({ citations: ['no-such-source'] });
+      },
+      'citation',
+      'unknown source "no-such-source"',
+      /source/,
+    ],
+    [
+      'article mention',
+      (s: ReturnType<typeof story>) => {
+        s.articles[0]!.refs = refs({ mentions: ['zelensky'] });
+      },
+      '<Actor id>',
+      'unknown actor "zelensky"',
+      /zelenskyy/,
+    ],
+    [
+      'article statement',
+      (s: ReturnType<typeof story>) => {
+        s.articles[0]!.refs = refs({ statements: ['h2'] });
+      },
+      '<Statement id>',
+      'unknown statement "h2"',
+      /h1/,
+    ],
+    [
+      'article figure',
+      (s: ReturnType<typeof story>) => {
+        s.articles[0]!.refs = refs({ figures: ['troop'] });
+      },
+      '<Figure id>',
+      'unknown figure "troop"',
+      /troops/,
+    ],
+    [
+      'bio citation',
+      (s: ReturnType<typeof story>) => {
+        s.actors[3]!.refs = refs({ citations: ['sede'] });
+      },
+      'citation',
+      'unknown source "sede"',
+      /seed/,
+    ],
   ])('unknown id in %s', (_name, breakIt, field, message, fix) => {
     const set = story();
     breakIt(set);
@@ -70,7 +214,10 @@ describe('checkIntegrity', () => {
 
   test('timeline actors and dates are checked', () => {
     const set = story();
-    set.articles[0]!.refs = { ...refs({}), timelines: [{ actors: ['austn'], from: '2024-13-01', to: undefined, line: 3, column: 1 }] };
+    set.articles[0]!.refs = {
+      ...refs({}),
+      timelines: [{ actors: ['austn'], from: '2024-13-01', to: undefined, line: 3, column: 1 }],
+    };
     const problems = checkIntegrity(set);
     expect(problems.map((p) => p.field)).toEqual(['<Timeline actors>', '<Timeline from>']);
   });

@@ -45,7 +45,9 @@ describe('collectBodyRefs', () => {
   });
 
   test('an import is a problem', () => {
-    expect(collectBodyRefs('a.mdx', "import X from '../lib/x.astro';\n\nText\n", 1, 'mdx').problems[0]?.message).toMatch(/imports/);
+    expect(
+      collectBodyRefs('a.mdx', "import X from '../lib/x.astro';\n\nText\n", 1, 'mdx').problems[0]?.message,
+    ).toMatch(/imports/);
   });
 
   test('an MDX syntax error is a problem, not a throw', () => {
@@ -67,7 +69,11 @@ describe('collectBodyRefs', () => {
     ['an image', '![alt](https://example.org/x.png)', /images in the text are not supported/],
     ['a script tag', '<script>alert(1)</script>', /the HTML tag <script> is not allowed/],
     ['an anchor tag', '<a href="https://example.org">x</a>', /the HTML tag <a> is not allowed/],
-    ['an event handler on an allowed tag', '<abbr onclick="x()">A</abbr>', /the attribute onclick is not allowed on <abbr>/],
+    [
+      'an event handler on an allowed tag',
+      '<abbr onclick="x()">A</abbr>',
+      /the attribute onclick is not allowed on <abbr>/,
+    ],
     ['a spread attribute', '<Actor id="x" {...props} />', /attribute that is code/],
     ['a code attribute', '<Actor id={process.env.HOME} />', /attribute that is code/],
   ])('%s in MDX is refused', (_name, body, message) => {
@@ -81,7 +87,7 @@ describe('collectBodyRefs', () => {
     ['an anchor', '[x](#references)'],
     ['an allowed inline tag', '<abbr title="North Atlantic Treaty Organization">NATO</abbr>'],
     ['an escaped brace', 'A \\{ brace \\}'],
-    ['an editors\' comment', '{/* note: check the date */}\n\nText {/* inline note */}.'],
+    ["an editors' comment", '{/* note: check the date */}\n\nText {/* inline note */}.'],
   ])('%s in MDX is fine', (_name, body) => {
     expect(collectBodyRefs('a.mdx', body, 1, 'mdx').problems).toEqual([]);
   });

@@ -18,13 +18,33 @@ describe('positions are counted from 1', () => {
     expect(describeField(field)).toBe(expected);
   });
 
-  test.each([[1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'], [102, '102nd']])('%i is the %s', (n, text) => {
+  test.each([
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [102, '102nd'],
+  ])('%i is the %s', (n, text) => {
     expect(ordinal(n)).toBe(text);
   });
 
   test('a report names the list entry and counts from 1', () => {
-    const problem: Problem = { file: 'f.yaml', line: 11, column: 3, entry: 'statement "mayor-denies"', field: 'sources[0]', message: 'unknown source "x"', severity: 'error' };
-    expect(formatProblem(problem)).toBe('f.yaml:11:3  error: statement "mayor-denies": the 1st source unknown source "x"');
+    const problem: Problem = {
+      file: 'f.yaml',
+      line: 11,
+      column: 3,
+      entry: 'statement "mayor-denies"',
+      field: 'sources[0]',
+      message: 'unknown source "x"',
+      severity: 'error',
+    };
+    expect(formatProblem(problem)).toBe(
+      'f.yaml:11:3  error: statement "mayor-denies": the 1st source unknown source "x"',
+    );
   });
 });
 
@@ -51,8 +71,14 @@ describe('the checker on a story with mistakes in lists, a circle and malformed 
         '',
       ].join('\n'),
     );
-    writeFileSync(join(dir, 'actors/eastholm-council.md'), '---\nname: Council\nkind: government-body\ndescription: d\npartOf: [eastholm-works]\n---\n');
-    writeFileSync(join(dir, 'actors/eastholm-works.md'), '---\nname: Works\nkind: government-body\ndescription: d\npartOf: [eastholm-council]\n---\n');
+    writeFileSync(
+      join(dir, 'actors/eastholm-council.md'),
+      '---\nname: Council\nkind: government-body\ndescription: d\npartOf: [eastholm-works]\n---\n',
+    );
+    writeFileSync(
+      join(dir, 'actors/eastholm-works.md'),
+      '---\nname: Works\nkind: government-body\ndescription: d\npartOf: [eastholm-council]\n---\n',
+    );
     writeFileSync(
       join(dir, 'articles/barrier-vote.mdx'),
       [
@@ -80,7 +106,9 @@ describe('the checker on a story with mistakes in lists, a circle and malformed 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('an error in a list entry names the entry', () => {
-    expect(report).toContain('statements/barrier.yaml:6:3  error: statement "council-vote-summary": `quote` needs a `quote`');
+    expect(report).toContain(
+      'statements/barrier.yaml:6:3  error: statement "council-vote-summary": `quote` needs a `quote`',
+    );
   });
 
   test('a partOf circle is reported in every file of it', () => {
@@ -91,12 +119,15 @@ describe('the checker on a story with mistakes in lists, a circle and malformed 
   });
 
   test('malformed citations of a known source are errors, with the citation to write', () => {
-    const at = (line: number, column: number) => problems.find((p) => p.line === line && p.column === column && p.field === 'citation');
+    const at = (line: number, column: number) =>
+      problems.find((p) => p.line === line && p.column === column && p.field === 'citation');
     expect(at(9, 12)).toMatchObject({ severity: 'error', fix: 'write [@eastholm-bulletin]' });
     expect(at(9, 41)).toMatchObject({ severity: 'error', fix: 'write [@eastholm-bulletin]' });
     expect(at(9, 73)).toMatchObject({ severity: 'error', fix: 'write [@eastholm-bulletin, p. 2]' });
     expect(at(11, 6)).toMatchObject({ severity: 'error', fix: 'write [@eastholm-bulletin]' });
-    expect(at(9, 12)?.message).toBe('"[eastholm-bulletin]" is not a citation: readers would see it as written, without a link to the source "eastholm-bulletin"');
+    expect(at(9, 12)?.message).toBe(
+      '"[eastholm-bulletin]" is not a citation: readers would see it as written, without a link to the source "eastholm-bulletin"',
+    );
   });
 
   test('malformed citations of no known source are warnings; plain brackets, e-mail and code are left alone', () => {

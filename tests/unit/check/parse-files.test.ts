@@ -52,7 +52,9 @@ describe('parseFrontmatterEntity', () => {
   });
 
   test('a file without frontmatter is a problem', () => {
-    expect(parseFrontmatterEntity('a.md', 'no frontmatter').problems[0]?.message).toMatch(/does not start with frontmatter/);
+    expect(parseFrontmatterEntity('a.md', 'no frontmatter').problems[0]?.message).toMatch(
+      /does not start with frontmatter/,
+    );
   });
 });
 

@@ -12,7 +12,9 @@ const messages = (text: string) => limitProblems(text).map((problem) => problem.
 describe('limitProblems', () => {
   const story = join(import.meta.dirname, '../../fixtures/site/content');
   const bodies = ['articles', 'actors', 'figures'].flatMap((folder) =>
-    readdirSync(join(story, folder)).map((name) => [`${folder}/${name}`, readFileSync(join(story, folder, name), 'utf8')] as const),
+    readdirSync(join(story, folder)).map(
+      (name) => [`${folder}/${name}`, readFileSync(join(story, folder, name), 'utf8')] as const,
+    ),
   );
 
   test.each(bodies)('the fixture story is far within the limits: %s', (_name, text) => {
@@ -23,11 +25,36 @@ describe('limitProblems', () => {
   test.each([
     ['characters', longest, `${longest}a`, /too long: 100,001 characters/],
     ['lines', 'a\n'.repeat(L.lines), 'a\n'.repeat(L.lines + 1), /more than 3,000 lines/],
-    ['blockquotes and list items', '> a\n\n- b\n\n'.repeat(L.blocks / 2), `${'> a\n\n- b\n\n'.repeat(L.blocks / 2)}* c`, /opens more than 1,000 blockquotes/],
-    ['nesting on one line', `${'> '.repeat(16)}${'- '.repeat(16)}x`, `${'> '.repeat(16)}${'- '.repeat(17)}x`, /inside 33 nested/],
-    ['nesting by indentation', `- a\n${' '.repeat(2 * L.nesting - 2)}- b`, `- a\n${' '.repeat(2 * L.nesting)}- b`, /inside 33 nested/],
-    ['paragraph length', 'a'.repeat(L.paragraph), `${'a'.repeat(L.paragraph - 2)}\nbb`, /paragraph that starts on line 1 is longer than 20,000/],
-    ['marks in a paragraph', '[@a] *b* '.repeat(L.marks / 4), `${'[@a] *b* '.repeat(L.marks / 4)}_`, /paragraph that starts on line 1 holds more than 500/],
+    [
+      'blockquotes and list items',
+      '> a\n\n- b\n\n'.repeat(L.blocks / 2),
+      `${'> a\n\n- b\n\n'.repeat(L.blocks / 2)}* c`,
+      /opens more than 1,000 blockquotes/,
+    ],
+    [
+      'nesting on one line',
+      `${'> '.repeat(16)}${'- '.repeat(16)}x`,
+      `${'> '.repeat(16)}${'- '.repeat(17)}x`,
+      /inside 33 nested/,
+    ],
+    [
+      'nesting by indentation',
+      `- a\n${' '.repeat(2 * L.nesting - 2)}- b`,
+      `- a\n${' '.repeat(2 * L.nesting)}- b`,
+      /inside 33 nested/,
+    ],
+    [
+      'paragraph length',
+      'a'.repeat(L.paragraph),
+      `${'a'.repeat(L.paragraph - 2)}\nbb`,
+      /paragraph that starts on line 1 is longer than 20,000/,
+    ],
+    [
+      'marks in a paragraph',
+      '[@a] *b* '.repeat(L.marks / 4),
+      `${'[@a] *b* '.repeat(L.marks / 4)}_`,
+      /paragraph that starts on line 1 holds more than 500/,
+    ],
   ])('%s: at the limit passes, one more is refused', (_what, atLimit, over, message) => {
     expect(limitProblems(atLimit)).toEqual([]);
     expect(messages(over)).toContainEqual(expect.stringMatching(message));
@@ -44,7 +71,12 @@ describe('limitProblems', () => {
   test('problems name the line where the limit is passed, counting every line', () => {
     const text = `Intro.\n\n${'x '.repeat(10)}\n${'['.repeat(L.marks)}\n]`;
     expect(limitProblems(text)).toEqual([
-      { line: 5, column: 1, message: expect.stringMatching(/paragraph that starts on line 3 holds more than 500/), fix: expect.any(String) },
+      {
+        line: 5,
+        column: 1,
+        message: expect.stringMatching(/paragraph that starts on line 3 holds more than 500/),
+        fix: expect.any(String),
+      },
     ]);
   });
 
@@ -89,12 +121,25 @@ describe('parseWithinLimits', () => {
     expect(parseWithinLimits('x', () => nested(L.treeDepth - 1)).tree).toBeDefined();
     expect(tooDeep(nested(L.treeDepth - 1))).toBeUndefined();
     expect(parseWithinLimits('x', () => nested(L.treeDepth + 5)).problems).toEqual([
-      { line: L.treeDepth + 1, column: 3, message: 'elements are nested more than 100 deep here', fix: expect.any(String) },
+      {
+        line: L.treeDepth + 1,
+        column: 3,
+        message: 'elements are nested more than 100 deep here',
+        fix: expect.any(String),
+      },
     ]);
   });
 
   test('a stack overflow in the parser is a problem; any other error is the caller’s', () => {
-    expect(parseWithinLimits('x', () => { throw new RangeError('Maximum call stack size exceeded'); }).problems?.[0]?.message).toMatch(/nested too deeply/);
-    expect(() => parseWithinLimits('x', () => { throw new SyntaxError('bad'); })).toThrow(SyntaxError);
+    expect(
+      parseWithinLimits('x', () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      }).problems?.[0]?.message,
+    ).toMatch(/nested too deeply/);
+    expect(() =>
+      parseWithinLimits('x', () => {
+        throw new SyntaxError('bad');
+      }),
+    ).toThrow(SyntaxError);
   });
 });

@@ -7,8 +7,12 @@ describe('collectReferences', () => {
   const refs = collectReferences(story());
   const of = (file: string) => refs.filter((r) => r.from.file === file).map((r) => `${r.field}→${r.target}:${r.id}`);
 
-  test('fields and list entries, with editors\' field names', () => {
-    expect(of('content/statements/h1')).toEqual(['speaker→actors:hur', 'sources[0]→sources:seed', 'relations[0].statement→statements:z1']);
+  test("fields and list entries, with editors' field names", () => {
+    expect(of('content/statements/h1')).toEqual([
+      'speaker→actors:hur',
+      'sources[0]→sources:seed',
+      'relations[0].statement→statements:z1',
+    ]);
     expect(of('content/figures/troops')).toEqual([
       'estimates[0].by→actors:zelenskyy',
       'estimates[0].source→sources:address',
@@ -40,12 +44,21 @@ describe('collectReferences', () => {
 describe('reference fields declared in the schemas', () => {
   test('every field that names another entry is found, with its target collection', () => {
     const listed = Object.fromEntries(
-      Object.entries(REFERENCE_FIELDS).map(([collection, fields]) => [collection, fields.map((f) => `${f.path.join('.')}→${f.target}`)]),
+      Object.entries(REFERENCE_FIELDS).map(([collection, fields]) => [
+        collection,
+        fields.map((f) => `${f.path.join('.')}→${f.target}`),
+      ]),
     );
     expect(listed).toEqual({
       articles: [],
       actors: ['country→actors', 'partOf.*→actors', 'roles.*.of→actors'],
-      figures: ['estimates.*.by→actors', 'estimates.*.source→sources', 'estimates.*.statement→statements', 'estimates.*.withdrawn.source→sources', 'estimates.*.withdrawn.by→actors'],
+      figures: [
+        'estimates.*.by→actors',
+        'estimates.*.source→sources',
+        'estimates.*.statement→statements',
+        'estimates.*.withdrawn.source→sources',
+        'estimates.*.withdrawn.by→actors',
+      ],
       statements: ['speaker→actors', 'about.*→actors', 'sources.*→sources', 'relations.*.statement→statements'],
       sources: ['issuer→actors'],
       events: ['actors.*→actors', 'sources.*→sources'],

@@ -41,12 +41,16 @@ describe('validateEntries', () => {
   });
 
   test('a statement needs a quote or a summary', () => {
-    const { problems } = validateEntries('statements', parseYamlEntities('s.yaml', '- id: a\n  speaker: x\n  date: 2024-11-04\n  sources: [s]\n').entries);
+    const { problems } = validateEntries(
+      'statements',
+      parseYamlEntities('s.yaml', '- id: a\n  speaker: x\n  date: 2024-11-04\n  sources: [s]\n').entries,
+    );
     expect(problems[0]?.message).toMatch(/needs a `quote`/);
   });
 
   test('an estimate range with low > high names the field and line', () => {
-    const text = '---\ntitle: T\nunit: u\ndescription: d\nestimates:\n  - low: 500\n    high: 100\n    by: a\n    date: 2024-11-04\n    source: s\n---\n';
+    const text =
+      '---\ntitle: T\nunit: u\ndescription: d\nestimates:\n  - low: 500\n    high: 100\n    by: a\n    date: 2024-11-04\n    source: s\n---\n';
     const { problems } = validateEntries('figures', parseFrontmatterEntity('content/figures/f.md', text).entries);
     expect(problems[0]).toMatchObject({ field: 'estimates[0].low', line: 6 });
     expect(problems[0]?.message).toMatch(/greater than/);
@@ -56,10 +60,13 @@ describe('validateEntries', () => {
     const { problems, entries } = source(validSource.replace('title: T', 'title: 1984'));
     expect(problems).toEqual([]);
     expect(entries[0]?.data.title).toBe('1984');
-    const entry = parseFrontmatterEntity('content/actors/a.md', '---\nname: A\nkind: state\ndescription: d\n---\n').entries[0];
+    const entry = parseFrontmatterEntity('content/actors/a.md', '---\nname: A\nkind: state\ndescription: d\n---\n')
+      .entries[0];
     if (!entry) throw new Error('no entry');
     const astroParsed = { name: 'A', kind: 'state', description: new Date('1914-07-28T00:00:00Z') };
-    expect(validateEntries('actors', [{ ...entry, data: astroParsed }]).entries[0]?.data.description).toBe('1914-07-28');
+    expect(validateEntries('actors', [{ ...entry, data: astroParsed }]).entries[0]?.data.description).toBe(
+      '1914-07-28',
+    );
   });
 
   test.each([
@@ -77,7 +84,11 @@ describe('validateEntries', () => {
   });
 
   test('an all-digit id is an id', () => {
-    const list = validateEntries('sources', parseYamlEntities('content/sources/l.yaml', `- id: 1984\n  ${validSource.trim().split('\n').join('\n  ')}\n`).entries);
+    const list = validateEntries(
+      'sources',
+      parseYamlEntities('content/sources/l.yaml', `- id: 1984\n  ${validSource.trim().split('\n').join('\n  ')}\n`)
+        .entries,
+    );
     expect(list.problems).toEqual([]);
     expect(list.entries[0]?.id).toBe('1984');
     const single = parseYamlEntities('content/sources/1984.yaml', `id: 1984\n${validSource}`);
@@ -91,9 +102,14 @@ describe('validateEntries', () => {
   });
 
   test('Date objects from frontmatter parsers become ISO text', () => {
-    const entry = parseFrontmatterEntity('content/articles/a.mdx', '---\ntitle: T\ndescription: D\npublished: 2024-11-04\n---\n').entries[0];
+    const entry = parseFrontmatterEntity(
+      'content/articles/a.mdx',
+      '---\ntitle: T\ndescription: D\npublished: 2024-11-04\n---\n',
+    ).entries[0];
     if (!entry) throw new Error('no entry');
-    const { entries } = validateEntries('articles', [{ ...entry, data: { title: 'T', description: 'D', published: new Date('2024-11-04T00:00:00Z') } }]);
+    const { entries } = validateEntries('articles', [
+      { ...entry, data: { title: 'T', description: 'D', published: new Date('2024-11-04T00:00:00Z') } },
+    ]);
     expect(entries[0]?.data.published).toBe('2024-11-04');
   });
 });

@@ -9,13 +9,21 @@ function body(parts: { citations?: string[]; mentions?: string[]; timelineActors
     mentions: (parts.mentions ?? []).map((id, i) => ({ id, line: i + 1, column: 1 })),
     statements: [],
     figures: [],
-    timelines: parts.timelineActors ? [{ actors: parts.timelineActors, from: undefined, to: undefined, line: 1, column: 1 }] : [],
+    timelines: parts.timelineActors
+      ? [{ actors: parts.timelineActors, from: undefined, to: undefined, line: 1, column: 1 }]
+      : [],
     problems: [],
   };
 }
 
 function entity<T>(collection: string, id: string, data: T, refs?: BodyRefs): Entity<T> {
-  return { id, data, file: `content/${collection}/${id}`, refs, locate: (path) => ({ line: path.length + 1, column: 1 }) };
+  return {
+    id,
+    data,
+    file: `content/${collection}/${id}`,
+    refs,
+    locate: (path) => ({ line: path.length + 1, column: 1 }),
+  };
 }
 
 /** A small story in which everything is referenced and every date agrees. */
@@ -28,13 +36,22 @@ function clean(): ContentSet {
         kind: 'person' as const,
         description: 'd',
         country: 'land',
-        roles: [{ title: 'Mayor', from: '2020-01-01', to: '2024-06-30' }, { title: 'Governor', from: '2024-07-01' }],
+        roles: [
+          { title: 'Mayor', from: '2020-01-01', to: '2024-06-30' },
+          { title: 'Governor', from: '2024-07-01' },
+        ],
       }),
       entity('actors', 'council', { name: 'Council', kind: 'government-body' as const, description: 'd' }),
     ],
     sources: [
       entity('sources', 'paper', { title: 'T', publisher: 'P', type: 'news-report' as const, published: '2024-11-04' }),
-      entity('sources', 'report', { title: 'R', publisher: 'P', type: 'report' as const, published: '2024-11-01', issuer: 'council' }),
+      entity('sources', 'report', {
+        title: 'R',
+        publisher: 'P',
+        type: 'report' as const,
+        published: '2024-11-01',
+        issuer: 'council',
+      }),
     ],
     statements: [entity('statements', 's1', { speaker: 'mayor', date: '2024-11-03', quote: 'Q', sources: ['paper'] })],
     figures: [
@@ -47,7 +64,21 @@ function clean(): ContentSet {
     ],
     events: [],
     articles: [
-      entity('articles', 'story', { title: 'S', description: 'd', published: '2024-11-04', updated: '2024-11-06', updates: [{ date: '2024-11-06', summary: 'x' }, { date: '2024-11-05', summary: 'y' }] }, body({ citations: ['paper'] })),
+      entity(
+        'articles',
+        'story',
+        {
+          title: 'S',
+          description: 'd',
+          published: '2024-11-04',
+          updated: '2024-11-06',
+          updates: [
+            { date: '2024-11-06', summary: 'x' },
+            { date: '2024-11-05', summary: 'y' },
+          ],
+        },
+        body({ citations: ['paper'] }),
+      ),
     ],
   };
 }
@@ -59,7 +90,9 @@ describe('collectWarnings', () => {
 
   test('a source nobody cites', () => {
     const set = clean();
-    set.sources.push(entity('sources', 'orphan', { title: 'O', publisher: 'P', type: 'speech' as const, published: '2024-11-04' }));
+    set.sources.push(
+      entity('sources', 'orphan', { title: 'O', publisher: 'P', type: 'speech' as const, published: '2024-11-04' }),
+    );
     const warnings = collectWarnings(set);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: 'content/sources/orphan', severity: 'warning' });
@@ -69,7 +102,9 @@ describe('collectWarnings', () => {
 
   test('a source cited only by an event or an estimate counts as cited', () => {
     const set = clean();
-    set.sources.push(entity('sources', 'extra', { title: 'E', publisher: 'P', type: 'speech' as const, published: '2024-11-01' }));
+    set.sources.push(
+      entity('sources', 'extra', { title: 'E', publisher: 'P', type: 'speech' as const, published: '2024-11-01' }),
+    );
     set.events.push(entity('events', 'e', { date: '2024-11-02', title: 'E', sources: ['extra'] }));
     expect(collectWarnings(set)).toEqual([]);
   });
@@ -112,7 +147,9 @@ describe('collectWarnings', () => {
 
   test('a statement dated outside every role of its speaker', () => {
     const set = clean();
-    set.statements.push(entity('statements', 's2', { speaker: 'mayor', date: '2019-05-01', summary: 'S', sources: ['paper'] }));
+    set.statements.push(
+      entity('statements', 's2', { speaker: 'mayor', date: '2019-05-01', summary: 'S', sources: ['paper'] }),
+    );
     const warnings = collectWarnings(set);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: 'content/statements/s2', field: 'date' });
@@ -122,12 +159,18 @@ describe('collectWarnings', () => {
 
   test('a statement by a speaker without roles is never outside them', () => {
     const set = clean();
-    set.statements.push(entity('statements', 's3', { speaker: 'council', date: '1900-01-01', summary: 'S', sources: ['paper'] }));
+    set.statements.push(
+      entity('statements', 's3', { speaker: 'council', date: '1900-01-01', summary: 'S', sources: ['paper'] }),
+    );
     expect(collectWarnings(set)).toEqual([]);
   });
 
   test.each([
-    ['updated is later than the log', { updated: '2024-11-09', updates: [{ date: '2024-11-06', summary: 'x' }] }, /updated on 2024-11-09.*dated 2024-11-06/],
+    [
+      'updated is later than the log',
+      { updated: '2024-11-09', updates: [{ date: '2024-11-06', summary: 'x' }] },
+      /updated on 2024-11-09.*dated 2024-11-06/,
+    ],
     ['updated without a log', { updated: '2024-11-09' }, /update log .* is empty/],
     ['a log without updated', { updates: [{ date: '2024-11-06', summary: 'x' }] }, /no `updated` date/],
   ])('article: %s', (_name, dates, message) => {
@@ -145,7 +188,13 @@ describe('collectWarnings', () => {
     const set = clean();
     const article = set.articles[0];
     if (!article) throw new Error('no article');
-    article.data = { ...article.data, updates: [{ date: '2024-11-05', summary: 'y' }, { date: '2024-11-06', summary: 'x' }] };
+    article.data = {
+      ...article.data,
+      updates: [
+        { date: '2024-11-05', summary: 'y' },
+        { date: '2024-11-06', summary: 'x' },
+      ],
+    };
     const warnings = collectWarnings(set);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ field: 'updates[1].date', severity: 'warning' });
@@ -156,13 +205,26 @@ describe('collectWarnings', () => {
     const set = clean();
     const article = set.articles[0];
     if (!article) throw new Error('no article');
-    article.data = { ...article.data, updated: '2024-11-06', updates: [{ date: '2024-11-06', summary: 'b' }, { date: '2024-11-06', summary: 'a' }] };
+    article.data = {
+      ...article.data,
+      updated: '2024-11-06',
+      updates: [
+        { date: '2024-11-06', summary: 'b' },
+        { date: '2024-11-06', summary: 'a' },
+      ],
+    };
     const warnings = collectWarnings(set);
     expect(warnings.map((w) => [w.field, w.fix])).toEqual([
       ['updates[0]', 'add `id: 2024-11-06-2` to it (its address today, so no link changes)'],
       ['updates[1]', 'add `id: 2024-11-06` to it (its address today, so no link changes)'],
     ]);
-    article.data = { ...article.data, updates: [{ id: 'b', date: '2024-11-06', summary: 'b' }, { id: 'a', date: '2024-11-06', summary: 'a' }] };
+    article.data = {
+      ...article.data,
+      updates: [
+        { id: 'b', date: '2024-11-06', summary: 'b' },
+        { id: 'a', date: '2024-11-06', summary: 'a' },
+      ],
+    };
     expect(collectWarnings(set)).toEqual([]);
   });
 });

@@ -15,10 +15,21 @@ afterAll(() => {
 
 test('a build warns of every character a share image would draw as a box, naming file, line and field', async () => {
   mkdirSync(join(root, 'content/actors'), { recursive: true });
-  writeFileSync(join(root, 'content/actors/scribe.md'), '---\nname: Scribe 𓀀\nkind: person\ndescription: Wrote things down.\n---\n');
-  writeFileSync(join(root, 'content/actors/choe-son-hui.md'), '---\nname: 최선희\nkind: person\ndescription: Москва\n---\n');
+  writeFileSync(
+    join(root, 'content/actors/scribe.md'),
+    '---\nname: Scribe 𓀀\nkind: person\ndescription: Wrote things down.\n---\n',
+  );
+  writeFileSync(
+    join(root, 'content/actors/choe-son-hui.md'),
+    '---\nname: 최선희\nkind: person\ndescription: Москва\n---\n',
+  );
   const warnings: string[] = [];
-  const logger = { warn: (message: string) => warnings.push(message), info: () => undefined, error: () => undefined, debug: () => undefined } as unknown as AstroIntegrationLogger;
+  const logger = {
+    warn: (message: string) => warnings.push(message),
+    info: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+  } as unknown as AstroIntegrationLogger;
   // What the content-check integration opens in a build: the checked content (and a drawer that draws nothing).
   openTestContext(join(root, 'content'), root);
   const { hooks } = shareImages();
@@ -28,6 +39,8 @@ test('a build warns of every character a share image would draw as a box, naming
   start({ logger });
   (hooks['astro:build:done'] as unknown as (options: object) => void)({ logger });
   expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toContain('content/actors/scribe.md:2:7  warning: `name` the share image cannot draw U+13000 "𓀀"');
+  expect(warnings[0]).toContain(
+    'content/actors/scribe.md:2:7  warning: `name` the share image cannot draw U+13000 "𓀀"',
+  );
   expect(warnings[0]).not.toContain('choe-son-hui');
 });

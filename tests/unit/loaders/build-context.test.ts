@@ -2,7 +2,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ContentCheck } from '../../../src/check/check-content.ts';
-import { BuildContext, buildContext, closeBuildContext, type Drawer, findBuildContext, openBuildContext } from '../../../src/loaders/build-context.ts';
+import {
+  BuildContext,
+  buildContext,
+  closeBuildContext,
+  type Drawer,
+  findBuildContext,
+  openBuildContext,
+} from '../../../src/loaders/build-context.ts';
 import type { BodyRefs } from '../../../src/model/content-set.ts';
 
 const NO_REFS: BodyRefs = { citations: [], mentions: [], statements: [], figures: [], timelines: [], problems: [] };

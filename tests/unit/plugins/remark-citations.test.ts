@@ -16,8 +16,20 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures/remark-citations');
 
 const data: CitationData = {
   sources: new Map([
-    ['seed', { title: 'Rising <Tensions>', publisher: 'Seed & Co', type: 'news-report' as const, published: '2024-11-04' }],
-    ['address', { title: 'Evening address', publisher: 'Office', type: 'speech' as const, published: '2024-11-04', url: 'https://example.org/a?b=1&c=2' }],
+    [
+      'seed',
+      { title: 'Rising <Tensions>', publisher: 'Seed & Co', type: 'news-report' as const, published: '2024-11-04' },
+    ],
+    [
+      'address',
+      {
+        title: 'Evening address',
+        publisher: 'Office',
+        type: 'speech' as const,
+        published: '2024-11-04',
+        url: 'https://example.org/a?b=1&c=2',
+      },
+    ],
     ['hur', { title: 'HUR briefing', publisher: 'HUR', type: 'briefing' as const, published: '2024-11-03' }],
   ]),
   statementSources: new Map([['s1', ['hur', 'seed']]]),
@@ -75,7 +87,10 @@ describe('remark-citations behaviour', () => {
   });
 
   test('sources of an embedded <Statement> join the list and the statement gets their numbers', () => {
-    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { data: () => data, base: '/' });
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkCitations, { data: () => data, base: '/' });
     const tree = processor.runSync(processor.parse('First [@seed].\n\n<Statement id="s1" />\n')) as Root;
     const statement = tree.children.find((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement');
     const attribute = statement?.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'citations');
@@ -89,7 +104,10 @@ describe('remark-citations behaviour', () => {
   });
 
   test('sources of an embedded <Figure> join the list, one citation per estimate', () => {
-    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { data: () => data, base: '/' });
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkCitations, { data: () => data, base: '/' });
     const tree = processor.runSync(processor.parse('First [@hur].\n\n<Figure id="f1" />\n')) as Root;
     const figure = tree.children.find((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement');
     const attribute = figure?.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'citations');
@@ -101,7 +119,11 @@ describe('remark-citations behaviour', () => {
   });
 
   test('state is reset between documents', () => {
-    const processor = unified().use(remarkParse).use(remarkCitations, { data: () => data, base: '/' }).use(remarkRehype).use(rehypeStringify);
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkCitations, { data: () => data, base: '/' })
+      .use(remarkRehype)
+      .use(rehypeStringify);
     processor.processSync('A [@address].');
     expect(String(processor.processSync('B [@seed].'))).toContain('id="cite-1-a"');
   });

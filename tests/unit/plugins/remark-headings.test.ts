@@ -19,7 +19,9 @@ function run(markdown: string): { html: string; labels: Record<string, string> }
       .use(remarkCitations, {
         base: '/',
         data: () => ({
-          sources: new Map([['kcna', { title: 'Statement', publisher: 'KCNA', type: 'statement' as const, published: '2024-11-05' }]]),
+          sources: new Map([
+            ['kcna', { title: 'Statement', publisher: 'KCNA', type: 'statement' as const, published: '2024-11-05' }],
+          ]),
           statementSources: new Map(),
           figureSources: new Map(),
         }),
@@ -30,7 +32,9 @@ function run(markdown: string): { html: string; labels: Record<string, string> }
       .use(rehypeStringify)
       .processSync(file),
   );
-  const labels = ((file.data as { astro?: { frontmatter?: { headingLabels?: Record<string, string> } } }).astro?.frontmatter?.headingLabels ?? {});
+  const labels =
+    (file.data as { astro?: { frontmatter?: { headingLabels?: Record<string, string> } } }).astro?.frontmatter
+      ?.headingLabels ?? {};
   return { html, labels };
 }
 

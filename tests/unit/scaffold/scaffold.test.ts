@@ -41,7 +41,13 @@ function check() {
 
 const COMMANDS: [string, ScaffoldKind, string, ScaffoldOptions, string][] = [
   ['actor', 'actor', 'Cho Tae-yul', {}, 'actors/cho-tae-yul.md'],
-  ['actor with a kind', 'actor', 'Eastholm Harbour Board', { kind: 'government-body' }, 'actors/eastholm-harbour-board.md'],
+  [
+    'actor with a kind',
+    'actor',
+    'Eastholm Harbour Board',
+    { kind: 'government-body' },
+    'actors/eastholm-harbour-board.md',
+  ],
   [
     'source',
     'source',
@@ -56,7 +62,13 @@ const COMMANDS: [string, ScaffoldKind, string, ScaffoldOptions, string][] = [
     { speaker: 'helena-voss', source: ['eastholm-bulletin'], quote: 'It will cost "more".' },
     'statements/voss-says-the-barrier-will-cost-more.yaml',
   ],
-  ['event', 'event', 'Barrier construction starts', { source: ['eastholm-bulletin'], actor: ['eastholm-council'] }, 'events/barrier-construction-starts.yaml'],
+  [
+    'event',
+    'event',
+    'Barrier construction starts',
+    { source: ['eastholm-bulletin'], actor: ['eastholm-council'] },
+    'events/barrier-construction-starts.yaml',
+  ],
   [
     'figure',
     'figure',
@@ -64,7 +76,13 @@ const COMMANDS: [string, ScaffoldKind, string, ScaffoldOptions, string][] = [
     { by: 'eastholm-council', source: ['eastholm-bulletin'], value: '300', unit: 'thousand thalers' },
     'figures/cost-of-the-barrier.md',
   ],
-  ['figure with a range', 'figure', 'Workers on site', { by: 'helena-voss', source: ['eastholm-bulletin'], low: '40', high: '60' }, 'figures/workers-on-site.md'],
+  [
+    'figure with a range',
+    'figure',
+    'Workers on site',
+    { by: 'helena-voss', source: ['eastholm-bulletin'], low: '40', high: '60' },
+    'figures/workers-on-site.md',
+  ],
   ['article', 'article', "What's next for the barrier?", {}, 'articles/whats-next-for-the-barrier.mdx'],
 ];
 
@@ -81,7 +99,11 @@ describe('scaffold', () => {
     expect(file.placeholders.length > 0).toBe(/^(actors|figures|articles)\//.test(expected));
     // Every placeholder is flagged by the checker, with its line and field.
     for (const field of file.placeholders) {
-      expect(report).toMatch(new RegExp(`content/${expected.replace(/[.]/g, '\\.')}:\\d+:\\d+  warning: \`${field}\` placeholder text from "npm run new" is still here`));
+      expect(report).toMatch(
+        new RegExp(
+          `content/${expected.replace(/[.]/g, '\\.')}:\\d+:\\d+  warning: \`${field}\` placeholder text from "npm run new" is still here`,
+        ),
+      );
     }
   });
 
@@ -89,7 +111,10 @@ describe('scaffold', () => {
     const file = write('actor', 'Cho Tae-yul');
     expect(check().report).toContain('placeholder text');
     const path = join(content, file.path);
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/description: .*/, 'description: South Korean foreign minister.'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(/description: .*/, 'description: South Korean foreign minister.'),
+    );
     expect(check().report).not.toContain('placeholder text');
   });
 
@@ -115,7 +140,12 @@ describe('scaffold', () => {
   });
 
   test('--date and --id override the day and the name', () => {
-    const file = scaffold('source', 'Anything', { id: 'eastholm-radio-2024-02-14', date: '2024-02-14', publisher: 'Eastholm Radio' }, TODAY);
+    const file = scaffold(
+      'source',
+      'Anything',
+      { id: 'eastholm-radio-2024-02-14', date: '2024-02-14', publisher: 'Eastholm Radio' },
+      TODAY,
+    );
     expect(file.fileName).toBe('eastholm-radio-2024-02-14.yaml');
     expect(file.text).toContain('published: 2024-02-14');
   });

@@ -1,11 +1,27 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { withoutViteEnv } from '../../../scripts/lib/build-env.ts';
 import { acquireBuildLock, BuildLockedError, lockHolder } from '../../../src/integrations/build-lock.ts';
-import { bringNear, diskFullFilter, isDiskFull, removeStale, swapFolders, swapIn } from '../../../scripts/lib/site-swap.ts';
+import {
+  bringNear,
+  diskFullFilter,
+  isDiskFull,
+  removeStale,
+  swapFolders,
+  swapIn,
+} from '../../../scripts/lib/site-swap.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const temp = mkdtempSync(join(tmpdir(), 'explainer-build-script-'));
@@ -28,7 +44,9 @@ function writeTree(root: string, files: Record<string, string>): void {
 
 /** The files under a folder with their text. */
 function readTree(root: string): Record<string, string> {
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => statSync(join(root, path)).isFile());
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) =>
+    statSync(join(root, path)).isFile(),
+  );
   return Object.fromEntries(files.sort().map((path) => [path, readFileSync(join(root, path), 'utf8')]));
 }
 
@@ -64,7 +82,11 @@ async function until<T>(check: () => T | undefined, limit = 60_000): Promise<T> 
 /** Starts a process that takes the build lock of `root` and holds it until killed. */
 async function holdLock(root: string): Promise<ChildProcess> {
   const code = `const { acquireBuildLock } = await import(process.argv[1]); await acquireBuildLock(process.argv[2]); console.log('locked'); setInterval(() => {}, 60000);`;
-  const holder = spawn(process.execPath, ['--input-type=module', '-e', code, join(ROOT, 'src/integrations/build-lock.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const holder = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', code, join(ROOT, 'src/integrations/build-lock.ts'), root],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((done, fail) => {
     holder.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && done());
     holder.once('exit', () => fail(new Error('the lock holder exited')));
@@ -87,7 +109,8 @@ describe('the swap puts a finished build in place whole', () => {
   });
 
   // /dev/shm is a tmpfs on Linux: a rename from the temporary folder to it fails with EXDEV.
-  const otherDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev ? '/dev/shm' : undefined;
+  const otherDisk =
+    existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev ? '/dev/shm' : undefined;
 
   test.runIf(otherDisk)('an output folder on another disk gets a copy (a rename there fails with EXDEV)', async () => {
     const root = folder('exdev/project');
@@ -133,8 +156,16 @@ describe('the swap puts a finished build in place whole', () => {
     const root = folder('stale/project');
     const out = join(folder('stale/www'), 'dist');
     const dead = deadPid();
-    const leftovers = [join(root, `.build-${dead}`), join(out, '..', `.dist.building-${dead}`), join(out, '..', `.dist.previous-${dead}`)];
-    const running = [join(root, `.build-${process.pid}`), join(out, '..', `.dist.previous-${process.pid}`), join(out, '..', `.other.building-${dead}`)];
+    const leftovers = [
+      join(root, `.build-${dead}`),
+      join(out, '..', `.dist.building-${dead}`),
+      join(out, '..', `.dist.previous-${dead}`),
+    ];
+    const running = [
+      join(root, `.build-${process.pid}`),
+      join(out, '..', `.dist.previous-${process.pid}`),
+      join(out, '..', `.other.building-${dead}`),
+    ];
     for (const path of [...leftovers, ...running]) mkdirSync(path);
     removeStale(root, out);
     expect(leftovers.filter((path) => existsSync(path))).toEqual([]);
@@ -150,7 +181,14 @@ describe('the swap puts a finished build in place whole', () => {
         full += 1;
       },
     );
-    for (const line of ['[build] Rearranging server assets...', '  ├─ /actors/x/index.htmlENOSPC: no space left on device, write', '  Stack trace:', '    at async write (node:internal/fs/promises:1450:8)', 'ENOSPC again']) filter(line);
+    for (const line of [
+      '[build] Rearranging server assets...',
+      '  ├─ /actors/x/index.htmlENOSPC: no space left on device, write',
+      '  Stack trace:',
+      '    at async write (node:internal/fs/promises:1450:8)',
+      'ENOSPC again',
+    ])
+      filter(line);
     expect(shown).toEqual(['[build] Rearranging server assets...']);
     expect(full).toBe(1);
   });
@@ -189,7 +227,11 @@ describe('one build at a time per project', () => {
     const build = spawnSync(process.execPath, ['scripts/build.ts'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: childEnv({ CONTENT_DIR: 'tests/fixtures/site/content', OUT_DIR: out, CACHE_DIR: join(temp, 'locked-cache') }),
+      env: childEnv({
+        CONTENT_DIR: 'tests/fixtures/site/content',
+        OUT_DIR: out,
+        CACHE_DIR: join(temp, 'locked-cache'),
+      }),
     });
     expect(build.status).toBe(1);
     expect(build.stderr).toContain(`Another build is running in this project (pid ${holder.pid})`);
@@ -208,7 +250,11 @@ describe('stopping npm run build', () => {
     const build = spawn(process.execPath, ['scripts/build.ts'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: childEnv({ CONTENT_DIR: 'tests/fixtures/site/content', OUT_DIR: out, CACHE_DIR: join(temp, `stop-${signal}-cache`) }),
+      env: childEnv({
+        CONTENT_DIR: 'tests/fixtures/site/content',
+        OUT_DIR: out,
+        CACHE_DIR: join(temp, `stop-${signal}-cache`),
+      }),
     });
     let stderr = '';
     build.stderr!.on('data', (chunk: Buffer) => {
@@ -216,7 +262,9 @@ describe('stopping npm run build', () => {
     });
     const done = exited(build);
     const staging = join(ROOT, `.build-${build.pid}`);
-    const astroChild = () => Number(spawnSync('ps', ['-o', 'pid=', '--ppid', String(build.pid)], { encoding: 'utf8' }).stdout.trim()) || undefined;
+    const astroChild = () =>
+      Number(spawnSync('ps', ['-o', 'pid=', '--ppid', String(build.pid)], { encoding: 'utf8' }).stdout.trim()) ||
+      undefined;
     const astro = await until(astroChild);
     if (when === 'staging') await until(() => existsSync(staging));
     build.kill(signal);

@@ -13,8 +13,12 @@ describe('corpus generator', () => {
   });
 
   it('gives different content for another seed', () => {
-    const a = generateCorpus(0.3, 1).map((f) => f.text).join('');
-    const b = generateCorpus(0.3, 2).map((f) => f.text).join('');
+    const a = generateCorpus(0.3, 1)
+      .map((f) => f.text)
+      .join('');
+    const b = generateCorpus(0.3, 2)
+      .map((f) => f.text)
+      .join('');
     expect(b).not.toEqual(a);
   });
 

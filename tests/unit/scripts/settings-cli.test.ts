@@ -45,7 +45,9 @@ describe('a wrong setting stops every command with one line each and exit code 1
 test('npm run preview: PORT and HOST are checked the same way', () => {
   const { status, stderr } = run(['scripts/preview.ts'], { PORT: '80a', HOST: 'localhost\u001b[2J' });
   expect(status).toBe(1);
-  expect(stderr).toBe('Setting PORT="80a" is not a port number. Fix: set it to a number from 1 to 65535, e.g. PORT=4321, or 0 to pick a free one.\n');
+  expect(stderr).toBe(
+    'Setting PORT="80a" is not a port number. Fix: set it to a number from 1 to 65535, e.g. PORT=4321, or 0 to pick a free one.\n',
+  );
 });
 
 describe('npm run build refuses an output folder that would delete the content, before touching anything', () => {
@@ -61,9 +63,17 @@ describe('npm run build refuses an output folder that would delete the content, 
     mkdirSync(join(content, 'actors'), { recursive: true });
     writeFileSync(join(content, 'actors', 'someone.md'), '---\nname: Someone\n---\n');
     writeFileSync(join(story, 'notes.txt'), 'not part of any build');
-    const { status, stderr } = run(['scripts/build.ts'], { CONTENT_DIR: content, OUT_DIR: join(story, out), CACHE_DIR: join(temp, 'cache') });
+    const { status, stderr } = run(['scripts/build.ts'], {
+      CONTENT_DIR: content,
+      OUT_DIR: join(story, out),
+      CACHE_DIR: join(temp, 'cache'),
+    });
     expect(status).toBe(1);
-    expect(stderr).toMatch(out === '.' ? /^Setting OUT_DIR=".*" contains the content folder \(CONTENT_DIR\)/ : /^Setting OUT_DIR=".*" is the content folder \(CONTENT_DIR\)/);
+    expect(stderr).toMatch(
+      out === '.'
+        ? /^Setting OUT_DIR=".*" contains the content folder \(CONTENT_DIR\)/
+        : /^Setting OUT_DIR=".*" is the content folder \(CONTENT_DIR\)/,
+    );
     expect(readdirSync(content, { recursive: true }).sort()).toEqual(['actors', join('actors', 'someone.md')]);
     expect(existsSync(join(story, 'notes.txt'))).toBe(true);
     expect(readdirSync(story).filter((name) => name.startsWith('.'))).toEqual([]);

@@ -53,8 +53,16 @@ describe('the list of content files', () => {
 
   test.each([
     ['articles/_x.mdx', /name starts with "_"/, /rename it or remove it/],
-    ['articles/outside.mdx', /symbolic link to ".*outside\.mdx", outside the content folder/, /copy the file into the content folder/],
-    ['articles/dangling.mdx', /symbolic link to ".*nowhere\.mdx", which does not exist/, /point the link at an existing file/],
+    [
+      'articles/outside.mdx',
+      /symbolic link to ".*outside\.mdx", outside the content folder/,
+      /copy the file into the content folder/,
+    ],
+    [
+      'articles/dangling.mdx',
+      /symbolic link to ".*nowhere\.mdx", which does not exist/,
+      /point the link at an existing file/,
+    ],
     ['articles/loop.mdx', /leads back to itself/, /replace the link with the file itself/],
     ['articles/ping.mdx', /leads back to itself/, /replace the link/],
     ['articles/pong.mdx', /leads back to itself/, /replace the link/],
@@ -75,13 +83,20 @@ describe('the list of content files', () => {
   });
 
   test('gives the ids of refused files, so that references to them are not reported again', () => {
-    expect(where('articles').refusedIds).toEqual(expect.arrayContaining(['_x', 'outside', 'dangling', 'loop', 'folder', 'pipe']));
+    expect(where('articles').refusedIds).toEqual(
+      expect.arrayContaining(['_x', 'outside', 'dangling', 'loop', 'folder', 'pipe']),
+    );
   });
 
   test('a collection folder linked from outside the content folder is refused as a whole, once', () => {
     const { files, problems } = where('actors');
     expect(files).toEqual([]);
-    expect(problems).toEqual([expect.objectContaining({ file: 'content/actors', message: expect.stringMatching(/the folder is a symbolic link to .* outside the content folder/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/actors',
+        message: expect.stringMatching(/the folder is a symbolic link to .* outside the content folder/),
+      }),
+    ]);
   });
 
   test('a collection "folder" that is a file is an error; a missing one is an empty collection', () => {
@@ -92,7 +107,16 @@ describe('the list of content files', () => {
   test('the content check reports every refused file, reads nothing from outside, and does not throw', () => {
     const { problems, set } = checkContentDir(content, work);
     const files = problems.filter((p) => p.severity === 'error').map((p) => p.file);
-    for (const file of ['articles/_x.mdx', 'articles/outside.mdx', 'articles/dangling.mdx', 'articles/loop.mdx', 'articles/folder.mdx', 'articles/pipe.mdx', 'actors', 'figures']) {
+    for (const file of [
+      'articles/_x.mdx',
+      'articles/outside.mdx',
+      'articles/dangling.mdx',
+      'articles/loop.mdx',
+      'articles/folder.mdx',
+      'articles/pipe.mdx',
+      'actors',
+      'figures',
+    ]) {
       expect(files).toContain(`content/${file}`);
     }
     expect(JSON.stringify(problems)).not.toContain('SECRET OUTSIDE');

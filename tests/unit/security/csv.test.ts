@@ -11,7 +11,18 @@ function story(text: string, value: number | undefined): ContentSet {
     events: [],
     actors: [{ id: 'c', data: { name: text, kind: 'state', description: 'd' }, file: '' }],
     sources: [{ id: 's', data: { title: 'T', publisher: 'P', type: 'report', published: '2024-01-01' }, file: '' }],
-    figures: [{ id: 'f', data: { title: 'F', unit: 'u', description: 'd', estimates: [{ by: 'c', date: '2024-01-02', source: 's', value, note: text }] }, file: '' }],
+    figures: [
+      {
+        id: 'f',
+        data: {
+          title: 'F',
+          unit: 'u',
+          description: 'd',
+          estimates: [{ by: 'c', date: '2024-01-02', source: 's', value, note: text }],
+        },
+        file: '',
+      },
+    ],
   } as unknown as ContentSet;
 }
 

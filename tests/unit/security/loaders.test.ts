@@ -47,13 +47,18 @@ beforeAll(async () => {
   content = join(work, 'content');
   for (const collection of COLLECTIONS) trickyFolder(collection);
   process.env['CONTENT_DIR'] = content;
-  ({ collections } = (await import('../../../src/content.config.ts')) as unknown as { collections: typeof collections });
+  ({ collections } = (await import('../../../src/content.config.ts')) as unknown as {
+    collections: typeof collections;
+  });
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The ids the checker's list gives: one per file, named after it (every file here holds one entry). */
-const checkedIds = (collection: CollectionName) => listContentFiles(content, collection, work).files.map((file) => baseName(file)).sort();
+const checkedIds = (collection: CollectionName) =>
+  listContentFiles(content, collection, work)
+    .files.map((file) => baseName(file))
+    .sort();
 
 describe('every loader reads exactly the files the content check lists', () => {
   test.each(COLLECTIONS)('%s', async (collection) => {
@@ -68,7 +73,9 @@ describe('every loader reads exactly the files the content check lists', () => {
 
   test('the collections are read through the two loaders that take the list', () => {
     for (const collection of COLLECTIONS) {
-      expect(collections[collection].loader.name).toBe(COLLECTION_FORMATS[collection] === 'yaml' ? 'explainer:yaml-entities' : 'explainer:markdown-entities');
+      expect(collections[collection].loader.name).toBe(
+        COLLECTION_FORMATS[collection] === 'yaml' ? 'explainer:yaml-entities' : 'explainer:markdown-entities',
+      );
     }
   });
 });

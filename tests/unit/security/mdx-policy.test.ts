@@ -25,7 +25,10 @@ else process.env['CONTENT_DIR'] = saved;
 // Astro's own MDX and Markdown compilers (what @astrojs/mdx and the content layer call), with that list.
 const processor = unified({ remarkPlugins: [...remarkPlugins] });
 const shared = { syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } as const;
-const mdxCompiler = await processor.createMdxRenderer?.(shared as never, { optimize: false, srcDir: new URL('../../../src/', import.meta.url) } as never);
+const mdxCompiler = await processor.createMdxRenderer?.(
+  shared as never,
+  { optimize: false, srcDir: new URL('../../../src/', import.meta.url) } as never,
+);
 const mdCompiler = await processor.createRenderer(shared as never);
 
 /** Every payload writes its own file here if it ever runs. */
@@ -33,7 +36,8 @@ const MARKERS = mkdtempSync(join(tmpdir(), 'explainer-mdx-policy-'));
 afterAll(() => rmSync(MARKERS, { recursive: true, force: true }));
 const marker = (name: string) => join(MARKERS, name);
 /** JavaScript that writes the marker file `name`. */
-const run = (name: string) => `globalThis.process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker(name))}, "ran")`;
+const run = (name: string) =>
+  `globalThis.process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker(name))}, "ran")`;
 
 /** Compiles with Astro's MDX compiler; gives the refusal (a VFileMessage), or undefined when it compiled. */
 async function compileMdx(body: string): Promise<{ ruleId?: string; message: string; line?: number } | undefined> {
@@ -48,7 +52,11 @@ async function compileMdx(body: string): Promise<{ ruleId?: string; message: str
 /** A component that renders nothing; `Actor.x` too. */
 const stub = Object.assign(() => null, { x: () => null });
 const components = { Actor: stub, Statement: stub, Figure: stub, Timeline: stub, Chart: stub };
-const jsxRuntime = { Fragment: 'fragment', jsx: (type: unknown, props: unknown) => ({ type, props }), jsxs: (type: unknown, props: unknown) => ({ type, props }) };
+const jsxRuntime = {
+  Fragment: 'fragment',
+  jsx: (type: unknown, props: unknown) => ({ type, props }),
+  jsxs: (type: unknown, props: unknown) => ({ type, props }),
+};
 
 /**
  * Compiles a body with @mdx-js/mdx and the given plugins and, when that works,
@@ -57,7 +65,11 @@ const jsxRuntime = { Fragment: 'fragment', jsx: (type: unknown, props: unknown) 
  */
 async function compileAndRun(body: string, plugins: readonly unknown[]): Promise<void> {
   try {
-    const module = await evaluate(body, { ...jsxRuntime, baseUrl: import.meta.url, remarkPlugins: [remarkGfm, ...(plugins as never[])] } as never);
+    const module = await evaluate(body, {
+      ...jsxRuntime,
+      baseUrl: import.meta.url,
+      remarkPlugins: [remarkGfm, ...(plugins as never[])],
+    } as never);
     (module.default as (props: object) => unknown)({ components });
   } catch {
     // Refused, or the payload threw after running: the marker tells.
@@ -67,7 +79,10 @@ async function compileAndRun(body: string, plugins: readonly unknown[]): Promise
 /** [name, MDX body]: each would write the marker named after the case if it ran. */
 const attacks: [string, (name: string) => string][] = [
   ['code after an editor comment (review case 1)', (m) => `{/* note */ ${run(m)} // */\n}`],
-  ['an attribute written twice, the second code (review case 2)', (m) => `Text <abbr title="ok" title={${run(m)}}>A</abbr>.`],
+  [
+    'an attribute written twice, the second code (review case 2)',
+    (m) => `Text <abbr title="ok" title={${run(m)}}>A</abbr>.`,
+  ],
   ['a flow expression', (m) => `{${run(m)}}`],
   ['an inline expression', (m) => `Home is {${run(m)}}.`],
   ['code before a comment', (m) => `{${run(m)} /* note */}`],
@@ -76,13 +91,20 @@ const attacks: [string, (name: string) => string][] = [
   ['a comment that looks closed twice', (m) => `{/* a */ /* b */ ${run(m)} /* c */}`],
   ['a comment next to an expression', (m) => `{/* fine */}{${run(m)}}`],
   ['nested braces in a function body', (m) => `{(() => { ${run(m)} })()}`],
-  ['unicode escapes in a name', (m) => `{glob\\u0061lThis.process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker(m))}, "ran")}`],
+  [
+    'unicode escapes in a name',
+    (m) => `{glob\\u0061lThis.process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker(m))}, "ran")}`,
+  ],
   ['a template literal', (m) => `{\`\${${run(m)}}\`}`],
   ['a tagged template', (m) => `{String.raw\`\${${run(m)}}\`}`],
   ['new Function', (m) => `{new Function(${JSON.stringify(run(m))})()}`],
   ['void and a sequence', (m) => `{void (0, ${run(m)})}`],
   ['export', (m) => `export const x = ${run(m)}\n\nText.`],
-  ['import, then a call in an export', (m) => `import {writeFileSync} from "node:fs"\n\nexport const y = writeFileSync(${JSON.stringify(marker(m))}, "ran")\n\nText.`],
+  [
+    'import, then a call in an export',
+    (m) =>
+      `import {writeFileSync} from "node:fs"\n\nexport const y = writeFileSync(${JSON.stringify(marker(m))}, "ran")\n\nText.`,
+  ],
   ['a spread attribute on a component', (m) => `<Actor id="helena-voss" {...(${run(m)}, {})} />`],
   ['an expression attribute on a component', (m) => `<Actor id={(${run(m)}, "helena-voss")} />`],
   ['an expression attribute on an inline tag', (m) => `<abbr title={${run(m)}}>A</abbr>`],
@@ -145,7 +167,9 @@ describe('tricks that are not valid MDX fail both as syntax errors, and never ru
     ['an unclosed brace', (m: string) => `Text {${run(m)}`],
   ])('%s', async (name, make) => {
     const body = make(name);
-    expect(collectBodyRefs('content/articles/attack.mdx', body, 1, 'mdx').problems[0]?.message).toMatch(/the MDX cannot be read/);
+    expect(collectBodyRefs('content/articles/attack.mdx', body, 1, 'mdx').problems[0]?.message).toMatch(
+      /the MDX cannot be read/,
+    );
     expect(await compileMdx(body)).toBeDefined();
     await compileAndRun(body, remarkPlugins);
     expect(existsSync(marker(name))).toBe(false);
@@ -154,15 +178,30 @@ describe('tricks that are not valid MDX fail both as syntax errors, and never ru
 
 describe('what the content model allows still passes both', () => {
   test.each([
-    ['editor comments, flow and inline', '{/* note: check the date */}\n\nText {/* inline note */}.\n\n{/* several */ /* comments */}'],
+    [
+      'editor comments, flow and inline',
+      '{/* note: check the date */}\n\nText {/* inline note */}.\n\n{/* several */ /* comments */}',
+    ],
     ['a comment whose text looks like code', '{/* globalThis.process.exit(1) */}'],
-    ['a Timeline with a list of ids and dates', '<Timeline actors={["helena-voss", "eastholm-council"]} from="2024-01-01" to="2024-12-31" />'],
+    [
+      'a Timeline with a list of ids and dates',
+      '<Timeline actors={["helena-voss", "eastholm-council"]} from="2024-01-01" to="2024-12-31" />',
+    ],
     ['a Timeline list with a comment in it', '<Timeline actors={["helena-voss" /* the mayor */]} />'],
     ['an empty Timeline', '<Timeline />'],
-    ['inline tags with title and lang', 'The <abbr title="Eastholm Flood Authority" lang="en">EFA</abbr> and H<sub>2</sub>O, <q lang="de">Deich</q>, <b>bold</b><br />next.'],
+    [
+      'inline tags with title and lang',
+      'The <abbr title="Eastholm Flood Authority" lang="en">EFA</abbr> and H<sub>2</sub>O, <q lang="de">Deich</q>, <b>bold</b><br />next.',
+    ],
     ['citations', 'A claim [@eastholm-bulletin]. Another [@eastholm-bulletin, p. 4].'],
-    ['mentions and embeds', '<Actor id="helena-voss" /> and <Actor id="eastholm-council">the council</Actor>.\n\n<Statement id="voss-barrier-pledge" />'],
-    ['links, escaped braces, tables, footnotes', '[a](https://example.org/a?b=1) [b](#references) \\{ not code \\}\n\n| a | b |\n| - | - |\n| 1 | ~~2~~ |\n\nText[^n].\n\n[^n]: A note.'],
+    [
+      'mentions and embeds',
+      '<Actor id="helena-voss" /> and <Actor id="eastholm-council">the council</Actor>.\n\n<Statement id="voss-barrier-pledge" />',
+    ],
+    [
+      'links, escaped braces, tables, footnotes',
+      '[a](https://example.org/a?b=1) [b](#references) \\{ not code \\}\n\n| a | b |\n| - | - |\n| 1 | ~~2~~ |\n\nText[^n].\n\n[^n]: A note.',
+    ],
     ['quotes and lists', '> A quote\n> - with a list\n>   1. nested\n\n- one\n  - two\n    - three'],
   ])('%s', async (_name, body) => {
     expect(collectBodyRefs('content/articles/fine.mdx', body, 1, 'mdx').problems).toEqual([]);
@@ -180,7 +219,10 @@ describe('Markdown bodies (actor bios, figure notes) are refused by the Markdown
   ])('%s', async (_name, body, message) => {
     expect(collectBodyRefs('content/actors/a.md', body, 1, 'md').problems[0]?.message).toMatch(message);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(mdCompiler.render(body, {})).rejects.toMatchObject({ ruleId: 'content-policy', message: expect.stringMatching(message) });
+    await expect(mdCompiler.render(body, {})).rejects.toMatchObject({
+      ruleId: 'content-policy',
+      message: expect.stringMatching(message),
+    });
     quiet.mockRestore();
   });
 });

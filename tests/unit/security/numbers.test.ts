@@ -33,7 +33,15 @@ describe('the schema refuses numbers no page could show exactly', () => {
     expect(problems[0]?.message).toMatch(message);
   });
 
-  test.each(['value: 9007199254740991', 'value: -9007199254740991', 'value: 1e-7', 'value: 0.000000001', 'value: -5', 'value: -0', 'low: -12000\n    high: -5'])('%s is accepted', (numbers) => {
+  test.each([
+    'value: 9007199254740991',
+    'value: -9007199254740991',
+    'value: 1e-7',
+    'value: 0.000000001',
+    'value: -5',
+    'value: -0',
+    'low: -12000\n    high: -5',
+  ])('%s is accepted', (numbers) => {
     expect(checkFigure(numbers).problems).toEqual([]);
   });
 });
@@ -91,12 +99,20 @@ describe('chart layout keeps every number on the canvas, whatever its size', () 
       expect(plotRight + 12 + row.valueLabel.length * LABEL_CHAR_WIDTH).toBeLessThanOrEqual(width);
     }
     // Tick labels are centred on their ticks: inside the canvas, and apart from each other.
-    const spans = chart.ticks.map((tick) => [tick.x - (tick.label.length * LABEL_CHAR_WIDTH) / 2, tick.x + (tick.label.length * LABEL_CHAR_WIDTH) / 2] as const);
+    const spans = chart.ticks.map(
+      (tick) =>
+        [
+          tick.x - (tick.label.length * LABEL_CHAR_WIDTH) / 2,
+          tick.x + (tick.label.length * LABEL_CHAR_WIDTH) / 2,
+        ] as const,
+    );
     expect(spans[0]![0]).toBeGreaterThanOrEqual(0);
     expect(spans.at(-1)![1]).toBeLessThanOrEqual(width);
     for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1]);
     // Larger values sit further right.
-    const xs = chart.rows.flatMap((row) => (row.x !== undefined ? [[estimates[row.index]!.value!, row.x] as const] : []));
+    const xs = chart.rows.flatMap((row) =>
+      row.x !== undefined ? [[estimates[row.index]!.value!, row.x] as const] : [],
+    );
     for (const [a, xa] of xs) for (const [b, xb] of xs) if (a < b) expect(xa).toBeLessThan(xb);
   });
 
@@ -109,8 +125,10 @@ describe('chart layout keeps every number on the canvas, whatever its size', () 
   test.each(EXTREMES)('the axis covers zero and every value: %s', (_name, estimates) => {
     const axis = valueAxis(estimates);
     expect(axis.fraction(0)).toBeGreaterThanOrEqual(0);
-    for (const e of estimates) for (const v of [e.value, e.low, e.high]) if (v !== undefined) expect(v).toBeGreaterThanOrEqual(axis.bottom);
-    for (const e of estimates) for (const v of [e.value, e.low, e.high]) if (v !== undefined) expect(v).toBeLessThanOrEqual(axis.top);
+    for (const e of estimates)
+      for (const v of [e.value, e.low, e.high]) if (v !== undefined) expect(v).toBeGreaterThanOrEqual(axis.bottom);
+    for (const e of estimates)
+      for (const v of [e.value, e.low, e.high]) if (v !== undefined) expect(v).toBeLessThanOrEqual(axis.top);
     expect(axis.top).toBeGreaterThan(axis.bottom);
   });
 });
@@ -126,7 +144,10 @@ describe('share card shows every value whole, and every bar inside its track', (
         label: `Claimant ${i}`,
         note: 'Nov 2024',
         value: formatEstimate(e),
-        bar: e.value !== undefined ? [axis.fraction(Math.min(0, e.value)), axis.fraction(Math.max(0, e.value))] : [axis.fraction(e.low ?? 0), axis.fraction(e.high ?? 0)],
+        bar:
+          e.value !== undefined
+            ? [axis.fraction(Math.min(0, e.value)), axis.fraction(Math.max(0, e.value))]
+            : [axis.fraction(e.low ?? 0), axis.fraction(e.high ?? 0)],
       })),
     };
     // The layout the drawing uses: every glyph measured with the real font.

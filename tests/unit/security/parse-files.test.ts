@@ -1,6 +1,11 @@
 import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, test } from 'vitest';
-import { decodeText, parseFrontmatterEntity, parseYamlEntities, type ParsedFile } from '../../../src/check/parse-files.ts';
+import {
+  decodeText,
+  parseFrontmatterEntity,
+  parseYamlEntities,
+  type ParsedFile,
+} from '../../../src/check/parse-files.ts';
 
 /** Nine lines that expand to 9^8 (43 million) values if aliases are followed: the "billion laughs". */
 const BOMB = [
@@ -28,7 +33,14 @@ interface Refused {
 }
 
 const REFUSED: Refused[] = [
-  { name: 'js-yaml function tag', fields: 'title: T\npublisher: !!js/function "function () { return 1 }"', line: 2, field: 'publisher', says: /YAML tag `!!js\/function` is not supported/, column: 12 },
+  {
+    name: 'js-yaml function tag',
+    fields: 'title: T\npublisher: !!js/function "function () { return 1 }"',
+    line: 2,
+    field: 'publisher',
+    says: /YAML tag `!!js\/function` is not supported/,
+    column: 12,
+  },
   { name: 'local tag', fields: 'title: !foo bar', line: 1, field: 'title', says: /YAML tag `!foo`/, column: 8 },
   { name: 'binary tag', fields: 'title: !!binary aGVsbG8=', line: 1, field: 'title', says: /`!!binary`/ },
   { name: 'set tag', fields: 'authors: !!set {a, b}', line: 1, field: 'authors', says: /`!!set`/ },
@@ -37,12 +49,42 @@ const REFUSED: Refused[] = [
   { name: 'alias bomb', fields: BOMB, line: 1, field: 'a0', says: /anchors \(`&a0`\) are not supported/, column: 5 },
   { name: 'alias', fields: 'title: &t T\npublisher: *t', line: 1, field: 'title', says: /anchors/ },
   { name: 'merge key', fields: 'title: T\nextra:\n  <<: {a: 1}', line: 3, field: 'extra', says: /merge key `<<`/ },
-  { name: 'raw escape character', fields: 'title: a\u001b]0;owned\u0007b', line: 1, field: undefined, says: /control character U\+001B/ },
-  { name: 'raw NUL', fields: 'title: T\npublisher: P\u0000', line: 2, field: undefined, says: /control character U\+0000/ },
+  {
+    name: 'raw escape character',
+    fields: 'title: a\u001b]0;owned\u0007b',
+    line: 1,
+    field: undefined,
+    says: /control character U\+001B/,
+  },
+  {
+    name: 'raw NUL',
+    fields: 'title: T\npublisher: P\u0000',
+    line: 2,
+    field: undefined,
+    says: /control character U\+0000/,
+  },
   { name: 'next line (C1)', fields: 'title: a\u0085b', line: 1, field: undefined, says: /U\+0085/ },
-  { name: 'nesting 2,000 levels deep', fields: `authors:\n  ${'- '.repeat(2000)}x`, line: 2, field: undefined, says: /nested more than 100 levels deep/ },
-  { name: 'flow nesting 150 levels deep', fields: `title: T\nauthors: ${'['.repeat(150)}${']'.repeat(150)}`, line: 2, field: 'authors[0]', says: /nested more than 100/ },
-  { name: 'stray carriage return', fields: 'title: T\npublisher: P\rQ', line: 2, field: undefined, says: /carriage return \(CR\) stands alone/ },
+  {
+    name: 'nesting 2,000 levels deep',
+    fields: `authors:\n  ${'- '.repeat(2000)}x`,
+    line: 2,
+    field: undefined,
+    says: /nested more than 100 levels deep/,
+  },
+  {
+    name: 'flow nesting 150 levels deep',
+    fields: `title: T\nauthors: ${'['.repeat(150)}${']'.repeat(150)}`,
+    line: 2,
+    field: 'authors[0]',
+    says: /nested more than 100/,
+  },
+  {
+    name: 'stray carriage return',
+    fields: 'title: T\npublisher: P\rQ',
+    line: 2,
+    field: undefined,
+    says: /carriage return \(CR\) stands alone/,
+  },
 ];
 
 describe('YAML features and characters the two readers disagree on are refused, with line and field', () => {

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +23,28 @@ const SAMPLES = {
   jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
   png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
   webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0x00, 0x00, 0x00]), Buffer.from('WEBPVP8 ')]),
-  avif: Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypavif'), Buffer.from([0, 0, 0, 0]), Buffer.from('avifmif1miaf')]),
+  avif: Buffer.concat([
+    Buffer.from([0, 0, 0, 0x1c]),
+    Buffer.from('ftypavif'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('avifmif1miaf'),
+  ]),
   // Major brand mif1, AVIF among the compatible brands (as some encoders write it).
-  avifCompatible: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmif1'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1avif')]),
+  avifCompatible: Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypmif1'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('mif1avif'),
+  ]),
   gif: Buffer.from('GIF89a\x01\x00\x01\x00'),
   gif87: Buffer.from('GIF87a\x01\x00\x01\x00'),
   // HEIC is an ISO media file too, but not one the site publishes.
-  heic: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic')]),
+  heic: Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypheic'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('mif1heic'),
+  ]),
   html: Buffer.from('<!doctype html><script>alert(1)</script>'),
   svg: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
   js: Buffer.from('alert("js")'),
@@ -84,7 +108,8 @@ function put(path: string, bytes: Buffer | string): void {
   writeFileSync(path, bytes);
 }
 
-const ACTOR = (src: string) => `---\nname: Ana\nkind: person\ndescription: d\nimage:\n  src: ${src}\n  alt: Ana\n  credit: Desk\n---\n`;
+const ACTOR = (src: string) =>
+  `---\nname: Ana\nkind: person\ndescription: d\nimage:\n  src: ${src}\n  alt: Ana\n  credit: Desk\n---\n`;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'explainer-pictures-'));
@@ -113,7 +138,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('checkPictures: every file in images/ is a picture, or an error', () => {
   test('pictures, in subfolders too and through links inside the content folder, are kept by their exact path', () => {
     const { pictures } = checkPictures(content, work);
-    expect([...pictures.keys()].sort()).toEqual(['images/ana.png', 'images/cy.png', 'images/people/bo.webp', 'images/unused.gif']);
+    expect([...pictures.keys()].sort()).toEqual([
+      'images/ana.png',
+      'images/cy.png',
+      'images/people/bo.webp',
+      'images/unused.gif',
+    ]);
   });
 
   test.each([
@@ -145,7 +175,12 @@ describe('checkPictures: every file in images/ is a picture, or an error', () =>
     symlinkSync(images(), join(other, 'content/images'));
     const { pictures, problems } = checkPictures(join(other, 'content'), work);
     expect(pictures.size).toBe(0);
-    expect(problems).toEqual([expect.objectContaining({ file: 'linked-images/content/images', message: expect.stringMatching(/the folder is a symbolic link/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'linked-images/content/images',
+        message: expect.stringMatching(/the folder is a symbolic link/),
+      }),
+    ]);
   });
 
   test('readPicture gives the bytes it checked, and refuses a file swapped for another kind', () => {
@@ -229,9 +264,13 @@ describe('publishing: the build writes and the dev server serves checked picture
         body = bytes;
       },
     };
-    servePictures('/base/', join(work, 'story'), () => shown.pictures)({ url } as IncomingMessage, response as unknown as ServerResponse, () => {
-      passed = true;
-    });
+    servePictures('/base/', join(work, 'story'), () => shown.pictures)(
+      { url } as IncomingMessage,
+      response as unknown as ServerResponse,
+      () => {
+        passed = true;
+      },
+    );
     return { headers, body, passed };
   }
 

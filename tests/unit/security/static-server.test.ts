@@ -17,17 +17,24 @@ interface Answer {
 }
 
 /** Sends a request with the path exactly as given (no normalisation of `..` or `//`, unlike fetch). */
-function get(server: RunningServer, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function get(
+  server: RunningServer,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -66,7 +73,12 @@ beforeAll(async () => {
   mkdirSync(join(temp, 'outside'), { recursive: true });
   writeFileSync(join(temp, 'outside', 'secret.txt'), 'secret');
   atRoot = await startStaticServer({ dir: writeSite('root-site', '/'), base: '/', host: '127.0.0.1', port: 0 });
-  inFolder = await startStaticServer({ dir: writeSite('folder-site', '/explainer/'), base: '/explainer/', host: '127.0.0.1', port: 0 });
+  inFolder = await startStaticServer({
+    dir: writeSite('folder-site', '/explainer/'),
+    base: '/explainer/',
+    host: '127.0.0.1',
+    port: 0,
+  });
 });
 afterAll(async () => {
   await atRoot?.close();
@@ -157,12 +169,22 @@ describe('_headers: the one reader of the file the build writes', () => {
     const rules = parseHeadersFile(headersFile('/explainer/', parsePolicy(POLICY)));
     expect(rules.map((rule) => rule.path)).toEqual(['/explainer/*']);
     const headers = Object.fromEntries(headersForPath(rules, '/explainer/actors/x/'));
-    expect(headers).toMatchObject({ 'Content-Security-Policy': `${POLICY}; frame-ancestors 'none'`, 'X-Content-Type-Options': 'nosniff' });
+    expect(headers).toMatchObject({
+      'Content-Security-Policy': `${POLICY}; frame-ancestors 'none'`,
+      'X-Content-Type-Options': 'nosniff',
+    });
     expect(headersForPath(rules, '/actors/x/')).toEqual([]);
   });
 
   test.each<[string, string, [string, string][]]>([
-    ['# comment\n/a/*\n  X-One: 1\n\n/a/b\n  X-Two: 2\n', '/a/b', [['X-One', '1'], ['X-Two', '2']]],
+    [
+      '# comment\n/a/*\n  X-One: 1\n\n/a/b\n  X-Two: 2\n',
+      '/a/b',
+      [
+        ['X-One', '1'],
+        ['X-Two', '2'],
+      ],
+    ],
     ['/a/*\r\n  X-One: 1\r\n/*\r\n  x-one: 2\r\n', '/a/', [['X-One', '1, 2']]],
     ['/news/:year/*\n  X-Year: yes\n', '/news/2024/x/', [['X-Year', 'yes']]],
     ['/news/:year/*\n  X-Year: yes\n', '/news/2024', []],

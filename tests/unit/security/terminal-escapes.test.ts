@@ -20,7 +20,11 @@ describe('escapeControls', () => {
     ['zero-width space and BOM', 'helena\u200b-voss\ufeff', 'helena\\u200b-voss\\ufeff'],
     ['a tag character (astral format character)', 'a\u{e0041}', 'a\\u{e0041}'],
     ['a lone surrogate', 'a\ud800b', 'a\\ud800b'],
-    ['ordinary text in any script is left alone', 'Зеленський 김정은 «quote» – café', 'Зеленський 김정은 «quote» – café'],
+    [
+      'ordinary text in any script is left alone',
+      'Зеленський 김정은 «quote» – café',
+      'Зеленський 김정은 «quote» – café',
+    ],
   ])('%s', (_name, input, shown) => {
     expect(escapeControls(input)).toBe(shown);
   });
@@ -40,7 +44,9 @@ describe('formatProblem and the dev error page show control characters escaped',
   test('every part of a problem', () => {
     const line = formatProblem(hostile);
     expect(line).not.toMatch(RAW);
-    expect(line).toBe('content/sources/evil\\x1b[2J.yaml:2:3  error: `title\\u202e` unknown actor "x\\x1b]0;owned\\x07"\n    fix: did you mean "y\\x9b31m"?');
+    expect(line).toBe(
+      'content/sources/evil\\x1b[2J.yaml:2:3  error: `title\\u202e` unknown actor "x\\x1b]0;owned\\x07"\n    fix: did you mean "y\\x9b31m"?',
+    );
   });
 
   test('the error page of astro dev', () => {
@@ -64,8 +70,14 @@ describe('a story with control characters in its values and file names', () => {
       join(dir, 'statements/barrier.yaml'),
       `- id: voss-barrier-pledge\n  speaker: "helena-voss${evil}"\n  date: 2024-02-12\n  quote: x\n  sources: [eastholm-bulletin]\n`,
     );
-    writeFileSync(join(dir, 'actors/eastholm-council.md'), `---\nname: Council\nkind: "organisation${evil}"\ndescription: d\n---\n`);
-    writeFileSync(join(dir, 'sources/evil\u001b[2J.yaml'), 'title: T\npublisher: P\ntype: speech\npublished: 2024-02-30\n');
+    writeFileSync(
+      join(dir, 'actors/eastholm-council.md'),
+      `---\nname: Council\nkind: "organisation${evil}"\ndescription: d\n---\n`,
+    );
+    writeFileSync(
+      join(dir, 'sources/evil\u001b[2J.yaml'),
+      'title: T\npublisher: P\ntype: speech\npublished: 2024-02-30\n',
+    );
     report = formatReport(checkContentDir(dir, dir).problems);
   });
 

@@ -7,7 +7,12 @@ import { renderShareImage, type ShareCard } from '../../../src/share/share-image
 const WORKER = shareWorkerFile();
 
 function card(n: number): ShareCard {
-  return { label: 'Person', title: `Actor number ${n}`, subtitle: 'A role held at the time', site: 'Explainer · example.org' };
+  return {
+    label: 'Person',
+    title: `Actor number ${n}`,
+    subtitle: 'A role held at the time',
+    site: 'Explainer · example.org',
+  };
 }
 
 describe('share drawer', () => {
@@ -17,7 +22,8 @@ describe('share drawer', () => {
     drawer.prefetch(cards);
     // The worker takes jobs from the end of the queue: wait until it has finished one (slow machines included).
     const deadline = Date.now() + 20_000;
-    while (drawer.pending > cards.length - 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (drawer.pending > cards.length - 3 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     for (const [key, value] of cards) {
       const png = await drawer.draw(key, value);
       expect(Buffer.from(png).equals(Buffer.from(await renderShareImage(value)))).toBe(true);
@@ -59,7 +65,9 @@ describe('share drawer', () => {
 
   test('the worker module is found next to the drawer, and a missing one fails at once', () => {
     expect(existsSync(WORKER)).toBe(true);
-    expect(() => new ShareDrawer('/nonexistent/share-worker.ts', 1)).toThrow('/nonexistent/share-worker.ts does not exist');
+    expect(() => new ShareDrawer('/nonexistent/share-worker.ts', 1)).toThrow(
+      '/nonexistent/share-worker.ts does not exist',
+    );
   });
 
   test('a worker that cannot start costs only time: its cards are drawn on the main thread', async () => {

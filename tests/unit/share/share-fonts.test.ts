@@ -4,10 +4,16 @@ import { renderShareImage } from '../../../src/share/share-image.ts';
 
 // One file, one fresh module: the fonts read so far are this file's alone.
 test('a card reads only the font files of the scripts it shows', async () => {
-  await renderShareImage({ label: 'Person', title: 'Lloyd Austin', subtitle: 'Secretary of Defense', site: 'Explainer · example.org' });
+  await renderShareImage({
+    label: 'Person',
+    title: 'Lloyd Austin',
+    subtitle: 'Secretary of Defense',
+    site: 'Explainer · example.org',
+  });
   const latin = loadedFontFiles();
   expect(latin.length).toBeGreaterThan(0);
-  for (const file of latin) expect(file).toMatch(/[/\\]@fontsource[/\\]noto-sans[/\\]files[/\\]noto-sans-latin-(400|700)-normal\.woff$/);
+  for (const file of latin)
+    expect(file).toMatch(/[/\\]@fontsource[/\\]noto-sans[/\\]files[/\\]noto-sans-latin-(400|700)-normal\.woff$/);
 
   await renderShareImage({ label: 'Person', title: '최선희', subtitle: 'Москва', site: 'Explainer · example.org' });
   const added = loadedFontFiles().filter((file) => !latin.includes(file));

@@ -57,31 +57,37 @@ describe('share cards draw every script', () => {
     expect(ink(box[700])).toBeGreaterThan(50);
   });
 
-  test.each(SCRIPTS)('%s: every character of the title (bold) and the line under it (regular) is a real glyph, not a box', async (script, title, subtitle) => {
-    for (const [text, weight] of [
-      [title, 700],
-      [subtitle, 400],
-    ] as const) {
-      for (const char of new Set(text.replace(/\s/g, ''))) {
-        const drawn = pixels(char, weight);
-        expect(ink(drawn), `${script} ${char} at ${weight}`).toBeGreaterThan(0);
-        expect(drawn.equals(box[weight]), `${script} ${char} at ${weight} is a box`).toBe(false);
+  test.each(SCRIPTS)(
+    '%s: every character of the title (bold) and the line under it (regular) is a real glyph, not a box',
+    async (script, title, subtitle) => {
+      for (const [text, weight] of [
+        [title, 700],
+        [subtitle, 400],
+      ] as const) {
+        for (const char of new Set(text.replace(/\s/g, ''))) {
+          const drawn = pixels(char, weight);
+          expect(ink(drawn), `${script} ${char} at ${weight}`).toBeGreaterThan(0);
+          expect(drawn.equals(box[weight]), `${script} ${char} at ${weight} is a box`).toBe(false);
+        }
       }
-    }
-    const shown = card(title, subtitle);
-    expect(missingOnCard(shown)).toEqual([]);
-    const png = await renderShareImage(shown);
-    // The card's title lines hold ink.
-    const image = PNG.sync.read(Buffer.from(png));
-    const titleBox = cardLayout(shown).texts.find((t) => t.field === 'title');
-    const top = Math.round(titleBox?.y ?? 0);
-    const rows = image.data.subarray(top * image.width * 4, Math.round(top + (titleBox?.block.height ?? 0)) * image.width * 4);
-    expect(ink(Buffer.from(rows))).toBeGreaterThan(500);
-    if (out) {
-      mkdirSync(out, { recursive: true });
-      writeFileSync(join(out, `${script.replace(/\W+/g, '-').toLowerCase()}.png`), png);
-    }
-  });
+      const shown = card(title, subtitle);
+      expect(missingOnCard(shown)).toEqual([]);
+      const png = await renderShareImage(shown);
+      // The card's title lines hold ink.
+      const image = PNG.sync.read(Buffer.from(png));
+      const titleBox = cardLayout(shown).texts.find((t) => t.field === 'title');
+      const top = Math.round(titleBox?.y ?? 0);
+      const rows = image.data.subarray(
+        top * image.width * 4,
+        Math.round(top + (titleBox?.block.height ?? 0)) * image.width * 4,
+      );
+      expect(ink(Buffer.from(rows))).toBeGreaterThan(500);
+      if (out) {
+        mkdirSync(out, { recursive: true });
+        writeFileSync(join(out, `${script.replace(/\W+/g, '-').toLowerCase()}.png`), png);
+      }
+    },
+  );
 
   test('Arabic letters are joined: a word is drawn unlike its letters kept apart', () => {
     const word = 'محكمة';
@@ -95,24 +101,31 @@ describe('share cards draw every script', () => {
   test.each([
     ['Hebrew', 'א ב', 'א', 'ב'],
     ['Arabic', 'مصر ثم', 'مصر', 'ثم'],
-  ])('%s reads right to left: the first word is drawn right of the second, and the line is set flush right', (_script, text, first, second) => {
-    const set = { ...style(700), width: 1000 };
-    const block = layoutText(text, set);
-    expect(block.direction).toBe('rtl');
-    const line = block.lines[0]!;
-    // Find each word's glyphs in the line by their outlines.
-    const outlines = (word: string) => new Set(layoutText(word, set).lines[0]?.glyphs.map((glyph) => glyph.path));
-    const xs = (word: string) => line.glyphs.filter((glyph) => outlines(word).has(glyph.path)).map((glyph) => glyph.x);
-    expect(Math.min(...xs(first))).toBeGreaterThan(Math.max(...xs(second)));
-    expect(textSvg(block, set, 0, 0, '#000')).toContain(`${Math.round((1000 - line.width + (line.glyphs[0]?.x ?? 0)) * 100) / 100} `);
-  });
+  ])(
+    '%s reads right to left: the first word is drawn right of the second, and the line is set flush right',
+    (_script, text, first, second) => {
+      const set = { ...style(700), width: 1000 };
+      const block = layoutText(text, set);
+      expect(block.direction).toBe('rtl');
+      const line = block.lines[0]!;
+      // Find each word's glyphs in the line by their outlines.
+      const outlines = (word: string) => new Set(layoutText(word, set).lines[0]?.glyphs.map((glyph) => glyph.path));
+      const xs = (word: string) =>
+        line.glyphs.filter((glyph) => outlines(word).has(glyph.path)).map((glyph) => glyph.x);
+      expect(Math.min(...xs(first))).toBeGreaterThan(Math.max(...xs(second)));
+      expect(textSvg(block, set, 0, 0, '#000')).toContain(
+        `${Math.round((1000 - line.width + (line.glyphs[0]?.x ?? 0)) * 100) / 100} `,
+      );
+    },
+  );
 
   test('a left-to-right line keeps an Arabic name in its place, itself right to left', () => {
     const set = { ...style(400), width: 1000 };
     const block = layoutText('Court مصر ثم Kyiv', set);
     expect(block.direction).toBe('ltr');
     const outlines = (word: string) => new Set(layoutText(word, set).lines[0]?.glyphs.map((glyph) => glyph.path));
-    const xs = (word: string) => block.lines[0]!.glyphs.filter((glyph) => outlines(word).has(glyph.path)).map((glyph) => glyph.x);
+    const xs = (word: string) =>
+      block.lines[0]!.glyphs.filter((glyph) => outlines(word).has(glyph.path)).map((glyph) => glyph.x);
     // Court, then ثم, then مصر, then Kyiv.
     expect(Math.max(...xs('Court'))).toBeLessThan(Math.min(...xs('ثم')));
     expect(Math.max(...xs('ثم'))).toBeLessThan(Math.min(...xs('مصر')));
@@ -121,18 +134,31 @@ describe('share cards draw every script', () => {
 
   test('Han characters take the regional style of the card’s other text: Japanese beside kana, Korean beside Hangul, else Chinese', () => {
     const set = style(700);
-    const outlines = (context?: string) => layoutText('直', { ...set, context }).lines[0]?.glyphs.map((glyph) => glyph.path).join('');
+    const outlines = (context?: string) =>
+      layoutText('直', { ...set, context })
+        .lines[0]?.glyphs.map((glyph) => glyph.path)
+        .join('');
     const chinese = outlines();
     const japanese = outlines('ひらがな');
     expect(japanese).not.toBe(chinese);
     expect(outlines('한국어')).not.toBe(chinese);
-    const title = (subtitle: string) => cardLayout({ ...card('直', subtitle), label: 'Person' }).texts.find((t) => t.field === 'title')?.block.lines[0]?.glyphs.map((glyph) => glyph.path).join('');
+    const title = (subtitle: string) =>
+      cardLayout({ ...card('直', subtitle), label: 'Person' })
+        .texts.find((t) => t.field === 'title')
+        ?.block.lines[0]?.glyphs.map((glyph) => glyph.path)
+        .join('');
     expect(title('ひらがなの説明')).toBe(japanese);
     expect(title('中文说明')).toBe(chinese);
   });
 
   test('long titles in scripts without spaces break between characters and end with an ellipsis when too long', () => {
-    const block = layoutText('长榮海運'.repeat(40), { size: 48, weight: 700, width: 1056, maxLines: 3, lineHeight: 1.15 });
+    const block = layoutText('长榮海運'.repeat(40), {
+      size: 48,
+      weight: 700,
+      width: 1056,
+      maxLines: 3,
+      lineHeight: 1.15,
+    });
     expect(block.lines).toHaveLength(3);
     expect(block.clipped).toBe(true);
     for (const line of block.lines) expect(line.width).toBeLessThanOrEqual(1056);
@@ -141,7 +167,9 @@ describe('share cards draw every script', () => {
 
 describe('a character no bundled font has is a warning, never a silent box', () => {
   test('the card says which field holds it', () => {
-    expect(missingOnCard({ label: 'Person', title: `Ancient ${NO_GLYPH} 𓀀 name`, subtitle: 'Fine', site: 'x' })).toEqual([{ field: 'title', chars: [NO_GLYPH, '𓀀'] }]);
+    expect(
+      missingOnCard({ label: 'Person', title: `Ancient ${NO_GLYPH} 𓀀 name`, subtitle: 'Fine', site: 'x' }),
+    ).toEqual([{ field: 'title', chars: [NO_GLYPH, '𓀀'] }]);
     expect(missingOnCard(card('최선희', 'Москва'))).toEqual([]);
   });
 
@@ -155,12 +183,25 @@ describe('a character no bundled font has is a warning, never a silent box', () 
     const figure = { id: 'f', file: 'content/figures/f.md', data: { title: 'Count', estimates: [{ by: 'scribe' }] } };
     const warnings = missingGlyphWarnings([
       { entity, card: card('Scribe 𓀀', 'Wrote things down') },
-      { entity: figure, card: { label: 'Figure', title: 'Count', site: 'x', rows: [{ label: 'Scribe 𓀀', value: '1' }] } },
+      {
+        entity: figure,
+        card: { label: 'Figure', title: 'Count', site: 'x', rows: [{ label: 'Scribe 𓀀', value: '1' }] },
+      },
       { entity, card: card('Scribe', 'Fine') },
     ]);
     expect(warnings).toEqual([
-      expect.objectContaining({ file: 'content/actors/scribe.md', line: 2, field: 'name', severity: 'warning', message: expect.stringContaining('U+13000 "𓀀"') }),
-      expect.objectContaining({ file: 'content/figures/f.md', field: 'share image rows[0].label', severity: 'warning' }),
+      expect.objectContaining({
+        file: 'content/actors/scribe.md',
+        line: 2,
+        field: 'name',
+        severity: 'warning',
+        message: expect.stringContaining('U+13000 "𓀀"'),
+      }),
+      expect.objectContaining({
+        file: 'content/figures/f.md',
+        field: 'share image rows[0].label',
+        severity: 'warning',
+      }),
     ]);
     expect(warnings[0]?.fix).toMatch(/replace the character/);
   });

@@ -48,10 +48,15 @@ describe('layoutChart', () => {
 
 describe('money on the chart', () => {
   test('values and ticks read as money, compact, and every label stays on the canvas', () => {
-    const chart = layoutChart([{ value: 41500000 }, { low: 35000000, high: 52750000 }, { value: 9612500000.5 }], 640, { currency: 'EUR' });
+    const chart = layoutChart([{ value: 41500000 }, { low: 35000000, high: 52750000 }, { value: 9612500000.5 }], 640, {
+      currency: 'EUR',
+    });
     expect(chart.rows.map((row) => row.valueLabel)).toEqual(['€41.5m', '€35m–€52.8m', '€9.61bn']);
     expect(chart.ticks.map((tick) => tick.label)).toEqual(['€0', '€5bn', '€10bn']);
-    for (const row of chart.rows) expect(chart.plotLeft + chart.plotWidth + 12 + row.valueLabel.length * VALUE_CHAR_WIDTH).toBeLessThanOrEqual(chart.width);
+    for (const row of chart.rows)
+      expect(chart.plotLeft + chart.plotWidth + 12 + row.valueLabel.length * VALUE_CHAR_WIDTH).toBeLessThanOrEqual(
+        chart.width,
+      );
   });
 });
 
@@ -75,20 +80,45 @@ describe('layoutTimeChart', () => {
   });
 
   test('no label leaves the canvas: value labels fit the left margin, date labels are anchored inside', () => {
-    const chart = layoutTimeChart([{ value: 9612500000.5, date: '2024-05-21' }, { low: 35000000, high: 52750000, date: '2024-05-20' }], (iso) => `the day ${iso}`, { currency: 'EUR' });
-    for (const tick of chart.valueTicks) expect(chart.plotLeft - 6 - tick.label.length * LABEL_CHAR_WIDTH).toBeGreaterThanOrEqual(0);
+    const chart = layoutTimeChart(
+      [
+        { value: 9612500000.5, date: '2024-05-21' },
+        { low: 35000000, high: 52750000, date: '2024-05-20' },
+      ],
+      (iso) => `the day ${iso}`,
+      { currency: 'EUR' },
+    );
+    for (const tick of chart.valueTicks)
+      expect(chart.plotLeft - 6 - tick.label.length * LABEL_CHAR_WIDTH).toBeGreaterThanOrEqual(0);
     for (const tick of chart.dateTicks) {
       const w = tick.label.length * LABEL_CHAR_WIDTH;
-      const [left, right] = tick.anchor === 'start' ? [tick.x, tick.x + w] : tick.anchor === 'end' ? [tick.x - w, tick.x] : [tick.x - w / 2, tick.x + w / 2];
+      const [left, right] =
+        tick.anchor === 'start'
+          ? [tick.x, tick.x + w]
+          : tick.anchor === 'end'
+            ? [tick.x - w, tick.x]
+            : [tick.x - w / 2, tick.x + w / 2];
       expect(left).toBeGreaterThanOrEqual(0);
       expect(right).toBeLessThanOrEqual(chart.width);
     }
     // The first label runs right from its date, the last ends at its date: they do not meet.
-    expect(chart.dateTicks.map((tick) => [tick.label, tick.anchor])).toEqual([['the day 2024-05-20', 'start'], ['the day 2024-05-21', 'end']]);
-    expect(chart.dateTicks[0]!.x + 'the day 2024-05-20'.length * LABEL_CHAR_WIDTH).toBeLessThan(chart.dateTicks[1]!.x - 'the day 2024-05-21'.length * LABEL_CHAR_WIDTH);
+    expect(chart.dateTicks.map((tick) => [tick.label, tick.anchor])).toEqual([
+      ['the day 2024-05-20', 'start'],
+      ['the day 2024-05-21', 'end'],
+    ]);
+    expect(chart.dateTicks[0]!.x + 'the day 2024-05-20'.length * LABEL_CHAR_WIDTH).toBeLessThan(
+      chart.dateTicks[1]!.x - 'the day 2024-05-21'.length * LABEL_CHAR_WIDTH,
+    );
 
     // Three dates close together: the middle label would touch the others, so it is left out.
-    const close = layoutTimeChart([{ value: 1, date: '2024-01-01' }, { value: 2, date: '2024-01-02' }, { value: 3, date: '2024-12-31' }], (iso) => `the day ${iso}`);
+    const close = layoutTimeChart(
+      [
+        { value: 1, date: '2024-01-01' },
+        { value: 2, date: '2024-01-02' },
+        { value: 3, date: '2024-12-31' },
+      ],
+      (iso) => `the day ${iso}`,
+    );
     expect(close.dateTicks.map((tick) => tick.label)).toEqual(['the day 2024-01-01', 'the day 2024-12-31']);
   });
 });

@@ -1,8 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { correctionLink, entryCorrections, listCorrections, loggedEntries, type LoggedEntry } from '../../../src/site/corrections.ts';
+import {
+  correctionLink,
+  entryCorrections,
+  listCorrections,
+  loggedEntries,
+  type LoggedEntry,
+} from '../../../src/site/corrections.ts';
 import { story } from '../fixtures.ts';
 
-const logged = (kind: LoggedEntry['kind'], id: string, title: string, updates: LoggedEntry['updates']): LoggedEntry => ({ kind, id, title, updates });
+const logged = (
+  kind: LoggedEntry['kind'],
+  id: string,
+  title: string,
+  updates: LoggedEntry['updates'],
+): LoggedEntry => ({ kind, id, title, updates });
 
 describe('corrections', () => {
   test('only entries with correction: true, newest first, each with its stable anchor', () => {
@@ -70,7 +81,11 @@ describe('corrections', () => {
   });
 
   test('links go to the entry in its update log; for events, to the timeline', () => {
-    expect(correctionLink({ kind: 'statements', id: 'z1', anchor: 'update-fix' }, '/')).toBe('/statements/z1/#update-fix');
-    expect(correctionLink({ kind: 'events', id: 'e1', anchor: 'update-fix' }, '/x/')).toBe('/x/timeline/#event-e1-update-fix');
+    expect(correctionLink({ kind: 'statements', id: 'z1', anchor: 'update-fix' }, '/')).toBe(
+      '/statements/z1/#update-fix',
+    );
+    expect(correctionLink({ kind: 'events', id: 'e1', anchor: 'update-fix' }, '/x/')).toBe(
+      '/x/timeline/#event-e1-update-fix',
+    );
   });
 });

@@ -13,8 +13,16 @@ describe('buildCrossIndex', () => {
       sourcesIssued: ['address'],
       articlesMentioning: [],
     });
-    expect(index.actors.get('austin')).toMatchObject({ statementsAbout: ['z1'], articlesMentioning: ['story'], events: ['e1'] });
-    expect(index.actors.get('hur')).toMatchObject({ statementsBy: ['h1'], articlesQuoting: ['story'], parents: ['mod'] });
+    expect(index.actors.get('austin')).toMatchObject({
+      statementsAbout: ['z1'],
+      articlesMentioning: ['story'],
+      events: ['e1'],
+    });
+    expect(index.actors.get('hur')).toMatchObject({
+      statementsBy: ['h1'],
+      articlesQuoting: ['story'],
+      parents: ['mod'],
+    });
   });
 
   test('parent and child bodies, and members of a state', () => {
@@ -23,8 +31,12 @@ describe('buildCrossIndex', () => {
   });
 
   test('relations show on both statements', () => {
-    expect(index.statements.get('h1')?.relations).toEqual([{ type: 'contradicts', statement: 'z1', direction: 'outgoing' }]);
-    expect(index.statements.get('z1')?.relations).toEqual([{ type: 'contradicts', statement: 'h1', direction: 'incoming' }]);
+    expect(index.statements.get('h1')?.relations).toEqual([
+      { type: 'contradicts', statement: 'z1', direction: 'outgoing' },
+    ]);
+    expect(index.statements.get('z1')?.relations).toEqual([
+      { type: 'contradicts', statement: 'h1', direction: 'incoming' },
+    ]);
   });
 
   test('statement estimates and articles', () => {
@@ -53,7 +65,11 @@ describe('buildCrossIndex', () => {
   });
 
   test('figure claimants, sources and articles', () => {
-    expect(index.figures.get('troops')).toEqual({ articles: ['story'], claimants: ['zelenskyy', 'hur'], sources: ['address', 'seed'] });
+    expect(index.figures.get('troops')).toEqual({
+      articles: ['story'],
+      claimants: ['zelenskyy', 'hur'],
+      sources: ['address', 'seed'],
+    });
   });
 
   test('co-actors are counted across statements, events and articles', () => {

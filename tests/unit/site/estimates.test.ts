@@ -26,20 +26,44 @@ describe('estimateHistory', () => {
   });
 
   test('a withdrawn estimate is nobody’s current estimate', () => {
-    const history = estimateHistory([e('a', '2024-01-01'), e('a', '2024-02-01', { withdrawn: { date: '2024-03-01', source: 's' } })]);
+    const history = estimateHistory([
+      e('a', '2024-01-01'),
+      e('a', '2024-02-01', { withdrawn: { date: '2024-03-01', source: 's' } }),
+    ]);
     expect(history.current).toEqual([0]);
     expect(history.status[1]).toMatchObject({ withdrawn: true, standing: false });
   });
 });
 
 describe('the figure schema checks revisions', () => {
-  const figure = (estimates: unknown[]) => figureSchema.safeParse({ title: 't', unit: 'u', description: 'd', estimates });
+  const figure = (estimates: unknown[]) =>
+    figureSchema.safeParse({ title: 't', unit: 'u', description: 'd', estimates });
   test.each([
-    ['an unknown id', [e('a', '2024-01-01', { id: 'x' }), e('a', '2024-02-01', { revises: 'y' })], ['estimates', 1, 'revises'], /"y" is not the id of another estimate of this figure \(the ids here: x\)/],
+    [
+      'an unknown id',
+      [e('a', '2024-01-01', { id: 'x' }), e('a', '2024-02-01', { revises: 'y' })],
+      ['estimates', 1, 'revises'],
+      /"y" is not the id of another estimate of this figure \(the ids here: x\)/,
+    ],
     ['itself', [e('a', '2024-01-01', { id: 'x', revises: 'x' })], ['estimates', 0, 'revises'], /cannot revise itself/],
-    ['a later estimate', [e('a', '2024-03-01', { revises: 'x' }), e('a', '2024-04-01', { id: 'x' })], ['estimates', 0, 'revises'], /dated later \(2024-04-01\)/],
-    ['a duplicate id', [e('a', '2024-01-01', { id: 'x' }), e('a', '2024-02-01', { id: 'x' })], ['estimates', 1, 'id'], /also the id of the 1st estimate/],
-    ['a withdrawal before the estimate', [e('a', '2024-02-01', { withdrawn: { date: '2024-01-01', source: 's' } })], ['estimates', 0, 'withdrawn', 'date'], /before the estimate itself/],
+    [
+      'a later estimate',
+      [e('a', '2024-03-01', { revises: 'x' }), e('a', '2024-04-01', { id: 'x' })],
+      ['estimates', 0, 'revises'],
+      /dated later \(2024-04-01\)/,
+    ],
+    [
+      'a duplicate id',
+      [e('a', '2024-01-01', { id: 'x' }), e('a', '2024-02-01', { id: 'x' })],
+      ['estimates', 1, 'id'],
+      /also the id of the 1st estimate/,
+    ],
+    [
+      'a withdrawal before the estimate',
+      [e('a', '2024-02-01', { withdrawn: { date: '2024-01-01', source: 's' } })],
+      ['estimates', 0, 'withdrawn', 'date'],
+      /before the estimate itself/,
+    ],
   ])('refuses revising %s', (_name, estimates, path, message) => {
     const result = figure(estimates);
     expect(result.success).toBe(false);

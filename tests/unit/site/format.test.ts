@@ -34,7 +34,11 @@ describe('format', () => {
   });
 
   test('the unit is written after a value unless the value says it', () => {
-    expect([unitAfter({ unit: 'troops' }), unitAfter({ unit: 'euros', currency: 'EUR' }), unitAfter({ unit: 'per cent', percent: true })]).toEqual([' troops', '', '']);
+    expect([
+      unitAfter({ unit: 'troops' }),
+      unitAfter({ unit: 'euros', currency: 'EUR' }),
+      unitAfter({ unit: 'per cent', percent: true }),
+    ]).toEqual([' troops', '', '']);
   });
 
   test('languageName', () => {

@@ -5,7 +5,7 @@ import { createPageKeys } from '../../../src/site/page-keys.ts';
 import { buildTimeline } from '../../../src/site/timeline.ts';
 
 function content(): ContentSet {
-  const e = <T,>(id: string, data: T) => ({ id, data, file: `${id}.yaml` });
+  const e = <T>(id: string, data: T) => ({ id, data, file: `${id}.yaml` });
   return {
     articles: [],
     actors: [
@@ -60,7 +60,11 @@ describe('page cache keys', () => {
   it('change when a new entry links to the page', () => {
     const keyBefore = keys(content());
     const added = content();
-    added.statements.push({ id: 's3', data: { speaker: 'carol', date: '2024-02-01', quote: 'Three.', sources: ['src2'] }, file: 's3.yaml' });
+    added.statements.push({
+      id: 's3',
+      data: { speaker: 'carol', date: '2024-02-01', quote: 'Three.', sources: ['src2'] },
+      file: 's3.yaml',
+    });
     expect(keys(added)('actors', 'carol')).not.toBe(keyBefore('actors', 'carol'));
     expect(keys(added)('sources', 'src2')).not.toBe(keyBefore('sources', 'src2'));
     expect(keys(added)('sources', 'src1')).toBe(keyBefore('sources', 'src1'));
@@ -69,7 +73,17 @@ describe('page cache keys', () => {
   it('change on an actor page when a source cited in the bio is retitled (regression: the reference list under the bio went stale)', () => {
     const withBio = () => {
       const set = content();
-      set.actors[2] = { ...set.actors[2]!, refs: { citations: [{ id: 'src2', locator: undefined, line: 5, column: 1 }], mentions: [], statements: [], figures: [], timelines: [], problems: [] } };
+      set.actors[2] = {
+        ...set.actors[2]!,
+        refs: {
+          citations: [{ id: 'src2', locator: undefined, line: 5, column: 1 }],
+          mentions: [],
+          statements: [],
+          figures: [],
+          timelines: [],
+          problems: [],
+        },
+      };
       return set;
     };
     const keyBefore = keys(withBio());

@@ -22,7 +22,9 @@ describe('scheduled publishing', () => {
 
   test('and published from their time on', () => {
     expect(publishedAt(scheduledStory(), at('2024-11-10T06:00Z')).articles.map((a) => a.id)).toEqual(['story']);
-    expect(publishedAt(scheduledStory(), at('2024-11-12T09:00Z')).statements[0]!.data.updates?.map((u) => u.id)).toEqual(['later', 'done']);
+    expect(
+      publishedAt(scheduledStory(), at('2024-11-12T09:00Z')).statements[0]!.data.updates?.map((u) => u.id),
+    ).toEqual(['later', 'done']);
   });
 
   test('entries without a scheduled update are the same objects', () => {
@@ -31,7 +33,10 @@ describe('scheduled publishing', () => {
   });
 
   test('npm run check lists what is scheduled, soonest first', () => {
-    expect(scheduledItems(scheduledStory(), at('2024-11-09T00:00Z')).map((item) => item.what)).toEqual(['article "story"', 'update "later" of statement "z1"']);
+    expect(scheduledItems(scheduledStory(), at('2024-11-09T00:00Z')).map((item) => item.what)).toEqual([
+      'article "story"',
+      'update "later" of statement "z1"',
+    ]);
     expect(scheduledItems(scheduledStory(), at('2024-11-13T00:00Z'))).toEqual([]);
   });
 });

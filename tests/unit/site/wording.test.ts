@@ -3,10 +3,28 @@ import { statementWording } from '../../../src/site/wording.ts';
 
 describe('statementWording', () => {
   test.each([
-    ['a quote', { quote: 'We will rebuild.' }, { kind: 'quote', tag: 'Quote', label: 'Quote', text: 'We will rebuild.', inline: '“We will rebuild.”' }],
-    ['a translated quote', { quote: 'Wir bauen.', translated: true, language: 'de' }, { kind: 'quote', tag: 'Quote', label: 'Quote, translated from German', inline: '“Wir bauen.”' }],
+    [
+      'a quote',
+      { quote: 'We will rebuild.' },
+      { kind: 'quote', tag: 'Quote', label: 'Quote', text: 'We will rebuild.', inline: '“We will rebuild.”' },
+    ],
+    [
+      'a translated quote',
+      { quote: 'Wir bauen.', translated: true, language: 'de' },
+      { kind: 'quote', tag: 'Quote', label: 'Quote, translated from German', inline: '“Wir bauen.”' },
+    ],
     ['a quote in its own language', { quote: 'Wir bauen.', language: 'de' }, { label: 'Quote' }],
-    ['a paraphrase', { summary: 'Said the plant would reopen.' }, { kind: 'paraphrase', tag: 'Paraphrase', label: 'Paraphrase', text: 'Said the plant would reopen.', inline: 'Said the plant would reopen.' }],
+    [
+      'a paraphrase',
+      { summary: 'Said the plant would reopen.' },
+      {
+        kind: 'paraphrase',
+        tag: 'Paraphrase',
+        label: 'Paraphrase',
+        text: 'Said the plant would reopen.',
+        inline: 'Said the plant would reopen.',
+      },
+    ],
     ['a quote with a summary is a quote', { quote: 'Q', summary: 'S' }, { kind: 'quote', text: 'Q' }],
   ])('%s', (_name, statement, expected) => {
     expect(statementWording(statement)).toMatchObject(expected);

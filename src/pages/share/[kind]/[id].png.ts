@@ -7,9 +7,15 @@ import { settings } from '../../../settings.ts';
 /** A 1200×630 share image for every article, actor and figure: `/share/actors/<id>.png`. */
 export const getStaticPaths = (async () => {
   const index = await getSiteIndex();
-  const ids: Record<ShareKind, Iterable<string>> = { articles: index.articles.keys(), actors: index.actors.keys(), figures: index.figures.keys() };
+  const ids: Record<ShareKind, Iterable<string>> = {
+    articles: index.articles.keys(),
+    actors: index.actors.keys(),
+    figures: index.figures.keys(),
+  };
   // `cacheKey` (incremental build): the image is drawn again only when an entry its page shows changes.
-  return SHARE_KINDS.flatMap((kind) => [...ids[kind]].map((id) => ({ params: { kind, id }, cacheKey: `${settings.title}|${index.cacheKey(kind, id)}` })));
+  return SHARE_KINDS.flatMap((kind) =>
+    [...ids[kind]].map((id) => ({ params: { kind, id }, cacheKey: `${settings.title}|${index.cacheKey(kind, id)}` })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
