@@ -1,6 +1,7 @@
 import type { Actor } from '../model/actor.ts';
 import type { Entity } from '../model/content-set.ts';
 import type { Source } from '../model/source.ts';
+import type { ActorLinks } from './cross-index.ts';
 import { ACTOR_KIND_GROUPS } from './labels.ts';
 
 /** The index of actors: one group per kind that has actors, in display order, each sorted by name. */
@@ -27,4 +28,25 @@ export function sourcesByPublisher(
       publisher,
       sources: members.sort((a, b) => b.data.published.localeCompare(a.data.published)),
     }));
+}
+
+/**
+ * The main actors of the story, for the home page: those linked from the most
+ * places (statements by and about them, articles that mention them, estimates
+ * they claim, events they take part in), ties broken by id.
+ */
+export function mainActors(links: ReadonlyMap<string, ActorLinks>, limit = 8): string[] {
+  return [...links]
+    .map(([id, l]) => ({
+      id,
+      weight:
+        l.statementsBy.length +
+        l.statementsAbout.length +
+        l.articlesMentioning.length +
+        l.estimates.length +
+        l.events.length,
+    }))
+    .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map((actor) => actor.id);
 }

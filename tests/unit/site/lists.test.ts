@@ -1,8 +1,9 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Actor } from '../../../src/model/actor.ts';
 import type { Entity } from '../../../src/model/content-set.ts';
 import type { Source } from '../../../src/model/source.ts';
-import { actorsByKind, sourcesByPublisher } from '../../../src/site/lists.ts';
+import type { ActorLinks } from '../../../src/site/cross-index.ts';
+import { actorsByKind, mainActors, sourcesByPublisher } from '../../../src/site/lists.ts';
 
 const actor = (id: string, name: string, kind: Actor['kind']) => ({
   id,
@@ -37,4 +38,27 @@ test('sources are grouped by publisher in alphabetical order, newest first withi
     ['BBC', ['bbc']],
     ['Reuters', ['new', 'old']],
   ]);
+});
+
+describe('mainActors', () => {
+  const links = (
+    counts: Partial<Record<'statementsBy' | 'statementsAbout' | 'articlesMentioning' | 'events', number>>,
+  ) =>
+    ({
+      statementsBy: Array(counts.statementsBy ?? 0).fill('s'),
+      statementsAbout: Array(counts.statementsAbout ?? 0).fill('s'),
+      articlesMentioning: Array(counts.articlesMentioning ?? 0).fill('a'),
+      events: Array(counts.events ?? 0).fill('e'),
+      estimates: [],
+    }) as unknown as ActorLinks;
+
+  test('ranks actors by how many places link to them, ties by id, up to the limit', () => {
+    const index = new Map([
+      ['quiet', links({})],
+      ['speaker', links({ statementsBy: 3 })],
+      ['mentioned', links({ articlesMentioning: 2, events: 1 })],
+      ['also-three', links({ statementsAbout: 3 })],
+    ]);
+    expect(mainActors(index, 3)).toEqual(['also-three', 'mentioned', 'speaker']);
+  });
 });
