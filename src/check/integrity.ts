@@ -6,6 +6,9 @@ import { collectReferences, type CollectionKey } from './references.ts';
 import type { Problem } from '../model/problems.ts';
 import { entryOf, NOUNS } from './entry-label.ts';
 
+/** How many unknown ids get a did-you-mean suggestion; later ones get a list of existing ids. */
+export const SUGGESTED_UNKNOWN_IDS = 100;
+
 /**
  * Resolves every reference in a content set: frontmatter fields, list entries,
  * citation keys, component ids, `partOf`, `relations`. Also finds duplicate ids
@@ -27,15 +30,19 @@ export function checkIntegrity(
     sorted[key] = [...ids[key]].sort();
   }
 
+  let unknown = 0;
   for (const ref of collectReferences(set)) {
     if (ids[ref.target].has(ref.id)) continue;
+    // A suggestion compares the id with every known one: the first unknown ids get one (plenty
+    // for typos), so thousands of unknown ids against thousands of known ones cannot stall the check.
+    const near = unknown++ < SUGGESTED_UNKNOWN_IDS;
     problems.push({
       file: ref.from.file,
       ...entryOf(ref.collection, ref.from),
       ...ref.at,
       field: ref.field,
       message: `unknown ${NOUNS[ref.target]} "${ref.id}"`,
-      fix: suggestIds(ref.id, sorted[ref.target], NOUNS[ref.target]),
+      fix: suggestIds(ref.id, sorted[ref.target], NOUNS[ref.target], near),
       severity: 'error',
     });
   }
