@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 
@@ -363,8 +363,19 @@ export function outputFolderProblem(outDir: string, root: string): string | unde
   let names: string[];
   try {
     names = readdirSync(out);
-  } catch {
-    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    // A file is replaced whole, like a folder (`scripts/lib/site-swap.ts`): never one the build did not write.
+    const file = code === 'ENOTDIR' && statSync(out, { throwIfNoEntry: false })?.isFile();
+    return settingMessage(
+      SETTINGS.outDir.env,
+      outDir,
+      file
+        ? 'is a file, not a folder, and the build would replace it with the site'
+        : `cannot be used as the output folder (${code ?? 'unknown error'})`,
+      'set OUT_DIR to a new or empty folder, or to the folder of a previous build',
+    );
   }
   if (names.length === 0 || names.includes('index.html') || names.includes('_astro')) return undefined;
   const shown = names.slice(0, 3).map(quoteValue).join(', ');
