@@ -323,6 +323,18 @@ export function canonicalPath(path: string, root: string): string {
   }
 }
 
+/**
+ * Why a folder setting cannot be a folder: the path, or the nearest part of it
+ * that exists, is a file. (Astro would stop with a stack trace on its first
+ * `mkdir` in it.) Takes a canonical path.
+ */
+export function notAFolder(path: string): string | undefined {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (statSync(existing, { throwIfNoEntry: false })?.isDirectory() !== false) return undefined;
+  return existing === path ? 'is a file, not a folder' : `lies inside ${existing}, which is a file, not a folder`;
+}
+
 /** Settings read from an environment: the values, or one line per mistake. */
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
@@ -349,6 +361,13 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>,
     };
     for (const { key, problem, fix } of folderProblems(folders))
       errors.push(settingMessage(SETTINGS[key].env, parsed[key], problem, fix));
+    for (const [key, path] of [
+      ['outDir', folders.out],
+      ['cacheDir', folders.cache],
+    ] as const) {
+      const problem = notAFolder(path);
+      if (problem) errors.push(settingMessage(SETTINGS[key].env, parsed[key], problem, SETTINGS[key].fix));
+    }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: parsed };
 }
