@@ -121,11 +121,28 @@ export function frontmatterProblems(frontmatter: unknown): { field: string; mess
  */
 export function policyProblems(tree: Root): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
+  let timelines = 0;
   visit(tree, (node: Nodes) => {
     problems.push(...nodeProblems(node));
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Timeline') {
+      timelines += 1;
+      if (timelines === MAX_TIMELINES + 1)
+        problems.push({
+          node,
+          message: `a text may show at most ${MAX_TIMELINES} <Timeline> (each lists the whole story's events and statements)`,
+          fix: 'remove the extra ones, or narrow one <Timeline> with actors, from and to',
+        });
+    }
   });
   return problems;
 }
+
+/**
+ * How many `<Timeline>` one body may hold. Each renders the whole story's
+ * timeline, so the text limits alone (thousands of `<Timeline />` in 100,000
+ * characters) would let a few kilobytes ask for gigabytes of page.
+ */
+export const MAX_TIMELINES = 5;
 
 function nodeProblems(node: Nodes): PolicyProblem[] {
   switch (node.type) {
