@@ -11,13 +11,12 @@ function withGroups(n: number, groups: number[][]) {
       file: `content/actors/a${i}.md`,
       data: { name: `A ${i}`, kind: 'organization', description: 'd' },
     });
-  groups.forEach((group, g) =>
+  for (const [g, group] of groups.entries())
     set.statements.push({
       id: `g${g}`,
       file: 'content/statements/groups.yaml',
       data: { speaker: 'a0', date: '2024-01-01', quote: 'q', sources: ['seed'], about: group.map((i) => `a${i}`) },
-    }),
-  );
+    });
   return set;
 }
 
