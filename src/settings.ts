@@ -136,8 +136,11 @@ const SETTINGS = {
     'PUBLISH_TIME',
     plainText
       .refine(
+        // The day must exist: Date.parse reads 2024-02-30 as 1 March.
         (value) =>
-          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+          z.iso.date().safeParse(value.slice(0, 10)).success &&
+          !Number.isNaN(Date.parse(value)),
         { error: 'is not a date and time with an offset' },
       )
       .optional(),
