@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 
@@ -136,8 +136,11 @@ const SETTINGS = {
     'PUBLISH_TIME',
     plainText
       .refine(
+        // The day must exist: Date.parse reads 2024-02-30 as 1 March.
         (value) =>
-          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+          z.iso.date().safeParse(value.slice(0, 10)).success &&
+          !Number.isNaN(Date.parse(value)),
         { error: 'is not a date and time with an offset' },
       )
       .optional(),
@@ -323,6 +326,18 @@ export function canonicalPath(path: string, root: string): string {
   }
 }
 
+/**
+ * Why a folder setting cannot be a folder: the path, or the nearest part of it
+ * that exists, is a file. (Astro would stop with a stack trace on its first
+ * `mkdir` in it.) Takes a canonical path.
+ */
+export function notAFolder(path: string): string | undefined {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (statSync(existing, { throwIfNoEntry: false })?.isDirectory() !== false) return undefined;
+  return existing === path ? 'is a file, not a folder' : `lies inside ${existing}, which is a file, not a folder`;
+}
+
 /** Settings read from an environment: the values, or one line per mistake. */
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
@@ -349,6 +364,13 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>,
     };
     for (const { key, problem, fix } of folderProblems(folders))
       errors.push(settingMessage(SETTINGS[key].env, parsed[key], problem, fix));
+    for (const [key, path] of [
+      ['outDir', folders.out],
+      ['cacheDir', folders.cache],
+    ] as const) {
+      const problem = notAFolder(path);
+      if (problem) errors.push(settingMessage(SETTINGS[key].env, parsed[key], problem, SETTINGS[key].fix));
+    }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: parsed };
 }
@@ -363,8 +385,19 @@ export function outputFolderProblem(outDir: string, root: string): string | unde
   let names: string[];
   try {
     names = readdirSync(out);
-  } catch {
-    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    // A file is replaced whole, like a folder (`scripts/lib/site-swap.ts`): never one the build did not write.
+    const file = code === 'ENOTDIR' && statSync(out, { throwIfNoEntry: false })?.isFile();
+    return settingMessage(
+      SETTINGS.outDir.env,
+      outDir,
+      file
+        ? 'is a file, not a folder, and the build would replace it with the site'
+        : `cannot be used as the output folder (${code ?? 'unknown error'})`,
+      'set OUT_DIR to a new or empty folder, or to the folder of a previous build',
+    );
   }
   if (names.length === 0 || names.includes('index.html') || names.includes('_astro')) return undefined;
   const shown = names.slice(0, 3).map(quoteValue).join(', ');

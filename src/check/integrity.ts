@@ -6,6 +6,9 @@ import { collectReferences, type CollectionKey } from './references.ts';
 import type { Problem } from '../model/problems.ts';
 import { entryOf, NOUNS } from './entry-label.ts';
 
+/** How many unknown ids get a did-you-mean suggestion; later ones get a list of existing ids. */
+export const SUGGESTED_UNKNOWN_IDS = 100;
+
 /**
  * Resolves every reference in a content set: frontmatter fields, list entries,
  * citation keys, component ids, `partOf`, `relations`. Also finds duplicate ids
@@ -27,15 +30,19 @@ export function checkIntegrity(
     sorted[key] = [...ids[key]].sort();
   }
 
+  let unknown = 0;
   for (const ref of collectReferences(set)) {
     if (ids[ref.target].has(ref.id)) continue;
+    // A suggestion compares the id with every known one: the first unknown ids get one (plenty
+    // for typos), so thousands of unknown ids against thousands of known ones cannot stall the check.
+    const near = unknown++ < SUGGESTED_UNKNOWN_IDS;
     problems.push({
       file: ref.from.file,
       ...entryOf(ref.collection, ref.from),
       ...ref.at,
       field: ref.field,
       message: `unknown ${NOUNS[ref.target]} "${ref.id}"`,
-      fix: suggestIds(ref.id, sorted[ref.target], NOUNS[ref.target]),
+      fix: suggestIds(ref.id, sorted[ref.target], NOUNS[ref.target], near),
       severity: 'error',
     });
   }
@@ -98,44 +105,72 @@ function duplicateProblems(entities: readonly Entity<unknown>[], noun: string): 
   return problems;
 }
 
+/** How many ids of a circle, and files of the others, a message names; a longer circle is shortened with "…". */
+const CIRCLE_SHOWN = 8;
+
+/** At most `max` items joined, the rest counted: `a, b, … (12 more)`. */
+function someOf(items: readonly string[], max: number, separator: string): string {
+  return items.length <= max
+    ? items.join(separator)
+    : `${items.slice(0, max).join(separator)}${separator}… (${items.length - max} more)`;
+}
+
+/**
+ * Actors that are, through `partOf`, part of themselves. Every actor of a
+ * circle gets the error, in its own file (any one link may be the wrong one),
+ * once. The walk keeps its own stack and a message names at most a few ids,
+ * so a chain of thousands of bodies cannot overflow the stack, and a circle of
+ * thousands cannot fill the memory with messages.
+ */
 function partOfCycles(actors: readonly Entity<ContentSet['actors'][number]['data']>[]): Problem[] {
   const actorsById = byId(actors);
   const problems: Problem[] = [];
   const reported = new Set<string>();
   const state = new Map<string, 'visiting' | 'done'>();
-  const walk = (id: string, trail: string[]): void => {
-    const status = state.get(id);
-    if (status === 'done') return;
-    if (status === 'visiting') {
-      const cycle = trail.slice(trail.indexOf(id));
-      const key = [...cycle].sort().join(',');
-      if (reported.has(key)) return;
-      reported.add(key);
-      // Every actor of the circle gets the error, in its own file: any one link may be the wrong one.
-      for (const member of cycle) {
-        const actor = actorsById.get(member);
-        if (!actor) continue;
-        const from = cycle.indexOf(member);
-        const circle = [...cycle.slice(from), ...cycle.slice(0, from), member];
-        const others = cycle.filter((other) => other !== member).map((other) => actorsById.get(other)?.file ?? other);
-        problems.push({
-          file: actor.file,
-          ...actor.locate?.(['partOf']),
-          field: 'partOf',
-          message: `goes round in a circle: ${circle.join(' → ')}${others.length > 0 ? ` (also in ${others.join(', ')})` : ''}`,
-          fix: 'a body cannot be part of itself: remove one of these `partOf` links',
-          severity: 'error',
-        });
-      }
-      return;
+  const report = (cycle: readonly string[]) => {
+    for (const [from, member] of cycle.entries()) {
+      const actor = actorsById.get(member);
+      if (!actor || reported.has(member)) continue;
+      reported.add(member);
+      const circle = [...cycle.slice(from), ...cycle.slice(0, from)];
+      const shown =
+        circle.length <= CIRCLE_SHOWN
+          ? [...circle, member].join(' → ')
+          : `${circle.slice(0, CIRCLE_SHOWN).join(' → ')} → … → ${member} (${circle.length} bodies)`;
+      const others = circle.slice(1).map((other) => actorsById.get(other)?.file ?? other);
+      problems.push({
+        file: actor.file,
+        ...actor.locate?.(['partOf']),
+        field: 'partOf',
+        message: `goes round in a circle: ${shown}${others.length > 0 ? ` (also in ${someOf(others, CIRCLE_SHOWN, ', ')})` : ''}`,
+        fix: 'a body cannot be part of itself: remove one of these `partOf` links',
+        severity: 'error',
+      });
     }
-    state.set(id, 'visiting');
-    for (const parent of actorsById.get(id)?.data.partOf ?? []) {
-      if (actorsById.has(parent)) walk(parent, [...trail, id]);
-    }
-    state.set(id, 'done');
   };
-  for (const actor of actors) walk(actor.id, []);
+  /** The path of the walk from where it started, and for each step the parents still to visit. */
+  const trail: string[] = [];
+  const pending: string[][] = [];
+  const enter = (id: string) => {
+    state.set(id, 'visiting');
+    trail.push(id);
+    pending.push((actorsById.get(id)?.data.partOf ?? []).filter((parent) => actorsById.has(parent)).reverse());
+  };
+  for (const actor of actors) {
+    if (state.has(actor.id)) continue;
+    enter(actor.id);
+    while (trail.length > 0) {
+      const parent = pending.at(-1)?.pop();
+      if (parent === undefined) {
+        state.set(trail.pop() as string, 'done');
+        pending.pop();
+        continue;
+      }
+      const status = state.get(parent);
+      if (status === undefined) enter(parent);
+      else if (status === 'visiting') report(trail.slice(trail.indexOf(parent)));
+    }
+  }
   return problems;
 }
 

@@ -90,6 +90,25 @@ export interface PolicyProblem {
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
 /**
+ * Frontmatter fields that Astro's Markdown and MDX compilers turn into code:
+ * `layout: ./x.js` becomes `import Layout from "./x.js"`, run when the page
+ * renders. No schema declares them, so the content check refuses them as
+ * unknown fields; the compile pipeline refuses them too, from the frontmatter
+ * it compiles with (`frontmatterProblems`).
+ */
+export const CODE_FIELDS = ['layout'] as const;
+
+/** The frontmatter fields a compiler would turn into an import, as problems. */
+export function frontmatterProblems(frontmatter: unknown): { field: string; message: string; fix: string }[] {
+  if (typeof frontmatter !== 'object' || frontmatter === null) return [];
+  return CODE_FIELDS.filter((field) => Object.hasOwn(frontmatter, field)).map((field) => ({
+    field,
+    message: `the frontmatter field \`${field}\` is not allowed (Astro would load it as code)`,
+    fix: `remove the \`${field}\` line: pages take their layout from the site, not from the file`,
+  }));
+}
+
+/**
  * What a body may hold, as one rule over its parsed tree: text, Markdown, the
  * four components and a few inline tags with plain values, web links, and
  * `{/* comments *\/}`. Nothing that runs code (imports, exports, expressions,
@@ -102,11 +121,28 @@ type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
  */
 export function policyProblems(tree: Root): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
+  let timelines = 0;
   visit(tree, (node: Nodes) => {
     problems.push(...nodeProblems(node));
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Timeline') {
+      timelines += 1;
+      if (timelines === MAX_TIMELINES + 1)
+        problems.push({
+          node,
+          message: `a text may show at most ${MAX_TIMELINES} <Timeline> (each lists the whole story's events and statements)`,
+          fix: 'remove the extra ones, or narrow one <Timeline> with actors, from and to',
+        });
+    }
   });
   return problems;
 }
+
+/**
+ * How many `<Timeline>` one body may hold. Each renders the whole story's
+ * timeline, so the text limits alone (thousands of `<Timeline />` in 100,000
+ * characters) would let a few kilobytes ask for gigabytes of page.
+ */
+export const MAX_TIMELINES = 5;
 
 function nodeProblems(node: Nodes): PolicyProblem[] {
   switch (node.type) {

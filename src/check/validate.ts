@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { ID_PATTERN } from '../model/common.ts';
+import { ID_PATTERN, idLengthProblem } from '../model/common.ts';
 import { slugify } from '../model/slug.ts';
 import { COLLECTION_FORMATS, schemas, type CollectionName } from '../model/index.ts';
 import { closestIds } from './did-you-mean.ts';
@@ -147,6 +147,18 @@ export function validateEntries<C extends CollectionName>(
         field: 'id',
         message: `the id "${id}" is not kebab-case (lowercase letters, digits and single hyphens)`,
         fix: fromFileName ? `rename the file to "${suggestion}"` : `write it as "${suggestion}"`,
+        severity: 'error',
+      });
+      continue;
+    }
+    const tooLong = idLengthProblem(id);
+    if (tooLong !== undefined) {
+      problems.push({
+        file: entry.file,
+        ...(fromFileName ? entry.position : entry.locate(['id'])),
+        field: 'id',
+        message: `the id "${id.slice(0, 40)}…" ${tooLong}`,
+        fix: fromFileName ? 'rename the file with a shorter name' : 'write a shorter id',
         severity: 'error',
       });
       continue;

@@ -3,14 +3,31 @@ import { z } from 'astro/zod';
 /** Pattern every id must match: kebab-case ASCII. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/**
+ * The longest id, in characters. Ids name folders and files of the built site
+ * (`statements/<id>/`, `share/statements/<id>.png`), which file systems cap at
+ * 255 bytes, and the did-you-mean for an unknown id compares ids pairwise.
+ */
+export const ID_MAX_LENGTH = 100;
+
+/** Why a text of the right pattern is still no id, with the fix: it is too long. */
+export function idLengthProblem(id: string): string | undefined {
+  return id.length > ID_MAX_LENGTH
+    ? `is ${id.length} characters long; an id has at most ${ID_MAX_LENGTH} (it names files of the built site)`
+    : undefined;
+}
+
 /** A fresh schema for an entity id: kebab-case ASCII, unique within its collection. */
 function idSchema() {
   return z.preprocess(
     // An all-digit id (`1984`) is read by YAML as a number: take it as the text written.
     (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
-    z.string({ error: 'must be an id (kebab-case text such as "jane-doe")' }).regex(ID_PATTERN, {
-      error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "jane-doe"',
-    }),
+    z
+      .string({ error: 'must be an id (kebab-case text such as "jane-doe")' })
+      .regex(ID_PATTERN, {
+        error: 'must be kebab-case ASCII: lowercase letters, digits and single hyphens, such as "jane-doe"',
+      })
+      .max(ID_MAX_LENGTH, { error: (issue) => idLengthProblem(String(issue.input)) ?? 'is too long' }),
   );
 }
 

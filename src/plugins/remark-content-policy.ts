@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { policyProblems } from '../check/mdx-policy.ts';
+import { frontmatterProblems, policyProblems } from '../check/mdx-policy.ts';
 import { parseWithinLimits } from '../check/parse-limits.ts';
 import { findBuildContext, type Refusal } from '../loaders/build-context.ts';
 
@@ -14,7 +14,9 @@ type Parser = (document: string, file: VFile) => Root;
  *
  * Before the parse: a text over the limits of `parse-limits.ts` fails at once
  * (the parser would take minutes on it). After the parse: the tree about to be
- * compiled goes through the same rule as the content check (`policyProblems`);
+ * compiled goes through the same rule as the content check (`policyProblems`),
+ * and the frontmatter it compiles with may hold no field Astro turns into an
+ * import (`frontmatterProblems`: `layout`);
  * every construct it refuses becomes a message with line and column, and the
  * compile fails, so no code is ever generated from it.
  *
@@ -33,12 +35,17 @@ export default function remarkContentPolicy(this: Processor) {
     return parsed.tree as Root;
   };
   return (tree: Root, file: VFile) => {
-    const refusals = policyProblems(tree).map(({ node, message, fix }) => ({
-      line: node.position?.start.line ?? 1,
-      column: node.position?.start.column ?? 1,
-      message,
-      fix,
-    }));
+    // The frontmatter the compiler turns into code (`layout` → an import) is read from the very object it uses.
+    const frontmatter = (file.data as { astro?: { frontmatter?: unknown } }).astro?.frontmatter;
+    const refusals = [
+      ...frontmatterProblems(frontmatter).map(({ message, fix }) => ({ line: 1, column: 1, message, fix })),
+      ...policyProblems(tree).map(({ node, message, fix }) => ({
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        message,
+        fix,
+      })),
+    ];
     if (refusals.length > 0) refuse(file, refusals);
     findBuildContext()?.refusedBodies.delete(file.path);
   };

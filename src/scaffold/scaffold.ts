@@ -1,6 +1,6 @@
 import { Document } from 'yaml';
 import { ACTOR_KINDS } from '../model/actor.ts';
-import { ID_PATTERN } from '../model/common.ts';
+import { ID_PATTERN, idLengthProblem } from '../model/common.ts';
 import type { CollectionName } from '../model/index.ts';
 import { SOURCE_TYPES } from '../model/source.ts';
 import { slugify } from '../model/slug.ts';
@@ -111,6 +111,8 @@ export function scaffold(kind: ScaffoldKind, name: string, options: ScaffoldOpti
     throw new ScaffoldError(
       `the id "${id}" is not kebab-case: use lowercase letters, digits and single hyphens, such as cho-tae-yul`,
     );
+  const tooLong = idLengthProblem(id);
+  if (tooLong !== undefined) throw new ScaffoldError(`the id "${id}" ${tooLong}: give a shorter one with --id`);
   const placeholders: string[] = [];
   const placeholder = (field: string, hint: string) => {
     placeholders.push(field);
