@@ -109,7 +109,11 @@ export class BodyRefsCache {
       renameSync(temporary, this.#file);
     } catch {
       // A full or read-only disk: the bodies are parsed again next time.
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // nothing was written
+      }
     }
   }
 
