@@ -13,6 +13,7 @@ import {
   openBuildContext,
   type RefusedBody,
 } from '../loaders/build-context.ts';
+import { rendererVersion, ShareImageCache } from '../share/share-cache.ts';
 import { drawerSize, ShareDrawer, shareWorkerFile } from '../share/share-drawer.ts';
 import { cacheKey, cachePath, contentPath, settings } from '../settings.ts';
 
@@ -128,6 +129,7 @@ function wantsPage(request: IncomingMessage): boolean {
  * Opens the context one `astro build` or `astro dev` run shares (`src/loaders/build-context.ts`).
  * The bodies' references are kept in the build's cache folder (`<cachePath>/body-refs.json`):
  * a build, or a recheck in `astro dev`, parses only the bodies whose text changed.
+ * Share images are kept there too (`<cachePath>/share-images`): a card is drawn once.
  */
 function openContext(root: string): BuildContext {
   const contentDir = contentPath(root);
@@ -145,7 +147,12 @@ function openContext(root: string): BuildContext {
           );
         return result;
       },
-      drawer: new ShareDrawer(shareWorkerFile(), drawerSize()),
+      drawer: new ShareDrawer(
+        shareWorkerFile(),
+        drawerSize(),
+        undefined,
+        new ShareImageCache(join(cachePath(root), 'share-images'), rendererVersion(root)),
+      ),
     }),
   );
 }
