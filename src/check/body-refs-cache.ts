@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BodyRefs } from '../model/content-set.ts';
+import { hashFolder } from './code-version.ts';
 
 /** The code that decides what a body holds: every file of these folders, recursively. */
 const CHECKER_FOLDERS = ['src/check', 'src/model'] as const;
@@ -11,22 +12,6 @@ const CHECKER_FOLDERS = ['src/check', 'src/model'] as const;
  * the one the project declares and the one npm writes for what is installed.
  */
 const LOCK_FILES = ['package-lock.json', 'node_modules/.package-lock.json'] as const;
-
-/** Adds every file under a folder to a hash, by path and bytes, in a fixed order. */
-function hashFolder(hash: ReturnType<typeof createHash>, root: string, folder: string): void {
-  const entries = readdirSync(join(root, folder), { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
-    const path = `${folder}/${entry.name}`;
-    if (entry.isDirectory()) hashFolder(hash, root, path);
-    else
-      hash
-        .update(`${path}\0`)
-        .update(readFileSync(join(root, path)))
-        .update('\0');
-  }
-}
 
 /**
  * What else decides the references and problems read from a body besides its

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { hashFolder } from '../check/code-version.ts';
 import { FONT_PACKAGES } from './share-fonts.ts';
 import type { ShareCard } from './share-image.ts';
 
@@ -56,22 +57,6 @@ export function drawingPackageVersions(root: string, packages: readonly string[]
     visit(name, root);
   }
   return [...new Set(seen.values())].sort();
-}
-
-/** Adds every file under a folder to a hash, by path and bytes, in a fixed order. */
-function hashFolder(hash: ReturnType<typeof createHash>, root: string, folder: string): void {
-  const entries = readdirSync(join(root, folder), { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
-    const path = `${folder}/${entry.name}`;
-    if (entry.isDirectory()) hashFolder(hash, root, path);
-    else
-      hash
-        .update(`${path}\0`)
-        .update(readFileSync(join(root, path)))
-        .update('\0');
-  }
 }
 
 /**
