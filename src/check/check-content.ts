@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BodyRefs, ContentSet, Entity } from '../model/content-set.ts';
+import { BodyRefsCache } from './body-refs-cache.ts';
 import { checkIntegrity } from './integrity.ts';
 import { collectBodyRefs } from './mdx-refs.ts';
 import {
@@ -91,9 +92,14 @@ function missingPicture(src: string, images: PictureCheck, contentDir: string): 
 /**
  * Reads every collection of a content folder, validates each entry against its
  * schema, reads the bodies' references, and resolves every reference. Reports
- * every problem at once.
+ * every problem at once. `bodyCache` keeps the bodies' references across
+ * checks, so that only bodies whose text changed are parsed.
  */
-export function checkContentDir(contentDir: string, root: string): ContentCheck {
+export function checkContentDir(
+  contentDir: string,
+  root: string,
+  options: { bodyCache?: BodyRefsCache } = {},
+): ContentCheck {
   const problems: Problem[] = [];
   const set = {} as Record<CollectionName, Entity<unknown>[]>;
   const invalid = {} as Record<CollectionName, string[]>;
@@ -138,7 +144,10 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
     const format = COLLECTION_FORMATS[collection];
     set[collection] = validated.entries.map((entry) => {
       if (format === 'yaml' || entry.body === undefined) return entry;
-      const refs = collectBodyRefs(entry.file, entry.body, entry.bodyLine, format);
+      const { file, body, bodyLine } = entry;
+      const parse = () => collectBodyRefs(file, body, bodyLine, format);
+      const cache = options.bodyCache;
+      const refs = cache ? cache.refs(BodyRefsCache.key(file, body, bodyLine, format), parse) : parse();
       bodies.set(entry.file, { body: entry.body, refs });
       problems.push(...refs.problems);
       return { ...entry, refs };
@@ -171,5 +180,6 @@ export function checkContentDir(contentDir: string, root: string): ContentCheck 
   problems.push(...checkIntegrity(content, invalid));
   // Warnings are shown with the errors, so one run lists everything to fix.
   problems.push(...collectWarnings(content, { complete }));
+  options.bodyCache?.save();
   return { set: content, problems, pictures, bodies };
 }

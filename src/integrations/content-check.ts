@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../model/problems.ts';
+import { BodyRefsCache, checkerVersion } from '../check/body-refs-cache.ts';
 import { checkContentDir } from '../check/check-content.ts';
 import {
   BuildContext,
@@ -12,8 +13,9 @@ import {
   openBuildContext,
   type RefusedBody,
 } from '../loaders/build-context.ts';
+import { rendererVersion, ShareImageCache } from '../share/share-cache.ts';
 import { drawerSize, ShareDrawer, shareWorkerFile } from '../share/share-drawer.ts';
-import { cacheKey, contentPath, settings } from '../settings.ts';
+import { cacheKey, cachePath, contentPath, settings } from '../settings.ts';
 
 /** Escapes text for HTML: content is data, even on the error page. */
 function escapeHtml(text: string): string {
@@ -123,15 +125,34 @@ function wantsPage(request: IncomingMessage): boolean {
   return !last.includes('.') || last.endsWith('.html');
 }
 
-/** Opens the context one `astro build` or `astro dev` run shares (`src/loaders/build-context.ts`). */
+/**
+ * Opens the context one `astro build` or `astro dev` run shares (`src/loaders/build-context.ts`).
+ * The bodies' references are kept in the build's cache folder (`<cachePath>/body-refs.json`):
+ * a build, or a recheck in `astro dev`, parses only the bodies whose text changed.
+ * Share images are kept there too (`<cachePath>/share-images`): a card is drawn once.
+ */
 function openContext(root: string): BuildContext {
   const contentDir = contentPath(root);
+  const bodyCache = new BodyRefsCache(join(cachePath(root), 'body-refs.json'), checkerVersion(root));
   return openBuildContext(
     new BuildContext({
       contentDir,
       root,
-      check: () => checkContentDir(contentDir, root),
-      drawer: new ShareDrawer(shareWorkerFile(), drawerSize()),
+      check: () => {
+        const result = checkContentDir(contentDir, root, { bodyCache });
+        // `EXPLAINER_TIMING=1` (set by `npm run bench`) logs what the check parsed.
+        if (process.env['EXPLAINER_TIMING'] === '1')
+          console.log(
+            `[explainer:timing] bodies: ${bodyCache.lastCounts.hits} from the cache, ${bodyCache.lastCounts.parsed} parsed`,
+          );
+        return result;
+      },
+      drawer: new ShareDrawer(
+        shareWorkerFile(),
+        drawerSize(),
+        undefined,
+        new ShareImageCache(join(cachePath(root), 'share-images'), rendererVersion(root)),
+      ),
     }),
   );
 }

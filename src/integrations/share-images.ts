@@ -1,33 +1,31 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { byId } from '../model/content-set.ts';
 import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
 import { buildContext } from '../loaders/build-context.ts';
-import { cachePath, publishInstant, settings } from '../settings.ts';
+import { publishInstant, settings } from '../settings.ts';
 import { missingGlyphWarnings } from '../share/missing-glyphs.ts';
 import { formatReport } from '../model/problems.ts';
 import { publishedAt } from '../site/schedule.ts';
 
 /**
- * Starts drawing every share image on worker threads as soon as `astro build`
- * starts, from the content the check has already read, so that the drawing
- * overlaps the bundling and the page render instead of waiting for the share
- * route's turn. The route (`src/pages/share/[kind]/[id].png.ts`) takes the
- * finished images and draws any card no worker has reached. With a warm
- * incremental cache nothing is queued: most images are restored, not drawn.
- * Either way it warns of every character a card would draw as a box.
+ * Starts drawing every share image that is not cached yet on worker threads as
+ * soon as `astro build` starts, from the content the check has already read,
+ * so that the drawing overlaps the bundling and the page render instead of
+ * waiting for the share route's turn. The route
+ * (`src/pages/share/[kind]/[id].png.ts`) takes the finished images, reads the
+ * cached ones (`src/share/share-cache.ts`), and draws any card no worker has
+ * reached: after a one-file edit only the cards that edit changed are drawn,
+ * and an empty `dist/` with a warm cache draws none. At the end, cached images
+ * of cards this build no longer has are deleted. Every build warns of every
+ * character a card would draw as a box.
  */
 export default function shareImages(): AstroIntegration {
-  let root = process.cwd();
   let building = false;
   return {
     name: 'explainer:share-images',
     hooks: {
-      'astro:config:setup': ({ command, config }) => {
-        root = fileURLToPath(config.root);
+      'astro:config:setup': ({ command }) => {
         building = command === 'build';
       },
       'astro:build:start': ({ logger }) => {
@@ -54,16 +52,18 @@ export default function shareImages(): AstroIntegration {
           logger.warn(
             `${warnings.length} share image warning${warnings.length === 1 ? '' : 's'}:\n${formatReport(warnings)}`,
           );
-        const warm = settings.incremental && existsSync(join(cachePath(root), 'incremental-build.json'));
-        if (!warm) drawer.prefetch(cards);
+        drawer.prefetch(cards);
       },
       // Every image has been written (the build context stops the workers after the last hook).
       'astro:build:done': () => {
-        if (!building || process.env['EXPLAINER_TIMING'] !== '1') return;
+        if (!building) return;
+        const { drawer } = buildContext();
+        drawer.pruneCache();
+        if (process.env['EXPLAINER_TIMING'] !== '1') return;
         // `EXPLAINER_TIMING=1` (set by `npm run bench`) logs who drew the images.
-        const { drawn } = buildContext().drawer;
+        const { drawn } = drawer;
         console.log(
-          `[explainer:timing] share images: ${drawn.byWorkers} drawn by workers, ${drawn.here} on the main thread`,
+          `[explainer:timing] share images: ${drawn.byWorkers} drawn by workers, ${drawn.here} on the main thread, ${drawn.fromCache} from the cache`,
         );
       },
     },

@@ -7,7 +7,9 @@ import type { ShareCard } from '../share/share-image.ts';
 export interface Drawer {
   prefetch(cards: Iterable<[key: string, card: ShareCard]>): void;
   draw(key: string, card: ShareCard): Promise<Uint8Array<ArrayBuffer>>;
-  readonly drawn: { byWorkers: number; here: number };
+  readonly drawn: { byWorkers: number; here: number; fromCache: number };
+  /** Forgets cached images of cards this build did not ask for (at the end of a build). */
+  pruneCache(): void;
   close(): void;
 }
 

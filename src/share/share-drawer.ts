@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
+import type { ShareImageCache } from './share-cache.ts';
 import { renderShareImage, type ShareCard } from './share-image.ts';
 
 type Png = Uint8Array<ArrayBuffer>;
@@ -27,6 +28,9 @@ interface Job {
  * of a card that was never queued (live preview, an incremental rebuild) just
  * draws it. A worker that fails costs nothing but time: its job is drawn on
  * the main thread. The images are the same bytes whichever thread draws them.
+ *
+ * With a cache (`ShareImageCache`), a card whose image is cached is neither
+ * queued nor drawn: `draw` reads the file. Every image drawn is kept there.
  */
 export class ShareDrawer {
   readonly #jobs = new Map<string, Job>();
@@ -34,24 +38,27 @@ export class ShareDrawer {
   readonly #workerFile: string;
   readonly #threads: number;
   readonly #timeoutMs: number;
+  readonly #cache: ShareImageCache | undefined;
   #pool: Tinypool | undefined;
   /** Set once a worker has crashed: the jobs it held and the rest of the queue are drawn here. */
   #broken = false;
   /** Jobs handed to the pool and not finished: at most one per thread, so each has started. */
   #running = 0;
-  /** Images handed out, by who drew them. */
-  readonly drawn = { byWorkers: 0, here: 0 };
+  /** Images handed out, by who drew them (`fromCache`: read from the cache, not drawn). */
+  readonly drawn = { byWorkers: 0, here: 0, fromCache: 0 };
 
   /**
    * `workerFile`: the worker module (it must exist: a drawer never silently
    * draws without workers); `threads`: the pool's size; `timeoutMs`: how long a
-   * page waits for a worker's image before drawing it itself.
+   * page waits for a worker's image before drawing it itself; `cache`: images
+   * kept across builds.
    */
-  constructor(workerFile: string, threads: number, timeoutMs = 60_000) {
+  constructor(workerFile: string, threads: number, timeoutMs = 60_000, cache?: ShareImageCache) {
     if (!existsSync(workerFile)) throw new Error(`the share image worker ${workerFile} does not exist`);
     this.#workerFile = workerFile;
     this.#threads = threads;
     this.#timeoutMs = timeoutMs;
+    this.#cache = cache;
   }
 
   /** Stops the workers and forgets every job (the end of a build). */
@@ -62,11 +69,12 @@ export class ShareDrawer {
     this.#jobs.clear();
   }
 
-  /** Queues cards to be drawn by the workers, keyed for `draw`. */
+  /** Queues cards to be drawn by the workers, keyed for `draw`; cards already in the cache are skipped. */
   prefetch(cards: Iterable<[key: string, card: ShareCard]>): void {
+    // Every card is looked up, so that the cache knows which images this build uses (`pruneCache`).
+    const missing = [...cards].filter(([key, card]) => !this.#jobs.has(key) && this.#cache?.has(card) !== true);
     if (this.#threads < 1) return;
-    for (const [key, card] of cards) {
-      if (this.#jobs.has(key)) continue;
+    for (const [key, card] of missing) {
       let resolve!: (png: Png) => void;
       let reject!: (error: Error) => void;
       const promise = new Promise<Png>((res, rej) => {
@@ -83,9 +91,26 @@ export class ShareDrawer {
 
   /**
    * The PNG of a card: the worker's if it has drawn or is drawing this very
-   * card, otherwise drawn here and now.
+   * card, otherwise drawn here and now; read from the cache when it is there.
    */
-  draw(key: string, card: ShareCard): Promise<Png> {
+  async draw(key: string, card: ShareCard): Promise<Png> {
+    const cached = this.#cache?.get(card);
+    if (cached !== undefined) {
+      this.#jobs.delete(key);
+      this.drawn.fromCache++;
+      return cached;
+    }
+    const png = await this.#drawOrTake(key, card);
+    this.#cache?.put(card, png);
+    return png;
+  }
+
+  /** Deletes cached images no card of this build asked for (see `ShareImageCache.prune`). */
+  pruneCache(): void {
+    this.#cache?.prune();
+  }
+
+  #drawOrTake(key: string, card: ShareCard): Promise<Png> {
     const job = this.#jobs.get(key);
     this.#jobs.delete(key);
     if (job === undefined || job.state === 'queued' || job.json !== JSON.stringify(card)) {

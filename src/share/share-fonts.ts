@@ -24,6 +24,9 @@ const FAMILIES = {
 } as const;
 type Family = keyof typeof FAMILIES;
 
+/** The npm packages the fonts come from (their versions are part of the share image cache key). */
+export const FONT_PACKAGES: readonly string[] = Object.values(FAMILIES).map((name) => `@fontsource/${name}`);
+
 /** Families that draw Han characters, each in its own regional style. */
 const HAN: readonly Family[] = ['simplified', 'traditional', 'japanese', 'korean'];
 

@@ -5,7 +5,8 @@ import { BuildContext, closeBuildContext, openBuildContext } from '../../src/loa
 const noDrawer = {
   prefetch: () => undefined,
   draw: () => Promise.reject(new Error('no share images are drawn in this test')),
-  drawn: { byWorkers: 0, here: 0 },
+  drawn: { byWorkers: 0, here: 0, fromCache: 0 },
+  pruneCache: () => undefined,
   close: () => undefined,
 };
 

@@ -1,13 +1,14 @@
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '../../data/site-index.ts';
 import { shareSiteLine, siteCard } from '../../publish/page-meta.ts';
-import { renderShareImage } from '../../share/share-image.ts';
+import { buildContext } from '../../loaders/build-context.ts';
 import { settings } from '../../settings.ts';
 
 /** `/share/site.png`: the share image of every page without one of its own (home, lists, timeline). */
 export const GET: APIRoute = async () => {
   const index = await getSiteIndex();
-  const png = await renderShareImage(
+  const png = await buildContext().drawer.draw(
+    'site',
     siteCard(index, settings.title, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL)),
   );
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });

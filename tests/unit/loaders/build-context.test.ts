@@ -33,8 +33,9 @@ function counted(): { check: () => ContentCheck; runs: () => number } {
 function drawer(): Drawer & { closed: number } {
   return {
     closed: 0,
-    drawn: { byWorkers: 0, here: 0 },
+    drawn: { byWorkers: 0, here: 0, fromCache: 0 },
     prefetch: () => undefined,
+    pruneCache: () => undefined,
     draw: () => Promise.resolve(new Uint8Array(0)),
     close() {
       this.closed++;

@@ -50,7 +50,7 @@ describe('share drawer', () => {
     const changed = { ...card(1), title: 'A different name' };
     const png = await drawer.draw('actors/e', changed);
     expect(Buffer.from(png).equals(Buffer.from(await renderShareImage(changed)))).toBe(true);
-    expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1 });
+    expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1, fromCache: 0 });
     drawer.close();
   }, 30_000);
 
@@ -59,7 +59,7 @@ describe('share drawer', () => {
     drawer.prefetch([['actors/f', card(1)]]);
     const png = await drawer.draw('actors/f', card(1));
     expect(Buffer.from(png).equals(Buffer.from(await renderShareImage(card(1))))).toBe(true);
-    expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1 });
+    expect(drawer.drawn).toEqual({ byWorkers: 0, here: 1, fromCache: 0 });
     drawer.close();
   }, 30_000);
 
