@@ -45,12 +45,17 @@ const EXPECTED_FIX: Record<string, string> = {
 };
 
 /** Turns one zod issue into a problem an editor can act on. */
-function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.core.$ZodIssue): Problem {
-  const base = { file: entry.file, ...entryOf(collection, entry), severity: 'error' as const };
+function issueToProblem(
+  entry: RawEntry,
+  schema: z.ZodType,
+  label: { entry?: string },
+  issue: z.core.$ZodIssue,
+): Problem {
+  const base = { file: entry.file, ...label, severity: 'error' as const };
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const path = [...issue.path, key];
-    const allowed = knownKeys(collection, issue.path);
+    const allowed = knownKeys(schema, issue.path);
     const close = closestIds(key, allowed, 1);
     return {
       ...base,
@@ -99,8 +104,8 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
 }
 
 /** The field names allowed at a path, for did-you-mean on unknown fields. */
-function knownKeys(collection: CollectionName, path: readonly PropertyKey[]): string[] {
-  let schema: unknown = schemas[collection];
+function knownKeys(root: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let schema: unknown = root;
   for (const key of path) {
     schema = unwrap(schema);
     const shape = (schema as { shape?: Record<string, unknown> }).shape;
@@ -153,10 +158,21 @@ export function validateEntries<C extends CollectionName>(
     }
     const result = schemas[collection].safeParse(entry.data ?? {});
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(issueToProblem(entry, collection, issue));
+      for (const issue of result.error.issues)
+        problems.push(issueToProblem(entry, schemas[collection], entryOf(collection, entry), issue));
       continue;
     }
     entries.push({ ...entry, id, data: result.data as z.infer<(typeof schemas)[C]> });
   }
   return { entries, problems };
+}
+
+/** Validates one file's data against a schema of its own (`site.yaml`), with the same messages as the collections. */
+export function validateData<T extends z.ZodType>(
+  entry: RawEntry,
+  schema: T,
+): { data: z.output<T>; problems: [] } | { data: undefined; problems: Problem[] } {
+  const result = schema.safeParse(entry.data ?? {});
+  if (result.success) return { data: result.data, problems: [] };
+  return { data: undefined, problems: result.error.issues.map((issue) => issueToProblem(entry, schema, {}, issue)) };
 }

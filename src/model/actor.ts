@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IMAGES_FOLDER, PICTURE_EXTENSIONS } from './pictures.ts';
+import { pictureSrc } from './pictures.ts';
 import { httpUrl, isoDate, ref, refList, text } from './common.ts';
 import { updateLog } from './updates.ts';
 
@@ -28,16 +28,6 @@ export const role = z
   })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { error: '`from` must not be after `to`', path: ['to'] });
 
-/**
- * The shape of `image.src`: a path under `images/` whose parts start with a
- * letter, digit, `_` or `-`, ending with a picture's extension. That the file
- * exists under exactly this name and is a picture is the content check's to say.
- */
-const IMAGE_SRC = new RegExp(
-  `^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`,
-  'i',
-);
-
 /** Frontmatter of `content/actors/<id>.md`. */
 export const actorSchema = z.strictObject({
   /** Display name in its most common English spelling. */
@@ -65,10 +55,7 @@ export const actorSchema = z.strictObject({
   image: z
     .strictObject({
       /** File in the content folder's `images/` folder: `images/jane-doe.jpg`. Served from the site itself, never from another site. */
-      src: z.string({ error: 'must be the path of an image file, such as images/jane-doe.jpg' }).regex(IMAGE_SRC, {
-        error:
-          'must be the path of an image file in the content folder, such as images/jane-doe.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
-      }),
+      src: pictureSrc,
       /** Text alternative for readers who cannot see the picture. */
       alt: z.string({ error: 'must be text describing the picture' }),
       /** Who made the picture, and its licence. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -479,5 +480,56 @@ describe('the living story', () => {
     const days = selectAll('main section h2 time', page('/statements/')).map((t) => String(t.properties['dateTime']));
     expect(days[0]).toBe('2024-05-20');
     expect([...days].sort().reverse()).toEqual(days);
+  });
+});
+
+describe('site settings (content/site.yaml of the fixture story)', () => {
+  const jsonLdOf = (tree: Root) =>
+    selectAll('script[type="application/ld+json"]', tree).map((script) => JSON.parse(textOf(script)));
+
+  test('the header shows the title and tagline, the footer its line, and every page title ends with the title', () => {
+    for (const path of ['/', '/articles/main-story/', '/actors/tomas-reyes/']) {
+      const tree = page(path);
+      expect(textOf(select('.site-header .site-title', tree)!)).toBe('Flood Desk');
+      expect(textOf(select('.site-header .site-tagline', tree)!)).toBe('The Eastbank flood, claim by claim');
+      expect(textOf(select('.site-footer .site-footer-text', tree)!)).toBe(
+        '© 2024 Northport Fixture Press. Text under CC BY 4.0.',
+      );
+      expect(textOf(select('title', tree)!)).toMatch(/(^| · )Flood Desk$/);
+      expect(select('meta[property="og:site_name"]', tree)?.properties['content']).toBe('Flood Desk');
+      expect(select('meta[property="og:locale"]', tree)?.properties['content']).toBe('en_GB');
+    }
+    expect(select('meta[name="description"]', page('/'))?.properties['content']).toMatch(
+      /^Who said what about the Eastbank/,
+    );
+  });
+
+  test('the accent colour is set by a style the page CSP allows by its hash', () => {
+    const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+    const rule = ':root{--site-accent:#8a1c2b}';
+    expect(html).toContain(`<style>${rule}</style>`);
+    const hash = `'sha256-${createHash('sha256').update(rule).digest('base64')}'`;
+    const csp = String(select('meta[http-equiv="content-security-policy"]', page('/'))?.properties['content']);
+    expect(csp).toMatch(/style-src [^;]*/);
+    expect(/style-src ([^;]*)/.exec(csp)?.[1]?.split(' ')).toContain(hash);
+  });
+
+  test("an article's JSON-LD names the publisher with its logo, which the site publishes", () => {
+    const article = jsonLdOf(page('/articles/main-story/')).find((node) => node['@type'] === 'NewsArticle');
+    expect(article?.publisher).toEqual({
+      '@type': 'Organization',
+      name: 'Northport Fixture Press',
+      url: 'https://press.example.net',
+      logo: { '@type': 'ImageObject', url: 'https://explainer.example.net/images/fixture-press-logo.png' },
+    });
+    expect(existsSync(join(build.outDir, 'images/fixture-press-logo.png'))).toBe(true);
+  });
+
+  test('the feed carries the title, description and language', () => {
+    const feed = fromHtml(readFileSync(join(build.outDir, 'rss.xml'), 'utf8'), { space: 'svg' });
+    const channel = (name: string) => textOf(select(`channel > ${name}`, feed)!);
+    expect(channel('title')).toBe('Flood Desk');
+    expect(channel('description')).toMatch(/^Who said what about the Eastbank flood/);
+    expect(channel('language')).toBe('en-GB');
   });
 });

@@ -8,7 +8,7 @@ import { settings } from '../../settings.ts';
 export const GET: APIRoute = async () => {
   const index = await getSiteIndex();
   const png = await renderShareImage(
-    siteCard(index, settings.title, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL)),
+    siteCard(index, index.site.title, shareSiteLine(index.site.title, settings.site, import.meta.env.BASE_URL)),
   );
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
