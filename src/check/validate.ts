@@ -65,6 +65,18 @@ function issueToProblem(
       fix: close.length > 0 ? `did you mean \`${close[0]}\`?` : `allowed fields here: ${allowed.join(', ')}`,
     };
   }
+  if (issue.code === 'invalid_union') {
+    // A value that is one of several shapes (an alias: text, or a name with its
+    // language): report the mistake inside the shape it was written in.
+    const branch = issue.errors.find(
+      (issues) =>
+        issues.length > 0 && !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+    );
+    // A misspelt field first: its did-you-mean explains the missing one too.
+    const chosen = branch?.find((inner) => inner.code === 'unrecognized_keys') ?? branch?.[0];
+    if (chosen !== undefined)
+      return issueToProblem(entry, schema, label, { ...chosen, path: [...issue.path, ...chosen.path] });
+  }
   const value = valueAt(entry.data, issue.path);
   const where = { ...entry.locate(issue.path), field: fieldName(issue.path) || undefined };
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
@@ -118,7 +130,7 @@ function knownKeys(root: z.ZodType, path: readonly PropertyKey[]): string[] {
 
 function unwrap(schema: unknown): unknown {
   let current = schema as {
-    def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown; schema?: unknown };
+    def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown; schema?: unknown; options?: unknown[] };
   };
   for (let i = 0; i < 10 && current?.def; i++) {
     const def = current.def;
@@ -129,6 +141,10 @@ function unwrap(schema: unknown): unknown {
       current = (
         (def.in as typeof current)?.def?.type === 'transform' ? def.out : (def.in ?? def.out)
       ) as typeof current;
+    // One of several shapes (an alias): the fields are those of the shape that has fields.
+    else if (def.type === 'union')
+      current = (def.options?.find((option) => (option as typeof current)?.def?.type === 'object') ??
+        def.options?.[0]) as typeof current;
     else break;
   }
   return current;

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { pictureSrc } from './pictures.ts';
-import { httpUrl, isoDate, ref, refList, text } from './common.ts';
+import { httpUrl, isoDate, languageTag, ref, refList, text } from './common.ts';
 import { updateLog } from './updates.ts';
 
 /** The kinds of actor an editor may declare. */
@@ -28,6 +28,32 @@ export const role = z
   })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { error: '`from` must not be after `to`', path: ['to'] });
 
+/**
+ * Another spelling of an actor's name: plain text (`Zelensky`), or the name
+ * with the language it is written in (`{ name: Зеленський, lang: uk }`), which
+ * the site marks with `lang` so that it is read and shown as that language.
+ */
+export const alias = z.union(
+  [
+    text,
+    z.strictObject({
+      /** The name as written in that language. */
+      name: text,
+      /** The language it is written in, as a language tag: `uk`, `ko`, `zh-Hant`. */
+      lang: languageTag,
+    }),
+  ],
+  { error: 'must be a name, or a name with its language such as { name: Зеленський, lang: uk }' },
+);
+
+/** One alias as written: a name, or a name with its language. */
+export type Alias = z.infer<typeof alias>;
+
+/** An alias's name and language (undefined when the editor gave none). */
+export function aliasParts(written: Alias): { name: string; lang: string | undefined } {
+  return typeof written === 'string' ? { name: written, lang: undefined } : written;
+}
+
 /** Frontmatter of `content/actors/<id>.md`. */
 export const actorSchema = z.strictObject({
   /** Display name in its most common English spelling. */
@@ -36,8 +62,8 @@ export const actorSchema = z.strictObject({
   kind: z.enum(ACTOR_KINDS),
   /** One line, shown in lists, previews and meta tags. */
   description: text,
-  /** Other spellings and transliterations; searchable. */
-  aliases: z.array(text).optional(),
+  /** Other spellings and transliterations, each with its language when given; searchable. */
+  aliases: z.array(alias).optional(),
   /** The state the actor belongs to. */
   country: ref('actors').optional(),
   /** Parent bodies. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../model/actor.ts';
+import { aliasParts, type Actor } from '../model/actor.ts';
 import type { Article } from '../model/article.ts';
 import type { Figure } from '../model/figure.ts';
 import type { Source } from '../model/source.ts';
@@ -130,7 +130,7 @@ export function actorJsonLd(
     url: ctx.url('actors', id),
     name: actor.name,
     description: actor.description,
-    alternateName: actor.aliases,
+    alternateName: actor.aliases?.map((written) => aliasParts(written).name),
     sameAs,
     image: ctx.image,
     // A person's offices are `jobTitle`; a body's parents are `parentOrganization`.

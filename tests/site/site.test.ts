@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -531,5 +532,44 @@ describe('site settings (content/site.yaml of the fixture story)', () => {
     expect(channel('title')).toBe('Flood Desk');
     expect(channel('description')).toMatch(/^Who said what about the Eastbank flood/);
     expect(channel('language')).toBe('en-GB');
+  });
+});
+
+describe('languages in content', () => {
+  test('aliases carry their language in lang, and "und" when the editor gave none', () => {
+    const spans = selectAll('.aliases span', page('/actors/ines-marlow/')).map((span) => [
+      textOf(span),
+      span.properties['lang'],
+    ]);
+    expect(spans).toEqual([
+      ['Inès Marlow', 'und'],
+      ['Инес Марлоу', 'ru'],
+      ['이네스 말로', 'ko'],
+    ]);
+  });
+
+  test("a statement's original words are shown beside the translation, in their language", () => {
+    for (const path of ['/statements/mayor-vestnik-interview/', '/actors/ines-marlow/']) {
+      const card = select('[data-statement="mayor-vestnik-interview"]', page(path))!;
+      const quotes = selectAll('blockquote', card);
+      expect(quotes.map(textOf)).toEqual([
+        'We will not let the company rewrite the numbers. Every household will be counted, flat by flat.',
+        'Мы не позволим компании переписать цифры. Каждое домохозяйство будет учтено, квартира за квартирой.',
+      ]);
+      expect(quotes.map((quote) => quote.properties['lang'])).toEqual([undefined, 'ru']);
+      expect(textOf(select('.original .wording-label', card)!)).toBe('Original words, in Russian');
+    }
+  });
+
+  test('the search index holds every alias, in every script, on the actor page and on the statements', () => {
+    const dir = join(build.outDir, 'pagefind', 'fragment');
+    const fragments = readdirSync(dir).map((name) => {
+      const bytes = gunzipSync(readFileSync(join(dir, name)));
+      return JSON.parse(bytes.subarray(bytes.indexOf('{')).toString('utf8')) as { url: string; content: string };
+    });
+    const content = (path: string) => fragments.find((fragment) => fragment.url === path)?.content ?? '';
+    for (const path of ['/actors/ines-marlow/', '/statements/mayor-disputes-hwc-count/'])
+      for (const alias of ['Inès Marlow', 'Инес Марлоу', '이네스 말로']) expect(content(path)).toContain(alias);
+    expect(content('/statements/mayor-vestnik-interview/')).toContain('квартира за квартирой');
   });
 });
