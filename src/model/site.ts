@@ -48,6 +48,22 @@ export function contrastOnPage(colour: string): number {
 }
 
 /**
+ * The CSS rule that sets the accent colour of `site.yaml`, and a darker shade
+ * (each channel at 70%) for hovered links: plain hex values, no CSS functions,
+ * so every browser and checker reads it. `accent` is a checked `#rrggbb`.
+ */
+export function accentRule(accent: string): string {
+  const darker = [1, 3, 5]
+    .map((at) =>
+      Math.round(Number.parseInt(accent.slice(at, at + 2), 16) * 0.7)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('');
+  return `:root{--site-accent:${accent.toLowerCase()};--site-accent-strong:#${darker}}`;
+}
+
+/**
  * `content/site.yaml`: the newsroom's identity, which every page, the feed and
  * the structured data show. Every field is optional; a missing file is a site
  * with the defaults of `resolveSite`.

@@ -507,7 +507,7 @@ describe('site settings (content/site.yaml of the fixture story)', () => {
 
   test('the accent colour is set by a style the page CSP allows by its hash', () => {
     const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
-    const rule = ':root{--site-accent:#8a1c2b}';
+    const rule = ':root{--site-accent:#8a1c2b;--site-accent-strong:#61141e}';
     expect(html).toContain(`<style>${rule}</style>`);
     const hash = `'sha256-${createHash('sha256').update(rule).digest('base64')}'`;
     const csp = String(select('meta[http-equiv="content-security-policy"]', page('/'))?.properties['content']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContentDir, readSiteFile } from '../../../src/check/check-content.ts';
-import { contrastOnPage, resolveSite } from '../../../src/model/site.ts';
+import { accentRule, contrastOnPage, resolveSite } from '../../../src/model/site.ts';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'explainer-site-file-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
@@ -133,6 +133,13 @@ describe('resolveSite', () => {
   ])('takes %s', (_, env, expected) => {
     const { site } = readSiteFile(story({ 'site.yaml': FULL }), ROOT);
     expect(resolveSite(site, env)).toMatchObject(expected);
+  });
+});
+
+describe('accentRule', () => {
+  test('sets the accent and a shade at 70% of each channel, in hex', () => {
+    expect(accentRule('#8A1C2B')).toBe(':root{--site-accent:#8a1c2b;--site-accent-strong:#61141e}');
+    expect(accentRule('#000000')).toBe(':root{--site-accent:#000000;--site-accent-strong:#000000}');
   });
 });
 
