@@ -7,12 +7,13 @@ import { checkContentDir } from '../src/check/check-content.ts';
 import { contentPath, publishInstant, settings } from '../src/settings.ts';
 import { scheduledItems } from '../src/site/schedule.ts';
 import { when } from '../src/site/when.ts';
+import { resolveSite } from '../src/model/site.ts';
 
 const strict = process.argv.includes('--strict');
 const dirArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 const root = process.cwd();
 const started = performance.now();
-const { set, problems } = checkContentDir(dirArg ?? contentPath(root), root);
+const { set, problems, site } = checkContentDir(dirArg ?? contentPath(root), root);
 const elapsed = Math.round(performance.now() - started);
 const counts = Object.entries(set)
   .map(([name, list]) => `${list.length} ${name}`)
@@ -24,9 +25,10 @@ process.stdout.write(`${failed ? 'Content has problems' : 'Content OK'}: ${count
 // What a build made now leaves out, to go live with a build at or after its time.
 const scheduled = scheduledItems(set, publishInstant());
 if (scheduled.length > 0) {
+  const { timeZone } = resolveSite(site, settings);
   const lines = scheduled.map(
     (item) =>
-      `  ${escapeControls(when(item.date, item.time, settings.timeZone).text)}  ${escapeControls(item.what)} (${escapeControls(item.file)})`,
+      `  ${escapeControls(when(item.date, item.time, timeZone).text)}  ${escapeControls(item.what)} (${escapeControls(item.file)})`,
   );
   process.stdout.write(`Scheduled (left out of a build made before its time):\n${lines.join('\n')}\n`);
 }

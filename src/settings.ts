@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 
@@ -111,10 +111,10 @@ const SETTINGS = {
     'set it to a folder of its own for the cache, e.g. CACHE_DIR=node_modules/.astro',
     false,
   ),
-  /** The site's name, shown in the header and page titles. */
+  /** The site's name, shown in the header and page titles; wins over `title` in the content folder's `site.yaml`. */
   title: setting(
     'SITE_TITLE',
-    plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).default('Explainer'),
+    plainText.refine((title) => title.length <= 200, { error: 'is longer than 200 characters' }).optional(),
     'set it to the site\'s name as plain text, e.g. SITE_TITLE="The Flood Explained"',
   ),
   /**
@@ -146,15 +146,24 @@ const SETTINGS = {
       .optional(),
     'write it as a date and time with its offset, e.g. PUBLISH_TIME=2024-11-04T09:00Z, or leave it unset to publish as of the time the build runs',
   ),
-  /** The time zone the site shows times of day in (IANA name, such as Europe/Kyiv), named next to every time. */
+  /** The time zone the site shows times of day in (IANA name, such as Europe/Kyiv), named next to every time; wins over `timezone` in `site.yaml`. */
   timeZone: setting(
     'SITE_TIMEZONE',
     plainText
-      .refine((zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone), {
-        error: 'is not a time zone name',
-      })
-      .default('UTC'),
-    'set it to a time zone name from the IANA database, e.g. SITE_TIMEZONE=Europe/Kyiv, or leave it unset for UTC',
+      .refine(
+        (zone) => {
+          // The runtime's own table, aliases included (Europe/Kyiv and Europe/Kiev).
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: zone });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { error: 'is not a time zone name' },
+      )
+      .optional(),
+    'set it to a time zone name from the IANA database, e.g. SITE_TIMEZONE=Europe/Kyiv, or leave it unset for the one in site.yaml (UTC without one)',
   ),
   /** Astro's incremental build: re-render only pages whose entries changed since the last build with the same cache. */
   incremental: setting(
@@ -436,17 +445,33 @@ export function outPath(root: string = process.cwd()): string {
 }
 
 /**
+ * The text of the content folder's `site.yaml` (the newsroom's identity, which
+ * every page shows), or undefined without one. Read as bytes, never parsed:
+ * the content check validates it.
+ */
+export function siteFileText(contentDir: string, root: string): string | undefined {
+  try {
+    return readFileSync(join(canonicalPath(contentDir, root), 'site.yaml'), 'latin1');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The name of the cache subfolder for a content folder and settings: a hash of
- * the content folder's canonical path and of every setting that changes what a
+ * the content folder's canonical path, of every setting that changes what a
  * build writes (`changesOutput` above; an unset `BUILD_DATE` counts as `today`,
- * the date the build then uses). Builds of another story, or under another
- * `SITE_URL`, `BASE_PATH`, `SITE_TITLE` or `BUILD_DATE`, get another folder
- * and never reuse a file made for different output. Pure.
+ * the date the build then uses), and of `site.yaml`. Builds of another story,
+ * under another `SITE_URL`, `BASE_PATH`, `SITE_TITLE` or `BUILD_DATE`, or with
+ * another `site.yaml`, get another folder and never reuse a file made for
+ * different output. Pure, given the text of `site.yaml` (by default read from
+ * the content folder).
  */
 export function cacheKey(
   values: Settings,
   root: string,
   today: string = new Date().toISOString().slice(0, 10),
+  site: string | undefined = siteFileText(values.contentDir, root),
 ): string {
   const keyed: Record<string, unknown> = {};
   for (const [key, { changesOutput }] of Object.entries(SETTINGS)) {
@@ -455,6 +480,7 @@ export function cacheKey(
     keyed[key] =
       key === 'contentDir' ? canonicalPath(String(value), root) : key === 'buildDate' ? (value ?? today) : value;
   }
+  keyed['siteFile'] = site ?? null;
   return createHash('sha256').update(JSON.stringify(keyed)).digest('hex').slice(0, 16);
 }
 

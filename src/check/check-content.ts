@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BodyRefs, ContentSet, Entity } from '../model/content-set.ts';
 import { BodyRefsCache } from './body-refs-cache.ts';
@@ -15,9 +15,11 @@ import {
 } from './parse-files.ts';
 import { placeholderProblems } from './placeholders.ts';
 import type { Problem } from '../model/problems.ts';
-import { validateEntries } from './validate.ts';
+import { validateData, validateEntries } from './validate.ts';
 import { collectWarnings } from './warnings.ts';
-import { COLLECTION_FORMATS, type CollectionName } from '../model/index.ts';
+import { COLLECTION_FORMATS, type CollectionName, type ContentFormat } from '../model/index.ts';
+import { SITE_FILE, siteSchema, type SiteFile } from '../model/site.ts';
+import { containedPath, realRoot, reportPath } from './contained-path.ts';
 import { listContentFiles } from './content-files.ts';
 import { checkPictures, type Picture, type PictureCheck } from './read-pictures.ts';
 
@@ -29,6 +31,8 @@ export interface ContentCheck {
   pictures: ReadonlyMap<string, Picture>;
   /** Every body the check read, by file, with the references found in it. */
   bodies: ReadonlyMap<string, CheckedBody>;
+  /** `site.yaml` as validated (empty when the file is missing or wrong: the problems say why). */
+  site: SiteFile;
 }
 
 /** A Markdown or MDX body as the check read it, and what it refers to. */
@@ -39,6 +43,11 @@ export interface CheckedBody {
 
 /** Reads and parses one file of a collection. */
 export function readCollectionFile(path: string, collection: CollectionName, root: string): ParsedFile {
+  return readContentFile(path, COLLECTION_FORMATS[collection], root);
+}
+
+/** Reads and parses one content file written in a format. */
+function readContentFile(path: string, format: ContentFormat, root: string): ParsedFile {
   const file = relative(root, path).split('\\').join('/');
   const bytes = readFileSync(path);
   const text = decodeText(bytes);
@@ -62,8 +71,7 @@ export function readCollectionFile(path: string, collection: CollectionName, roo
       ],
     };
   }
-  const parsed =
-    COLLECTION_FORMATS[collection] === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
+  const parsed = format === 'yaml' ? parseYamlEntities(file, text) : parseFrontmatterEntity(file, text);
   const placeholders = placeholderProblems(file, text);
   return placeholders.length === 0 ? parsed : { ...parsed, problems: [...parsed.problems, ...placeholders] };
 }
@@ -87,6 +95,61 @@ function missingPicture(src: string, images: PictureCheck, contentDir: string): 
     message: `there is no image file "${src}" in the content folder`,
     fix: `put the picture at ${join(contentDir, src)} or correct the path`,
   };
+}
+
+/**
+ * Reads and validates `site.yaml` at the top of the content folder. A missing
+ * file is a site with the defaults; a link leaving the content folder, a
+ * folder or a special file under its name is refused, as in the collections.
+ */
+export function readSiteFile(
+  contentDir: string,
+  root: string,
+): { site: SiteFile; problems: Problem[]; locate?: RawEntry['locate'] } {
+  const top = realRoot(contentDir);
+  const path = join(contentDir, SITE_FILE);
+  const problems: Problem[] = [];
+  const other = join(contentDir, SITE_FILE.replace(/\.yaml$/, '.yml'));
+  if (existsSync(other))
+    problems.push({
+      file: reportPath(root, other),
+      message: `the site settings are read from ${SITE_FILE} only, so this file is not read`,
+      fix: `rename it to ${SITE_FILE}`,
+      severity: 'error',
+    });
+  if (top === undefined || !existsSync(path)) {
+    // A dangling link is not "missing": containedPath says where it leads.
+    let link = false;
+    try {
+      link = lstatSync(path).isSymbolicLink();
+    } catch {
+      // no file: defaults
+    }
+    if (!link || top === undefined) return { site: {}, problems };
+  }
+  const where = containedPath(path, top);
+  if ('refusal' in where)
+    return { site: {}, problems: [...problems, { file: reportPath(root, path), ...where.refusal, severity: 'error' }] };
+  if (!where.stats.isFile())
+    return {
+      site: {},
+      problems: [
+        ...problems,
+        {
+          file: reportPath(root, path),
+          message: 'this is not a regular file',
+          fix: `make ${SITE_FILE} an ordinary text file, or remove it`,
+          severity: 'error',
+        },
+      ],
+    };
+  const parsed = readContentFile(path, 'yaml', root);
+  problems.push(...parsed.problems);
+  const entry = parsed.entries[0];
+  if (entry === undefined || parsed.problems.length > 0) return { site: {}, problems };
+  const validated = validateData(entry, siteSchema);
+  problems.push(...validated.problems);
+  return { site: validated.data ?? {}, problems, locate: entry.locate };
 }
 
 /**
@@ -154,9 +217,24 @@ export function checkContentDir(
     });
   }
   const content = set as unknown as ContentSet;
+  const site = readSiteFile(contentDir, root);
+  problems.push(...site.problems);
   const images = checkPictures(contentDir, root);
   problems.push(...images.problems);
   const pictures = new Map<string, Picture>();
+  const logo = site.site.publisher?.logo;
+  if (logo !== undefined) {
+    const picture = images.pictures.get(logo);
+    if (picture !== undefined) pictures.set(logo, picture);
+    else if (images.refused.get(logo) !== 'file')
+      problems.push({
+        file: reportPath(root, join(contentDir, SITE_FILE)),
+        ...site.locate?.(['publisher', 'logo']),
+        field: 'publisher.logo',
+        ...missingPicture(logo, images, relative(root, contentDir) || '.'),
+        severity: 'error',
+      });
+  }
   for (const actor of content.actors) {
     const src = actor.data.image?.src;
     if (src === undefined) continue;
@@ -181,5 +259,5 @@ export function checkContentDir(
   // Warnings are shown with the errors, so one run lists everything to fix.
   problems.push(...collectWarnings(content, { complete }));
   options.bodyCache?.save();
-  return { set: content, problems, pictures, bodies };
+  return { set: content, problems, pictures, bodies, site: site.site };
 }

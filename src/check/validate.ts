@@ -45,12 +45,17 @@ const EXPECTED_FIX: Record<string, string> = {
 };
 
 /** Turns one zod issue into a problem an editor can act on. */
-function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.core.$ZodIssue): Problem {
-  const base = { file: entry.file, ...entryOf(collection, entry), severity: 'error' as const };
+function issueToProblem(
+  entry: RawEntry,
+  schema: z.ZodType,
+  label: { entry?: string },
+  issue: z.core.$ZodIssue,
+): Problem {
+  const base = { file: entry.file, ...label, severity: 'error' as const };
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const path = [...issue.path, key];
-    const allowed = knownKeys(collection, issue.path);
+    const allowed = knownKeys(schema, issue.path);
     const close = closestIds(key, allowed, 1);
     return {
       ...base,
@@ -59,6 +64,18 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
       message: `unknown field${issue.keys.length > 1 ? `s ${issue.keys.map((k) => `\`${k}\``).join(', ')}` : ''}`,
       fix: close.length > 0 ? `did you mean \`${close[0]}\`?` : `allowed fields here: ${allowed.join(', ')}`,
     };
+  }
+  if (issue.code === 'invalid_union') {
+    // A value that is one of several shapes (an alias: text, or a name with its
+    // language): report the mistake inside the shape it was written in.
+    const branch = issue.errors.find(
+      (issues) =>
+        issues.length > 0 && !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+    );
+    // A misspelt field first: its did-you-mean explains the missing one too.
+    const chosen = branch?.find((inner) => inner.code === 'unrecognized_keys') ?? branch?.[0];
+    if (chosen !== undefined)
+      return issueToProblem(entry, schema, label, { ...chosen, path: [...issue.path, ...chosen.path] });
   }
   const value = valueAt(entry.data, issue.path);
   const where = { ...entry.locate(issue.path), field: fieldName(issue.path) || undefined };
@@ -99,8 +116,8 @@ function issueToProblem(entry: RawEntry, collection: CollectionName, issue: z.co
 }
 
 /** The field names allowed at a path, for did-you-mean on unknown fields. */
-function knownKeys(collection: CollectionName, path: readonly PropertyKey[]): string[] {
-  let schema: unknown = schemas[collection];
+function knownKeys(root: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let schema: unknown = root;
   for (const key of path) {
     schema = unwrap(schema);
     const shape = (schema as { shape?: Record<string, unknown> }).shape;
@@ -113,7 +130,7 @@ function knownKeys(collection: CollectionName, path: readonly PropertyKey[]): st
 
 function unwrap(schema: unknown): unknown {
   let current = schema as {
-    def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown; schema?: unknown };
+    def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown; schema?: unknown; options?: unknown[] };
   };
   for (let i = 0; i < 10 && current?.def; i++) {
     const def = current.def;
@@ -124,6 +141,10 @@ function unwrap(schema: unknown): unknown {
       current = (
         (def.in as typeof current)?.def?.type === 'transform' ? def.out : (def.in ?? def.out)
       ) as typeof current;
+    // One of several shapes (an alias): the fields are those of the shape that has fields.
+    else if (def.type === 'union')
+      current = (def.options?.find((option) => (option as typeof current)?.def?.type === 'object') ??
+        def.options?.[0]) as typeof current;
     else break;
   }
   return current;
@@ -165,10 +186,21 @@ export function validateEntries<C extends CollectionName>(
     }
     const result = schemas[collection].safeParse(entry.data ?? {});
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(issueToProblem(entry, collection, issue));
+      for (const issue of result.error.issues)
+        problems.push(issueToProblem(entry, schemas[collection], entryOf(collection, entry), issue));
       continue;
     }
     entries.push({ ...entry, id, data: result.data as z.infer<(typeof schemas)[C]> });
   }
   return { entries, problems };
+}
+
+/** Validates one file's data against a schema of its own (`site.yaml`), with the same messages as the collections. */
+export function validateData<T extends z.ZodType>(
+  entry: RawEntry,
+  schema: T,
+): { data: z.output<T>; problems: [] } | { data: undefined; problems: Problem[] } {
+  const result = schema.safeParse(entry.data ?? {});
+  if (result.success) return { data: result.data, problems: [] };
+  return { data: undefined, problems: result.error.issues.map((issue) => issueToProblem(entry, schema, {}, issue)) };
 }

@@ -4,7 +4,9 @@ import { buildCrossIndex } from '../site/cross-index.ts';
 import { bodyRefs } from '../check/mdx-refs.ts';
 import { findBuildContext } from '../loaders/build-context.ts';
 import { isoToday } from '../model/roles.ts';
-import { publishInstant, settings } from '../settings.ts';
+import { readSiteFile } from '../check/check-content.ts';
+import { resolveSite, type Site } from '../model/site.ts';
+import { contentPath, publishInstant, settings } from '../settings.ts';
 import { publishedAt } from '../site/schedule.ts';
 import { buildTimeline } from '../site/timeline.ts';
 import { createPageKeys } from '../site/page-keys.ts';
@@ -60,6 +62,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
   const set = includeDrafts ? written : publishedAt(written, publishInstant());
   const published = new Set(set.articles.map((article) => article.id));
   const map = <T>(list: Entity<T>[]) => new Map(list.map((entity) => [entity.id, entity]));
+  const site = getSite();
   const index: Omit<SiteIndex, 'cacheKey'> = {
     set,
     links: buildCrossIndex(set),
@@ -75,7 +78,8 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
       actors: new Map(actors.map((entry) => [entry.id, entry])),
       figures: new Map(figures.map((entry) => [entry.id, entry])),
     },
-    timeline: buildTimeline(set, settings.timeZone),
+    timeline: buildTimeline(set, site.timeZone),
+    site,
     today: settings.buildDate ?? isoToday(),
   };
   const digests = {
@@ -87,7 +91,8 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     set,
     links: index.links,
     timeline: index.timeline,
-    global: `${index.today}|${process.env['SITE_TITLE'] ?? ''}|${settings.timeZone}`,
+    // Every page shows the site's identity: a change to it renders every page again.
+    global: JSON.stringify([index.today, site]),
     bodyDigest: (collection, id) => {
       const entry = digests[collection]?.get(id);
       return entry?.digest ?? entry?.body;
@@ -105,6 +110,16 @@ export function getSiteIndex(): Promise<SiteIndex> {
   const context = findBuildContext();
   if (import.meta.env.EXPLAINER_DEV || context === undefined) return buildSiteIndex();
   return context.once(buildSiteIndex);
+}
+
+/**
+ * The newsroom's identity: the checked `site.yaml` of this run (checked again
+ * after an edit in `astro dev`), with `SITE_TITLE` and `SITE_TIMEZONE` winning
+ * where set. Without a build context (component tests), the file is read now.
+ */
+export function getSite(): Site {
+  const context = findBuildContext();
+  return resolveSite(context?.content.site ?? readSiteFile(contentPath(), process.cwd()).site, settings);
 }
 
 /** Looks up an entity that the content check guarantees exists. */

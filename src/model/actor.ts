@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { IMAGES_FOLDER, PICTURE_EXTENSIONS } from './pictures.ts';
-import { httpUrl, isoDate, ref, refList, text } from './common.ts';
+import { pictureSrc } from './pictures.ts';
+import { httpUrl, isoDate, languageTag, ref, refList, text } from './common.ts';
 import { updateLog } from './updates.ts';
 
 /** The kinds of actor an editor may declare. */
@@ -29,14 +29,30 @@ export const role = z
   .refine((r) => !r.from || !r.to || r.from <= r.to, { error: '`from` must not be after `to`', path: ['to'] });
 
 /**
- * The shape of `image.src`: a path under `images/` whose parts start with a
- * letter, digit, `_` or `-`, ending with a picture's extension. That the file
- * exists under exactly this name and is a picture is the content check's to say.
+ * Another spelling of an actor's name: plain text (`Zelensky`), or the name
+ * with the language it is written in (`{ name: Зеленський, lang: uk }`), which
+ * the site marks with `lang` so that it is read and shown as that language.
  */
-const IMAGE_SRC = new RegExp(
-  `^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`,
-  'i',
+export const alias = z.union(
+  [
+    text,
+    z.strictObject({
+      /** The name as written in that language. */
+      name: text,
+      /** The language it is written in, as a language tag: `uk`, `ko`, `zh-Hant`. */
+      lang: languageTag,
+    }),
+  ],
+  { error: 'must be a name, or a name with its language such as { name: Зеленський, lang: uk }' },
 );
+
+/** One alias as written: a name, or a name with its language. */
+export type Alias = z.infer<typeof alias>;
+
+/** An alias's name and language (undefined when the editor gave none). */
+export function aliasParts(written: Alias): { name: string; lang: string | undefined } {
+  return typeof written === 'string' ? { name: written, lang: undefined } : written;
+}
 
 /** Frontmatter of `content/actors/<id>.md`. */
 export const actorSchema = z.strictObject({
@@ -46,8 +62,8 @@ export const actorSchema = z.strictObject({
   kind: z.enum(ACTOR_KINDS),
   /** One line, shown in lists, previews and meta tags. */
   description: text,
-  /** Other spellings and transliterations; searchable. */
-  aliases: z.array(text).optional(),
+  /** Other spellings and transliterations, each with its language when given; searchable. */
+  aliases: z.array(alias).optional(),
   /** The state the actor belongs to. */
   country: ref('actors').optional(),
   /** Parent bodies. */
@@ -65,10 +81,7 @@ export const actorSchema = z.strictObject({
   image: z
     .strictObject({
       /** File in the content folder's `images/` folder: `images/jane-doe.jpg`. Served from the site itself, never from another site. */
-      src: z.string({ error: 'must be the path of an image file, such as images/jane-doe.jpg' }).regex(IMAGE_SRC, {
-        error:
-          'must be the path of an image file in the content folder, such as images/jane-doe.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
-      }),
+      src: pictureSrc,
       /** Text alternative for readers who cannot see the picture. */
       alt: z.string({ error: 'must be text describing the picture' }),
       /** Who made the picture, and its licence. */

@@ -1,3 +1,5 @@
+import { z } from 'astro/zod';
+
 /**
  * The pictures the site publishes from the content folder's `images/`: JPEG,
  * PNG, WebP, AVIF and GIF, recognised by their first bytes. Nothing else is
@@ -160,3 +162,22 @@ export function checkPicture(
 export const PICTURE_EXTENSIONS: readonly string[] = PICTURE_FORMATS.flatMap((format) =>
   format.extensions.map((ext) => ext.slice(1)),
 );
+
+/**
+ * The shape of a picture's path (`image.src`, a publisher's `logo`): a path
+ * under `images/` whose parts start with a letter, digit, `_` or `-`, ending
+ * with a picture's extension. That the file exists under exactly this name
+ * and is a picture is the content check's to say.
+ */
+const IMAGE_SRC = new RegExp(
+  `^${IMAGES_FOLDER}\\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\\.(${PICTURE_EXTENSIONS.join('|')})$`,
+  'i',
+);
+
+/** A picture file in the content folder's `images/`: `images/jane-doe.jpg`. Served from the site itself, never from another site. */
+export const pictureSrc = z
+  .string({ error: 'must be the path of an image file, such as images/jane-doe.jpg' })
+  .regex(IMAGE_SRC, {
+    error:
+      'must be the path of an image file in the content folder, such as images/jane-doe.jpg (pictures from other sites are not loaded, so readers make no request to a third party)',
+  });

@@ -35,6 +35,15 @@ export const statementSchema = z.preprocess(
       language: languageTag.optional(),
       /** The quote is a translation. */
       translated: z.boolean({ error: 'must be true or false' }).optional(),
+      /** The words as they were said, when `quote` translates them: shown beside the translation so readers can check it. */
+      original: z
+        .strictObject({
+          /** The words in the language they were said in. */
+          text,
+          /** That language, as a language tag: `uk`, `ko`, `ru`. */
+          lang: languageTag,
+        })
+        .optional(),
       /** Links to other statements, shown on both. */
       relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: ref('statements') })).optional(),
       /** Public log of changes and corrections, newest first. */
@@ -43,6 +52,19 @@ export const statementSchema = z.preprocess(
     .refine((s) => s.quote !== undefined || s.summary !== undefined, {
       error: 'needs a `quote` (verbatim words) or a `summary` (a paraphrase)',
       path: ['quote'],
+    })
+    .refine((s) => s.original === undefined || s.quote !== undefined, {
+      error: 'gives the original words of a quote, but there is no `quote`: add the translation as `quote`',
+      path: ['original'],
+    })
+    .refine((s) => s.original === undefined || s.language === undefined || s.language === s.original.lang, {
+      error:
+        'differs from `language`, the language the statement was made in: make them the same, or remove `language`',
+      path: ['original', 'lang'],
+    })
+    .refine((s) => s.original === undefined || s.translated !== false, {
+      error: 'is false, but `original` gives the words the quote translates: remove `translated: false`',
+      path: ['translated'],
     }),
 );
 

@@ -5,7 +5,6 @@ import { feedItems } from '../publish/feed.ts';
 import { correctionLink, loggedEntries } from '../site/corrections.ts';
 import { instantOf } from '../model/times.ts';
 import { sitePath } from '../site/format.ts';
-import { settings } from '../settings.ts';
 
 /** `/rss.xml`: every published article, every entry of its update log, and every update of any other entry, newest first. */
 export const GET: APIRoute = async ({ site }) => {
@@ -17,8 +16,8 @@ export const GET: APIRoute = async ({ site }) => {
     updateUrl: (entry, anchor) => absolute(correctionLink({ kind: entry.kind, id: entry.id, anchor }, base)),
   });
   return rss({
-    title: settings.title,
-    description: `${settings.title}: explainers where every claim links to its sources.`,
+    title: index.site.title,
+    description: index.site.description,
     site: absolute(sitePath(base)),
     items: items.map((item) => ({
       title: item.title,
@@ -28,6 +27,6 @@ export const GET: APIRoute = async ({ site }) => {
     })),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     // The feed's own address, as feed validators expect.
-    customData: `<language>en</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${index.site.locale}</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>`,
   });
 };

@@ -1,4 +1,4 @@
-import type { Actor } from '../model/actor.ts';
+import { aliasParts, type Actor } from '../model/actor.ts';
 import type { Article } from '../model/article.ts';
 import type { Figure } from '../model/figure.ts';
 import type { Source } from '../model/source.ts';
@@ -15,8 +15,10 @@ export interface LinkContext {
   url: (...parts: string[]) => string;
   /** Absolute URL of a share image, when the page has one. */
   image?: string | undefined;
-  /** The site's name, used as the publisher. */
+  /** The site's name, used as the publisher when `site.yaml` names none. */
   siteName: string;
+  /** The publisher from `site.yaml`, with its logo as an absolute URL. */
+  publisher?: { name: string; url: string | undefined; logo: string | undefined } | undefined;
   /** Absolute URL of the site's home page. */
   home: string;
 }
@@ -82,9 +84,17 @@ export function articleJsonLd(
   slug: string,
   sources: { id: string; data: Source }[],
 ): JsonLd {
+  const publisher: JsonLd = ctx.publisher
+    ? compact({
+        '@type': 'Organization',
+        name: ctx.publisher.name,
+        url: ctx.publisher.url ?? ctx.home,
+        logo: ctx.publisher.logo ? { '@type': 'ImageObject', url: ctx.publisher.logo } : undefined,
+      })
+    : { '@type': 'Organization', name: ctx.siteName, url: ctx.home };
   const authors = article.authors?.length
     ? article.authors.map((name) => ({ '@type': 'Person', name }) as JsonLd)
-    : [{ '@type': 'Organization', name: ctx.siteName, url: ctx.home } as JsonLd];
+    : [publisher];
   return compact({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -95,7 +105,7 @@ export function articleJsonLd(
     datePublished: article.published,
     dateModified: lastModified(article),
     author: authors,
-    publisher: { '@type': 'Organization', name: ctx.siteName, url: ctx.home },
+    publisher,
     image: ctx.image ? [ctx.image] : undefined,
     citation: sources.map((source) => sourceNode(source.data, ctx, source.id)),
   });
@@ -120,7 +130,7 @@ export function actorJsonLd(
     url: ctx.url('actors', id),
     name: actor.name,
     description: actor.description,
-    alternateName: actor.aliases,
+    alternateName: actor.aliases?.map((written) => aliasParts(written).name),
     sameAs,
     image: ctx.image,
     // A person's offices are `jobTitle`; a body's parents are `parentOrganization`.

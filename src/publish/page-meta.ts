@@ -151,23 +151,27 @@ export interface HeadMeta {
 export function headMeta(
   index: SiteIndex,
   entity: EntityRoute | undefined,
-  page: { base: string; title: string; siteName: string; home: string; absolute: (path: string) => string },
+  page: { base: string; title: string; home: string; absolute: (path: string) => string },
 ): HeadMeta {
   const { base, absolute } = page;
+  const { publisher } = index.site;
+  const siteName = index.site.title;
   const shareKind =
     entity && (SHARE_KINDS as readonly string[]).includes(entity.kind) ? (entity.kind as ShareKind) : undefined;
   const ownImage = entity && shareKind ? absolute(shareImagePath(base, shareKind, entity.id)) : undefined;
   const speaker = entity?.kind === 'statements' ? index.statements.get(entity.id)?.data.speaker : undefined;
   const image =
     ownImage ?? (speaker ? absolute(shareImagePath(base, 'actors', speaker)) : absolute(siteImagePath(base)));
-  const imageAlt = ownImage
-    ? page.title
-    : speaker
-      ? (index.actors.get(speaker)?.data.name ?? page.title)
-      : page.siteName;
+  const imageAlt = ownImage ? page.title : speaker ? (index.actors.get(speaker)?.data.name ?? page.title) : siteName;
   const url = (...parts: string[]) => absolute(sitePath(base, ...parts));
   const jsonLd = entity
-    ? pageJsonLd(index, entity, { url, image: ownImage, siteName: page.siteName, home: page.home })
+    ? pageJsonLd(index, entity, {
+        url,
+        image: ownImage,
+        siteName,
+        home: page.home,
+        publisher: publisher && { ...publisher, logo: publisher.logo && absolute(`${base}${publisher.logo}`) },
+      })
     : undefined;
   const article = entity?.kind === 'articles' ? index.articles.get(entity.id)?.data : undefined;
   return { image, imageAlt, jsonLd, article };

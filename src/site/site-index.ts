@@ -1,5 +1,6 @@
 import type { CollectionEntry } from 'astro:content';
 import type { ContentSet, Entity } from '../model/content-set.ts';
+import type { Site } from '../model/site.ts';
 import type { CrossIndex } from './cross-index.ts';
 import type { PageKind } from './page-keys.ts';
 import type { TimelineItem } from './timeline.ts';
@@ -22,6 +23,8 @@ export interface SiteIndex {
   };
   /** Events and statements, oldest first. */
   timeline: TimelineItem[];
+  /** The newsroom's identity: `site.yaml`, with `SITE_TITLE` and `SITE_TIMEZONE` winning where set. */
+  site: Site;
   /** The build date, for "then" in time-aware attribution. */
   today: string;
   /** Key of a page for Astro's incremental build: a hash of exactly the entries the page shows. */

@@ -20,11 +20,16 @@ export interface Wording {
  * `{ quote: 'We will rebuild' }` gives "Quote" and “We will rebuild”;
  * `{ summary: 'Said the plant would reopen' }` gives "Paraphrase".
  */
-export function statementWording(statement: Pick<Statement, 'quote' | 'summary' | 'translated' | 'language'>): Wording {
+export function statementWording(
+  statement: Pick<Statement, 'quote' | 'summary' | 'translated' | 'language' | 'original'>,
+): Wording {
   if (statement.quote !== undefined) {
-    const from = statement.translated
-      ? `, translated${statement.language ? ` from ${languageName(statement.language)}` : ''}`
-      : '';
+    // Original words make the quote a translation from their language.
+    const language = statement.original?.lang ?? statement.language;
+    const from =
+      statement.translated || statement.original
+        ? `, translated${language ? ` from ${languageName(language)}` : ''}`
+        : '';
     return {
       kind: 'quote',
       tag: 'Quote',

@@ -260,6 +260,29 @@ const EDITS_BY_KIND: Record<string, Edit> = {
     }
     return `${collection}/${entry.id}: deleted`;
   },
+  'edit the site settings': () => {
+    const file = load(join(content, 'site.yaml'));
+    const field = pick(['title', 'tagline', 'description', 'footer', 'accent', 'publisher.name', 'timezone']);
+    const value =
+      field === 'accent'
+        ? pick(['#8a1c2b', '#0a55a0', '#1d5c2e'])
+        : field === 'timezone'
+          ? pick(['UTC', 'Europe/Kyiv', 'Asia/Seoul'])
+          : `Site ${mark()}`;
+    file.doc.setIn(field.split('.'), value);
+    save(file);
+    return `site.yaml: ${field} set to ${value}`;
+  },
+  'add an alias with a language': () => {
+    const entry = pick(entries('actors'));
+    const aliases = (entry.file.doc.getIn([...entry.at, 'aliases']) as { items?: unknown[] } | undefined)?.items ?? [];
+    entry.file.doc.setIn([...entry.at, 'aliases', aliases.length], {
+      name: pick(['Інес Марлоу', '이네스 말로', 'إينيس مارلو']),
+      lang: pick(['uk', 'ko', 'ar']),
+    });
+    save(entry.file);
+    return `actors/${entry.id}: alias with a language added`;
+  },
   'add a source file': () => {
     const id = `new-source-${++counter}`;
     writeFileSync(

@@ -33,6 +33,11 @@ const FIELDS = [
   'article-author',
   'update-summary',
   'correction-summary',
+  'alias-with-language',
+  'statement-original',
+  'site-title',
+  'site-tagline',
+  'site-footer',
 ];
 
 const scriptPayload = (field: string) => `<script>alert("${field}")</script>`;
@@ -101,6 +106,15 @@ describe('text fields are data, never markup', () => {
     expect(title && textOf(title)).toContain(scriptPayload('article-title'));
     const description = select('meta[name="description"]', article);
     expect(String(description?.properties['content'])).toContain(imgPayload('article-description'));
+    const home = fromHtml(readPage(build.outDir, '/'));
+    expect(String(select('meta[name="description"]', home)?.properties['content'])).toContain(
+      imgPayload('site-description'),
+    );
+    // The publisher's name is only in the structured data, as JSON text.
+    const data = selectAll('script[type="application/ld+json"]', article).map(
+      (script) => JSON.parse(textOf(script)) as { publisher?: { name?: string } },
+    );
+    expect(data.find((node) => node.publisher)?.publisher?.name).toContain(scriptPayload('publisher-name'));
   });
 });
 

@@ -27,6 +27,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const BUILT = [
   'unknown-speaker',
   'duplicate-id',
+  // site.yaml: read by the checker alone, and the build must stop on it too.
+  'site-settings',
   'unknown-actor-in-article',
   'unknown-citation',
   'mdx-syntax',
@@ -35,10 +37,10 @@ const BUILT = [
   'cr-only',
 ];
 /** The cases of BUILT whose patch is one Markdown or MDX file, which materializeCases writes as `<case>.md(x)`. */
-const RENAMED = BUILT.slice(2);
+const RENAMED = BUILT.slice(3);
 
 describe('npm run build stops on bad input with the same report as the checker', () => {
-  test('eight cases in one content folder', () => {
+  test('nine cases in one content folder', () => {
     const content = join(work, 'built');
     materializeCases(BUILT, content);
     const errors = checkContentDir(content, ROOT).problems.filter((problem) => problem.severity === 'error');

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -479,5 +481,95 @@ describe('the living story', () => {
     const days = selectAll('main section h2 time', page('/statements/')).map((t) => String(t.properties['dateTime']));
     expect(days[0]).toBe('2024-05-20');
     expect([...days].sort().reverse()).toEqual(days);
+  });
+});
+
+describe('site settings (content/site.yaml of the fixture story)', () => {
+  const jsonLdOf = (tree: Root) =>
+    selectAll('script[type="application/ld+json"]', tree).map((script) => JSON.parse(textOf(script)));
+
+  test('the header shows the title and tagline, the footer its line, and every page title ends with the title', () => {
+    for (const path of ['/', '/articles/main-story/', '/actors/tomas-reyes/']) {
+      const tree = page(path);
+      expect(textOf(select('.site-header .site-title', tree)!)).toBe('Flood Desk');
+      expect(textOf(select('.site-header .site-tagline', tree)!)).toBe('The Eastbank flood, claim by claim');
+      expect(textOf(select('.site-footer .site-footer-text', tree)!)).toBe(
+        '© 2024 Northport Fixture Press. Text under CC BY 4.0.',
+      );
+      expect(textOf(select('title', tree)!)).toMatch(/(^| · )Flood Desk$/);
+      expect(select('meta[property="og:site_name"]', tree)?.properties['content']).toBe('Flood Desk');
+      expect(select('meta[property="og:locale"]', tree)?.properties['content']).toBe('en_GB');
+    }
+    expect(select('meta[name="description"]', page('/'))?.properties['content']).toMatch(
+      /^Who said what about the Eastbank/,
+    );
+  });
+
+  test('the accent colour is set by a style the page CSP allows by its hash', () => {
+    const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+    const rule = ':root{--site-accent:#8a1c2b;--site-accent-strong:#61141e}';
+    expect(html).toContain(`<style>${rule}</style>`);
+    const hash = `'sha256-${createHash('sha256').update(rule).digest('base64')}'`;
+    const csp = String(select('meta[http-equiv="content-security-policy"]', page('/'))?.properties['content']);
+    expect(csp).toMatch(/style-src [^;]*/);
+    expect(/style-src ([^;]*)/.exec(csp)?.[1]?.split(' ')).toContain(hash);
+  });
+
+  test("an article's JSON-LD names the publisher with its logo, which the site publishes", () => {
+    const article = jsonLdOf(page('/articles/main-story/')).find((node) => node['@type'] === 'NewsArticle');
+    expect(article?.publisher).toEqual({
+      '@type': 'Organization',
+      name: 'Northport Fixture Press',
+      url: 'https://press.example.net',
+      logo: { '@type': 'ImageObject', url: 'https://explainer.example.net/images/fixture-press-logo.png' },
+    });
+    expect(existsSync(join(build.outDir, 'images/fixture-press-logo.png'))).toBe(true);
+  });
+
+  test('the feed carries the title, description and language', () => {
+    const feed = fromHtml(readFileSync(join(build.outDir, 'rss.xml'), 'utf8'), { space: 'svg' });
+    const channel = (name: string) => textOf(select(`channel > ${name}`, feed)!);
+    expect(channel('title')).toBe('Flood Desk');
+    expect(channel('description')).toMatch(/^Who said what about the Eastbank flood/);
+    expect(channel('language')).toBe('en-GB');
+  });
+});
+
+describe('languages in content', () => {
+  test('aliases carry their language in lang, and "und" when the editor gave none', () => {
+    const spans = selectAll('.aliases span', page('/actors/ines-marlow/')).map((span) => [
+      textOf(span),
+      span.properties['lang'],
+    ]);
+    expect(spans).toEqual([
+      ['Inès Marlow', 'und'],
+      ['Инес Марлоу', 'ru'],
+      ['이네스 말로', 'ko'],
+    ]);
+  });
+
+  test("a statement's original words are shown beside the translation, in their language", () => {
+    for (const path of ['/statements/mayor-vestnik-interview/', '/actors/ines-marlow/']) {
+      const card = select('[data-statement="mayor-vestnik-interview"]', page(path))!;
+      const quotes = selectAll('blockquote', card);
+      expect(quotes.map(textOf)).toEqual([
+        'We will not let the company rewrite the numbers. Every household will be counted, flat by flat.',
+        'Мы не позволим компании переписать цифры. Каждое домохозяйство будет учтено, квартира за квартирой.',
+      ]);
+      expect(quotes.map((quote) => quote.properties['lang'])).toEqual([undefined, 'ru']);
+      expect(textOf(select('.original .wording-label', card)!)).toBe('Original words, in Russian');
+    }
+  });
+
+  test('the search index holds every alias, in every script, on the actor page and on the statements', () => {
+    const dir = join(build.outDir, 'pagefind', 'fragment');
+    const fragments = readdirSync(dir).map((name) => {
+      const bytes = gunzipSync(readFileSync(join(dir, name)));
+      return JSON.parse(bytes.subarray(bytes.indexOf('{')).toString('utf8')) as { url: string; content: string };
+    });
+    const content = (path: string) => fragments.find((fragment) => fragment.url === path)?.content ?? '';
+    for (const path of ['/actors/ines-marlow/', '/statements/mayor-disputes-hwc-count/'])
+      for (const alias of ['Inès Marlow', 'Инес Марлоу', '이네스 말로']) expect(content(path)).toContain(alias);
+    expect(content('/statements/mayor-vestnik-interview/')).toContain('квартира за квартирой');
   });
 });

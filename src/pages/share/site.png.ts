@@ -9,7 +9,7 @@ export const GET: APIRoute = async () => {
   const index = await getSiteIndex();
   const png = await buildContext().drawer.draw(
     'site',
-    siteCard(index, settings.title, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL)),
+    siteCard(index, index.site.title, shareSiteLine(index.site.title, settings.site, import.meta.env.BASE_URL)),
   );
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

@@ -25,6 +25,7 @@ function counted(): { check: () => ContentCheck; runs: () => number } {
       problems: [],
       pictures: new Map(),
       bodies: new Map([['articles/a.mdx', { body: '\nText <Actor id="x" />\n', refs }]]),
+      site: {},
     };
   };
   return { check, runs: () => runs };

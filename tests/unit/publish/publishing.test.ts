@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../../src/publish/csp.ts';
 import { feedItems, updateAnchor } from '../../../src/publish/feed.ts';
 import { articleSchema, updateIds, type Update } from '../../../src/model/article.ts';
-import { actorJsonLd, serializeJsonLd, statementJsonLd, type LinkContext } from '../../../src/publish/jsonld.ts';
+import {
+  actorJsonLd,
+  articleJsonLd,
+  serializeJsonLd,
+  statementJsonLd,
+  type LinkContext,
+} from '../../../src/publish/jsonld.ts';
 import {
   dataCollectionOf,
   dataRecords,
@@ -47,6 +53,32 @@ describe('JSON-LD builders', () => {
     ['state', 'Country'],
   ] as const)('an actor of kind %s is a %s', (kind, type) => {
     expect(actorJsonLd(actor(kind), ctx, 'n', [])['@type']).toBe(type);
+  });
+
+  test.each([
+    [
+      'without a publisher in site.yaml, the site',
+      undefined,
+      { '@type': 'Organization', name: 'X', url: 'https://x.test/b/' },
+    ],
+    [
+      'the publisher of site.yaml, with its logo',
+      { name: 'Daily', url: 'https://daily.example', logo: 'https://x.test/b/images/logo.png' },
+      {
+        '@type': 'Organization',
+        name: 'Daily',
+        url: 'https://daily.example',
+        logo: { '@type': 'ImageObject', url: 'https://x.test/b/images/logo.png' },
+      },
+    ],
+    [
+      'a publisher without address or logo, with the home page',
+      { name: 'Daily', url: undefined, logo: undefined },
+      { '@type': 'Organization', name: 'Daily', url: 'https://x.test/b/' },
+    ],
+  ])('an article is published by %s', (_, publisher, expected) => {
+    const article = articleSchema.parse({ title: 'T', description: 'D', published: '2024-01-01' });
+    expect(articleJsonLd(article, { ...ctx, publisher }, 'a', [])['publisher']).toEqual(expected);
   });
 
   test('sameAs holds the Wikidata item and the website', () => {
@@ -311,11 +343,11 @@ describe('head metadata and share image paths', () => {
     figures: new Map(),
     sources: new Map(),
     links: { articles: new Map() },
+    site: { title: 'Site' },
   } as unknown as SiteIndex;
   const page = {
     base: '/b/',
     title: 'Page · Site',
-    siteName: 'Site',
     home: 'https://x.test/b/',
     absolute: (path: string) => `https://x.test${path}`,
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -46,6 +46,21 @@ describe('cache key: one cache folder per story and output-changing settings', (
   test('an unset BUILD_DATE counts as the day of the build', () => {
     expect(keyFor({ CONTENT_DIR: 'content' }, '2025-01-01')).toBe(keyFor(base));
     expect(keyFor({ CONTENT_DIR: 'content' }, '2025-01-02')).not.toBe(keyFor(base));
+  });
+
+  test('another site.yaml gets another folder; no site.yaml is one more state', () => {
+    const settings = settingsFor(base);
+    const keys = [undefined, 'title: One\n', 'title: Two\n'].map((site) =>
+      cacheKey(settings, ROOT, '2025-01-01', site),
+    );
+    expect(new Set(keys).size).toBe(3);
+    expect(keys[0]).toBe(keyFor(base));
+    writeFileSync(join(ROOT, 'content', 'site.yaml'), 'title: One\n');
+    try {
+      expect(keyFor(base)).toBe(keys[1]);
+    } finally {
+      rmSync(join(ROOT, 'content', 'site.yaml'));
+    }
   });
 
   test('the key is a plain folder name', () => {

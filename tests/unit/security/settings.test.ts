@@ -75,7 +75,9 @@ describe('settings: one line per wrong value, naming the variable, the value and
         base: '/',
         contentDir: 'content',
         outDir: 'dist',
-        title: 'Explainer',
+        // Unset, the title and time zone come from site.yaml (src/model/site.ts `resolveSite`).
+        title: undefined,
+        timeZone: undefined,
         incremental: true,
       },
     ],

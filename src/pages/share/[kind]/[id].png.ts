@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
   };
   // `cacheKey` (incremental build): the image is drawn again only when an entry its page shows changes.
   return SHARE_KINDS.flatMap((kind) =>
-    [...ids[kind]].map((id) => ({ params: { kind, id }, cacheKey: `${settings.title}|${index.cacheKey(kind, id)}` })),
+    [...ids[kind]].map((id) => ({ params: { kind, id }, cacheKey: index.cacheKey(kind, id) })),
   );
 }) satisfies GetStaticPaths;
 
@@ -22,7 +22,7 @@ export const GET: APIRoute = async ({ params }) => {
   const index = await getSiteIndex();
   const kind = params.kind as ShareKind;
   const id = params.id ?? '';
-  const card = shareCard(index, kind, id, shareSiteLine(settings.title, settings.site, import.meta.env.BASE_URL));
+  const card = shareCard(index, kind, id, shareSiteLine(index.site.title, settings.site, import.meta.env.BASE_URL));
   if (!card) return new Response(null, { status: 404 });
   // The run's drawer, which has been drawing since the build started (src/integrations/share-images.ts).
   const png = await buildContext().drawer.draw(`${kind}/${id}`, card);
