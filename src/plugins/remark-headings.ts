@@ -48,7 +48,8 @@ export default function remarkHeadings(options: RemarkHeadingsOptions) {
       const label = labelOf(heading.children, options.actorName).replace(/\s+/g, ' ').trim();
       const slug = slugger.slug(label);
       heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: slug } };
-      labels[slug] = label;
+      // A heading may be called `__proto__`: an own property, never the object's prototype.
+      Object.defineProperty(labels, slug, { value: label, enumerable: true, writable: true, configurable: true });
       return SKIP;
     });
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };

@@ -62,4 +62,11 @@ describe('remark-headings', () => {
     const { labels } = run('## About <Actor id="nobody" />');
     expect(labels).toEqual({ about: 'About' });
   });
+
+  test('a heading called __proto__ is a label of its own, not the prototype', () => {
+    const { labels } = run('## \\_\\_proto\\_\\_\n\n## constructor');
+    expect(Object.hasOwn(labels, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(labels, '__proto__')?.value).toBe('__proto__');
+    expect(Object.hasOwn(labels, 'constructor')).toBe(true);
+  });
 });
