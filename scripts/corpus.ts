@@ -11,6 +11,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { SOURCE_TYPES } from '../src/model/source.ts';
+import { RELATION_TYPES } from '../src/model/statement.ts';
 
 /** Entity counts at scale 1. */
 export const BASE_COUNTS = {
@@ -106,19 +108,6 @@ const PUBLISHERS = [
   'Ministry of Information',
   'Policy Institute',
 ];
-const SOURCE_TYPES = [
-  'news-report',
-  'speech',
-  'press-release',
-  'briefing',
-  'statement',
-  'interview',
-  'report',
-  'dataset',
-  'social-post',
-  'document',
-] as const;
-const RELATIONS = ['confirms', 'contradicts', 'denies', 'updates', 'responds-to'] as const;
 const UNITS = ['troops', 'people', 'vehicles', 'tonnes', 'shells a day', 'km²'];
 const TITLES = [
   'Minister of Defence',
@@ -279,7 +268,7 @@ export function generateCorpus(scale: number, seed = 1): CorpusFile[] {
     const id = `statement-${i + 1}`;
     const relation =
       statementIds.length > 0 && r.chance(0.15)
-        ? [{ type: r.pick(RELATIONS), statement: r.pick(statementIds) }]
+        ? [{ type: r.pick(RELATION_TYPES), statement: r.pick(statementIds) }]
         : undefined;
     statementIds.push(id);
     return {

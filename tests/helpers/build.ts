@@ -27,8 +27,18 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
 
 /** Runs `astro build` of a content folder into `work/dist`, with its cache in `work/cache`. */
 function buildInto(work: string, contentDir: string, env: Record<string, string>): BuildResult {
+  return run([join(ROOT, 'node_modules/.bin/astro'), 'build'], work, contentDir, env);
+}
+
+/** Runs a build command on a content folder, writing into `work/dist` with its cache in `work/cache`. */
+function run(
+  [command, ...args]: [string, ...string[]],
+  work: string,
+  contentDir: string,
+  env: Record<string, string>,
+): BuildResult {
   const outDir = join(work, 'dist');
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+  const result = spawnSync(command, args, {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
@@ -48,21 +58,12 @@ function buildInto(work: string, contentDir: string, env: Record<string, string>
  * the filtered \`astro build\` output) on a content folder into a fresh temporary folder.
  */
 export function npmRunBuild(contentDir: string, env: Record<string, string> = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'explainer-build-'));
-  const outDir = join(work, 'dist');
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...cleanEnv(),
-      CONTENT_DIR: resolve(ROOT, contentDir),
-      OUT_DIR: outDir,
-      CACHE_DIR: join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...env,
-    },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+  return run(
+    [process.execPath, join(ROOT, 'scripts/build.ts')],
+    mkdtempSync(join(tmpdir(), 'explainer-build-')),
+    contentDir,
+    env,
+  );
 }
 
 /** The fictional story the site tests build. */
