@@ -21,12 +21,12 @@ beforeAll(() => {
   content = join(work, 'content');
   const articles = join(content, 'articles');
   put(join(work, 'outside.mdx'), '---\ntitle: SECRET OUTSIDE\n---\n');
-  put(join(content, 'shared/linked.mdx'), '---\ntitle: linked\n---\n');
+  put(join(content, 'elsewhere/linked.mdx'), '---\ntitle: linked\n---\n');
   put(join(articles, 'good.mdx'), '---\ntitle: good\n---\n');
   put(join(articles, '_x.mdx'), '<script>alert(1)</script>\n');
   put(join(articles, '.hidden.mdx'), '<script>alert(2)</script>\n');
   put(join(articles, 'notes.txt'), 'not content\n');
-  symlinkSync('../shared/linked.mdx', join(articles, 'linked.mdx'));
+  symlinkSync('../elsewhere/linked.mdx', join(articles, 'linked.mdx'));
   symlinkSync(join(work, 'outside.mdx'), join(articles, 'outside.mdx'));
   symlinkSync(join(work, 'nowhere.mdx'), join(articles, 'dangling.mdx'));
   symlinkSync('loop.mdx', join(articles, 'loop.mdx'));

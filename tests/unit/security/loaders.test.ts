@@ -29,12 +29,12 @@ function trickyFolder(collection: CollectionName): void {
   const ext = FORMAT_EXTENSIONS[COLLECTION_FORMATS[collection]][0] ?? '';
   const folder = join(content, collection);
   mkdirSync(folder, { recursive: true });
-  mkdirSync(join(content, 'shared'), { recursive: true });
+  mkdirSync(join(content, 'elsewhere'), { recursive: true });
   writeFileSync(join(folder, `good${ext}`), entryText(collection, 'good'));
   writeFileSync(join(folder, `_hidden-from-check${ext}`), entryText(collection, 'UNCHECKED'));
   writeFileSync(join(folder, `.dot${ext}`), entryText(collection, 'UNCHECKED'));
-  writeFileSync(join(content, 'shared', `${collection}${ext}`), entryText(collection, 'linked'));
-  symlinkSync(`../shared/${collection}${ext}`, join(folder, `linked${ext}`));
+  writeFileSync(join(content, 'elsewhere', `${collection}${ext}`), entryText(collection, 'linked'));
+  symlinkSync(`../elsewhere/${collection}${ext}`, join(folder, `linked${ext}`));
   writeFileSync(join(work, `${collection}-secret${ext}`), entryText(collection, 'OUTSIDE'));
   symlinkSync(join(work, `${collection}-secret${ext}`), join(folder, `outside${ext}`));
   symlinkSync(join(work, 'nowhere'), join(folder, `dangling${ext}`));

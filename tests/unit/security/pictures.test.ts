@@ -123,9 +123,9 @@ beforeAll(() => {
   put(join(images(), 'evil.svg'), SAMPLES.svg);
   put(join(images(), 'big.jpg'), Buffer.concat([SAMPLES.jpeg, Buffer.alloc(MAX_PICTURE_BYTES)]));
   put(join(work, 'secret.png'), SAMPLES.png);
-  put(join(content, 'shared/cy.png'), SAMPLES.png);
+  put(join(content, 'elsewhere/cy.png'), SAMPLES.png);
   symlinkSync(join(work, 'secret.png'), join(images(), 'outside.png'));
-  symlinkSync('../shared/cy.png', join(images(), 'cy.png'));
+  symlinkSync('../elsewhere/cy.png', join(images(), 'cy.png'));
   symlinkSync('nowhere.png', join(images(), 'dangling.png'));
   symlinkSync('loop.png', join(images(), 'loop.png'));
   symlinkSync('..', join(images(), 'up'));
