@@ -1,5 +1,5 @@
 import { lstatSync, readlinkSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Why a path in the content folder cannot be used, and what would fix it. */
 export interface Refusal {
@@ -102,4 +102,41 @@ export function containedPath(path: string, root: string, noun: 'file' | 'folder
 /** A path relative to the project root, with forward slashes, for reports. */
 export function reportPath(root: string, path: string): string {
   return relative(root, path).split(sep).join('/') || path;
+}
+
+/** A folder of the content folder, opened: absent, refused with a reason (and whether it is a file), or found. */
+export type OpenedFolder =
+  | { kind: 'absent' }
+  | { kind: 'refused'; folder: string; refusal: Refusal; isFile: boolean }
+  | { kind: 'found'; folder: string; top: string };
+
+/**
+ * Opens the folder `name` of the content folder (`actors`, `images`): a missing
+ * one is absent; one that leads out of the content folder, cannot be read or is
+ * a file is refused, saying `what` it should hold. The one way the checker enters
+ * a folder of the content folder.
+ */
+export function openContentFolder(contentDir: string, name: string, what: string): OpenedFolder {
+  const top = realRoot(contentDir);
+  const folder = join(contentDir, name);
+  try {
+    lstatSync(folder);
+  } catch {
+    return { kind: 'absent' };
+  }
+  if (top === undefined) return { kind: 'absent' };
+  const where = containedPath(folder, top, 'folder');
+  if ('refusal' in where) return { kind: 'refused', folder, refusal: where.refusal, isFile: false };
+  if (!where.stats.isDirectory()) {
+    return {
+      kind: 'refused',
+      folder,
+      refusal: {
+        message: `this should be the folder of ${what}, but it is a file`,
+        fix: `move the file away and make ${name}/ a folder`,
+      },
+      isFile: true,
+    };
+  }
+  return { kind: 'found', folder, top };
 }

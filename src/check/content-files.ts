@@ -1,9 +1,9 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseName } from './parse-files.ts';
 import type { Problem } from '../model/problems.ts';
 import { COLLECTION_FORMATS, type CollectionName, FORMAT_EXTENSIONS } from '../model/index.ts';
-import { containedPath, realRoot, type Refusal, reportPath } from './contained-path.ts';
+import { containedPath, openContentFolder, type Refusal, reportPath } from './contained-path.ts';
 
 /** The files of one collection folder: the ones to read, and the ones refused. */
 export interface ContentFiles {
@@ -61,28 +61,15 @@ function refusalOf(name: string, path: string, collection: CollectionName, root:
  */
 export function listContentFiles(contentDir: string, collection: CollectionName, root: string): ContentFiles {
   const result: ContentFiles = { files: [], problems: [], refusedIds: [] };
-  const top = realRoot(contentDir);
-  const folder = join(contentDir, collection);
   const refuse = (path: string, refusal: Refusal) =>
     result.problems.push({ file: reportPath(root, path), ...refusal, severity: 'error' });
-  try {
-    lstatSync(folder);
-  } catch {
+  const opened = openContentFolder(contentDir, collection, collection);
+  if (opened.kind === 'absent') return result;
+  if (opened.kind === 'refused') {
+    refuse(opened.folder, opened.refusal);
     return result;
   }
-  if (top === undefined) return result;
-  const where = containedPath(folder, top, 'folder');
-  if ('refusal' in where) {
-    refuse(folder, where.refusal);
-    return result;
-  }
-  if (!where.stats.isDirectory()) {
-    refuse(folder, {
-      message: `this should be the folder of ${collection}, but it is a file`,
-      fix: `move the file away and make ${collection}/ a folder`,
-    });
-    return result;
-  }
+  const { folder, top } = opened;
   let names: string[];
   try {
     names = readdirSync(folder).sort();

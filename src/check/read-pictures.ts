@@ -9,7 +9,7 @@ import {
   SIGNATURE_BYTES,
 } from '../model/pictures.ts';
 import type { Problem } from '../model/problems.ts';
-import { containedPath, realRoot, reportPath } from './contained-path.ts';
+import { containedPath, openContentFolder, realRoot, reportPath } from './contained-path.ts';
 
 /** A checked picture in `images/`. */
 export interface Picture {
@@ -94,30 +94,17 @@ export function readPicture(
  */
 export function checkPictures(contentDir: string, root: string): PictureCheck {
   const result: PictureCheck = { pictures: new Map(), refused: new Map(), problems: [] };
-  const top = realRoot(contentDir);
-  const folder = join(contentDir, IMAGES_FOLDER);
   const refuse = (path: string, src: string, kind: 'folder' | 'file', fault: PictureFault) => {
     result.refused.set(src, kind);
     result.problems.push({ file: reportPath(root, path), ...fault, severity: 'error' });
   };
-  try {
-    lstatSync(folder);
-  } catch {
+  const opened = openContentFolder(contentDir, IMAGES_FOLDER, 'pictures');
+  if (opened.kind === 'absent') return result;
+  if (opened.kind === 'refused') {
+    refuse(opened.folder, IMAGES_FOLDER, opened.isFile ? 'file' : 'folder', opened.refusal);
     return result;
   }
-  if (top === undefined) return result;
-  const where = containedPath(folder, top, 'folder');
-  if ('refusal' in where) {
-    refuse(folder, IMAGES_FOLDER, 'folder', where.refusal);
-    return result;
-  }
-  if (!where.stats.isDirectory()) {
-    refuse(folder, IMAGES_FOLDER, 'file', {
-      message: 'this should be the folder of pictures, but it is a file',
-      fix: 'move the file away and make images/ a folder',
-    });
-    return result;
-  }
+  const { folder } = opened;
   const walk = (dir: string, prefix: string) => {
     let names: string[];
     try {

@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.ts';
 import type { ContentSet, Entity } from '../model/content-set.ts';
+import { NOUNS } from '../check/entry-label.ts';
 import { instantOf } from '../model/times.ts';
 import type { Update } from '../model/updates.ts';
 
@@ -20,15 +21,6 @@ export function publicationInstant(article: Pick<Article, 'published' | 'time'>)
 }
 
 type Logged = Entity<{ updates?: readonly Update[] | undefined }>;
-
-const NOUNS: Record<keyof ContentSet, string> = {
-  articles: 'article',
-  actors: 'actor',
-  figures: 'figure',
-  statements: 'statement',
-  sources: 'source',
-  events: 'event',
-};
 
 /** The updates of an entry that are due at `now`, keeping an entry without any as it is. */
 function withDueUpdates<E extends Logged>(entry: E, now: number): E {
