@@ -283,6 +283,52 @@ const EDITS_BY_KIND: Record<string, Edit> = {
     save(entry.file);
     return `actors/${entry.id}: alias with a language added`;
   },
+  'log a correction on any kind': () => {
+    const collection = pick(['statements', 'actors', 'sources', 'events', 'figures']);
+    const entry = pick(entries(collection));
+    const update = entry.file.doc.createNode({
+      id: `edit-${++counter}`,
+      date: '2024-12-01',
+      summary: `A correction (${mark()}).`,
+      correction: true,
+    });
+    const log = entry.file.doc.getIn([...entry.at, 'updates']);
+    // Newest first: the new entry goes on top.
+    if (isSeq(log)) log.items.unshift(update);
+    else entry.file.doc.setIn([...entry.at, 'updates'], entry.file.doc.createNode([update.toJSON()]));
+    save(entry.file);
+    return `${collection}/${entry.id}: correction logged`;
+  },
+  'give a statement a time of day': () => {
+    const entry = pick(entries('statements'));
+    entry.file.doc.setIn([...entry.at, 'time'], pick(['08:10+02:00', '21:30-05:00', '12:00+00:00']));
+    save(entry.file);
+    return `statements/${entry.id}: time set`;
+  },
+  'add the original words to a quote': () => {
+    const entry = pick(entries('statements'));
+    entry.file.doc.setIn(
+      [...entry.at, 'original'],
+      entry.file.doc.createNode({ text: `Оригінальні слова (${mark()}).`, lang: 'uk' }),
+    );
+    entry.file.doc.setIn([...entry.at, 'language'], 'uk');
+    save(entry.file);
+    return `statements/${entry.id}: original words added`;
+  },
+  'revise an estimate': () => {
+    const entry = pick(entries('figures'));
+    const estimates = entry.file.doc.getIn([...entry.at, 'estimates']);
+    if (!isSeq(estimates) || estimates.items.length === 0) return undefined;
+    const first = estimates.items[0] as unknown as { toJSON(): Record<string, unknown> };
+    const earlier = first.toJSON();
+    const earlierId = typeof earlier['id'] === 'string' ? earlier['id'] : `estimate-${++counter}`;
+    entry.file.doc.setIn([...entry.at, 'estimates', 0, 'id'], earlierId);
+    const { id: _id, revises: _revises, withdrawn: _withdrawn, ...kept } = earlier;
+    const value = typeof kept['value'] === 'number' ? { value: kept['value'] + 1000 } : {};
+    estimates.add(entry.file.doc.createNode({ ...kept, ...value, date: '2024-12-01', revises: earlierId }));
+    save(entry.file);
+    return `figures/${entry.id}: the first estimate revised`;
+  },
   'add a source file': () => {
     const id = `new-source-${++counter}`;
     writeFileSync(
