@@ -3,7 +3,7 @@
  * every problem at once. Exit code 1 on errors (or on warnings with --strict).
  */
 import { escapeControls, formatReport } from '../src/model/problems.ts';
-import { checkContentDir } from '../src/check/check-content.ts';
+import { checkForBuild } from '../src/publish/build-check.ts';
 import { contentPath, publishInstant, settings } from '../src/settings.ts';
 import { scheduledItems } from '../src/site/schedule.ts';
 import { when } from '../src/site/when.ts';
@@ -13,7 +13,7 @@ const strict = process.argv.includes('--strict');
 const dirArg = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 const root = process.cwd();
 const started = performance.now();
-const { set, problems, site } = checkContentDir(dirArg ?? contentPath(root), root);
+const { set, problems, site } = checkForBuild(dirArg ?? contentPath(root), root);
 const elapsed = Math.round(performance.now() - started);
 const counts = Object.entries(set)
   .map(([name, list]) => `${list.length} ${name}`)

@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../model/problems.ts';
 import { BodyRefsCache, checkerVersion } from '../check/body-refs-cache.ts';
-import { checkContentDir } from '../check/check-content.ts';
+import { checkForBuild } from '../publish/build-check.ts';
 import {
   BuildContext,
   buildContext,
@@ -139,7 +139,7 @@ function openContext(root: string): BuildContext {
       contentDir,
       root,
       check: () => {
-        const result = checkContentDir(contentDir, root, { bodyCache });
+        const result = checkForBuild(contentDir, root, { bodyCache });
         // `EXPLAINER_TIMING=1` (set by `npm run bench`) logs what the check parsed.
         if (process.env['EXPLAINER_TIMING'] === '1')
           console.log(

@@ -1,4 +1,4 @@
-import { checkContentDir } from '../../src/check/check-content.ts';
+import { checkForBuild } from '../../src/publish/build-check.ts';
 import { BuildContext, closeBuildContext, openBuildContext } from '../../src/loaders/build-context.ts';
 
 /** A share drawer that draws nothing: tests that open a context without drawing cards. */
@@ -17,7 +17,7 @@ const noDrawer = {
  */
 export function openTestContext(contentDir: string, root = process.cwd()): BuildContext {
   return openBuildContext(
-    new BuildContext({ contentDir, root, check: () => checkContentDir(contentDir, root), drawer: noDrawer }),
+    new BuildContext({ contentDir, root, check: () => checkForBuild(contentDir, root), drawer: noDrawer }),
   );
 }
 

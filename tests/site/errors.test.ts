@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkContentDir } from '../../src/check/check-content.ts';
+import { checkForBuild } from '../../src/publish/build-check.ts';
 import { formatReport } from '../../src/model/problems.ts';
 import { materializeCase, materializeCases } from '../helpers/error-fixtures.ts';
 import {
@@ -43,7 +43,7 @@ describe('npm run build stops on bad input with the same report as the checker',
   test('nine cases in one content folder', () => {
     const content = join(work, 'built');
     materializeCases(BUILT, content);
-    const errors = checkContentDir(content, ROOT).problems.filter((problem) => problem.severity === 'error');
+    const errors = checkForBuild(content, ROOT).problems.filter((problem) => problem.severity === 'error');
     // Every case still adds its mistake to the shared folder: one error or more each.
     expect(errors.length).toBeGreaterThanOrEqual(BUILT.length);
     for (const name of RENAMED)
@@ -103,7 +103,7 @@ describe('npm run check', () => {
   test('warnings pass unless --strict, and the report is the one the checker gives', () => {
     const content = join(work, 'uncited-source');
     materializeCase('uncited-source', content);
-    const report = formatReport(checkContentDir(content, ROOT).problems);
+    const report = formatReport(checkForBuild(content, ROOT).problems);
     const relaxed = checkContent(content);
     expect(relaxed.status).toBe(0);
     expect(relaxed.output).toContain(`${report}\n`);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkContentDir } from '../../../src/check/check-content.ts';
+import { checkForBuild } from '../../../src/publish/build-check.ts';
 import { formatReport } from '../../../src/model/problems.ts';
 import { errorCases, expectedFile, materializeCase } from '../../helpers/error-fixtures.ts';
 import { expectFile } from '../../helpers/expected.ts';
@@ -23,6 +23,7 @@ const INTENDED_ERRORS: Record<string, number> = {
   'code-citation': 0,
   'number-and-date-text': 0,
   'uncited-source': 0,
+  'share-image-glyph': 0,
 };
 
 const work = mkdtempSync(join(tmpdir(), 'explainer-errors-'));
@@ -32,7 +33,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function checkCase(name: string) {
   const root = join(work, name);
   materializeCase(name, join(root, 'content'));
-  return checkContentDir(join(root, 'content'), root).problems;
+  return checkForBuild(join(root, 'content'), root).problems;
 }
 
 describe('the checker on each case of tests/fixtures/errors', () => {

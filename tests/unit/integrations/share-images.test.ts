@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, expect, test } from 'vitest';
 import shareImages from '../../../src/integrations/share-images.ts';
-import { closeBuildContext, openTestContext } from '../../helpers/build-context.ts';
+import { formatReport } from '../../../src/model/problems.ts';
+import { checkForBuild } from '../../../src/publish/build-check.ts';
+import { BuildContext, closeBuildContext, openBuildContext } from '../../../src/loaders/build-context.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'share-images-'));
 afterAll(() => {
@@ -13,7 +13,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-test('a build warns of every character a share image would draw as a box, naming file, line and field', async () => {
+test('the check warns of every character a share image would draw as a box, and the build queues every card', () => {
   mkdirSync(join(root, 'content/actors'), { recursive: true });
   writeFileSync(
     join(root, 'content/actors/scribe.md'),
@@ -23,24 +23,27 @@ test('a build warns of every character a share image would draw as a box, naming
     join(root, 'content/actors/choe-son-hui.md'),
     '---\nname: 최선희\nkind: person\ndescription: Москва\n---\n',
   );
-  const warnings: string[] = [];
-  const logger = {
-    warn: (message: string) => warnings.push(message),
-    info: () => undefined,
-    error: () => undefined,
-    debug: () => undefined,
-  } as unknown as AstroIntegrationLogger;
-  // What the content-check integration opens in a build: the checked content (and a drawer that draws nothing).
-  openTestContext(join(root, 'content'), root);
+  const contentDir = join(root, 'content');
+  // `npm run check`, the dev server and the build all print this one check.
+  const warnings = checkForBuild(contentDir, root).problems.filter((problem) => problem.severity === 'warning');
+  const glyphs = formatReport(warnings.filter((warning) => warning.message.includes('share image')));
+  expect(glyphs).toContain('content/actors/scribe.md:2:7  warning: `name` the share image cannot draw U+13000 "𓀀"');
+  // Hangul and Cyrillic have fonts.
+  expect(glyphs).not.toContain('choe-son-hui');
+
+  const queued: string[] = [];
+  const drawer = {
+    prefetch: (cards: Iterable<[string, unknown]>) => {
+      for (const [key] of cards) queued.push(key);
+    },
+    draw: () => Promise.reject(new Error('no share images are drawn in this test')),
+    drawn: { byWorkers: 0, here: 0, fromCache: 0 },
+    pruneCache: () => undefined,
+    close: () => undefined,
+  };
+  openBuildContext(new BuildContext({ contentDir, root, check: () => checkForBuild(contentDir, root), drawer }));
   const { hooks } = shareImages();
-  const setup = hooks['astro:config:setup'] as unknown as (options: object) => void;
-  const start = hooks['astro:build:start'] as unknown as (options: object) => void;
-  setup({ command: 'build', config: { root: pathToFileURL(`${root}/`) }, logger });
-  start({ logger });
-  (hooks['astro:build:done'] as unknown as (options: object) => void)({ logger });
-  expect(warnings).toHaveLength(1);
-  expect(warnings[0]).toContain(
-    'content/actors/scribe.md:2:7  warning: `name` the share image cannot draw U+13000 "𓀀"',
-  );
-  expect(warnings[0]).not.toContain('choe-son-hui');
+  (hooks['astro:config:setup'] as unknown as (options: object) => void)({ command: 'build' });
+  (hooks['astro:build:start'] as unknown as (options: object) => void)({});
+  expect(queued.sort()).toEqual(['actors/choe-son-hui', 'actors/scribe']);
 });
