@@ -486,9 +486,10 @@ export function cacheKey(
 
 /**
  * Absolute path of this build's cache folder: `<CACHE_DIR>/<cacheKey>`. Every
- * cache (Astro's `cacheDir`, share images, parsed content) lives in it. Old
- * subfolders stay until CACHE_DIR is deleted; each is the cache of one story
- * under one set of settings, which a switch back reuses.
+ * cache (Astro's `cacheDir`, share images, parsed content) lives in it. Each
+ * subfolder is the cache of one story under one set of settings, which a
+ * switch back reuses; a successful build removes the subfolders not used for
+ * a while and never one in use (`src/integrations/cache-folders.ts`).
  */
 export function cachePath(root: string = process.cwd()): string {
   return join(canonicalPath(settings.cacheDir, root), cacheKey(settings, root));

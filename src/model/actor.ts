@@ -20,7 +20,9 @@ export const role = z
     /** Title of the office: "Secretary of Defense". */
     title: text,
     /** The body the office belongs to. */
-    of: ref('actors').optional(),
+    of: ref('actors', {
+      none: 'the office is shown with its holder; the page of the body it belongs to does not list office holders',
+    }).optional(),
     /** First day in office. */
     from: isoDate.optional(),
     /** Last day in office; absent while the role holds. */
@@ -65,9 +67,9 @@ export const actorSchema = z.strictObject({
   /** Other spellings and transliterations, each with its language when given; searchable. */
   aliases: z.array(alias).optional(),
   /** The state the actor belongs to. */
-  country: ref('actors').optional(),
+  country: ref('actors', { backlink: 'members' }).optional(),
   /** Parent bodies. */
-  partOf: refList('actors').optional(),
+  partOf: refList('actors', { backlink: 'children', forward: 'parents' }).optional(),
   /** Offices held. */
   roles: z.array(role).optional(),
   /** Wikidata item, `Q` followed by digits. */

@@ -38,21 +38,48 @@ export const id = idSchema();
 export type RefTarget = 'articles' | 'actors' | 'figures' | 'statements' | 'sources' | 'events';
 
 /**
- * Which collection each reference field names. Fields are declared with `ref()`
- * and `refList()` in the schemas, and everything that follows references (the
- * integrity pass, the warnings, the cross-links, the page keys) reads them from
- * here, so a new field that names an actor is one edit in one schema.
+ * How the pages list a reference, declared with the field (the cross-link
+ * index, `src/site/cross-index.ts`, builds every list from these):
+ * - `backlink`: the list on the referenced entry's page that names the
+ *   referrer (`statementsBy`: the speaker's page lists the statement);
+ * - `item`: the referrer is the list item the field is in (an estimate, shown
+ *   as its figure and position), not the whole entry;
+ * - `forward`: the list on the referrer's own page that names the referenced
+ *   entry (`parents`, a figure's `claimants`);
+ * - `relation`: one list on both pages, outgoing on the referrer and incoming
+ *   on the referenced entry, with the `type` of the item the field is in;
+ * - `none`: no page lists it beyond the referrer's own, and why.
+ * An entry is never listed on its own page (a state whose `country` is itself).
  */
-export const referenceFields = z.registry<{ target: RefTarget }>();
+export type RefLink = { backlink: string; item?: true; forward?: string } | { relation: string } | { none: string };
 
-/** A field holding the id of an entry in another collection. */
-export function ref(target: RefTarget) {
-  return idSchema().register(referenceFields, { target });
+/** What a reference field declares: the collection it names and how the pages list it. */
+export interface RefDeclaration {
+  target: RefTarget;
+  link: RefLink;
 }
 
-/** A field holding a list of ids of entries in another collection. */
-export function refList(target: RefTarget, error = 'must be a list of ids, such as [first-id, second-id]') {
-  return z.array(ref(target), { error });
+/**
+ * Which collection each reference field names, and how the pages list it.
+ * Fields are declared with `ref()` and `refList()` in the schemas, and
+ * everything that follows references (the integrity pass, the warnings, the
+ * cross-links, the page keys) reads them from here, so a new field that names
+ * an actor is one edit in one schema.
+ */
+export const referenceFields = z.registry<RefDeclaration>();
+
+/** A field holding the id of an entry in another collection, listed on the pages as `link` says. */
+export function ref(target: RefTarget, link: RefLink) {
+  return idSchema().register(referenceFields, { target, link });
+}
+
+/** A field holding a list of ids of entries in another collection, each listed on the pages as `link` says. */
+export function refList(
+  target: RefTarget,
+  link: RefLink,
+  error = 'must be a list of ids, such as [first-id, second-id]',
+) {
+  return z.array(ref(target, link), { error });
 }
 
 /** True when y-m-d is a day that exists in the calendar. */

@@ -18,11 +18,13 @@ export const eventSchema = z.preprocess(
     /** More detail. */
     summary: text.optional(),
     /** Who took part. */
-    actors: refList('actors').optional(),
+    actors: refList('actors', { backlink: 'events' }).optional(),
     /** Where. */
     place: text.optional(),
     /** At least one source. */
-    sources: refList('sources', 'must be a list of source ids').min(1, { error: 'needs at least one source' }),
+    sources: refList('sources', { backlink: 'events' }, 'must be a list of source ids').min(1, {
+      error: 'needs at least one source',
+    }),
     /** Public log of changes and corrections, newest first. */
     updates: updateLog.optional(),
   }),

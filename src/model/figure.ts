@@ -39,13 +39,13 @@ export const estimateSchema = z
     /** Upper bound of a range. */
     high: number.optional(),
     /** Actor who claims it. */
-    by: ref('actors'),
+    by: ref('actors', { backlink: 'estimates', item: true, forward: 'claimants' }),
     /** When it was claimed. */
     date: isoDate,
     /** Source it comes from. */
-    source: ref('sources'),
+    source: ref('sources', { backlink: 'estimates', item: true, forward: 'sources' }),
     /** Statement that states it. */
-    statement: ref('statements').optional(),
+    statement: ref('statements', { backlink: 'estimates', item: true }).optional(),
     /** What it covers: "Kursk region only". */
     scope: text.optional(),
     /** How it was reached: "intelligence estimate". */
@@ -60,9 +60,13 @@ export const estimateSchema = z
         /** When it was withdrawn. */
         date: isoDate,
         /** Where the withdrawal is recorded. */
-        source: ref('sources'),
+        source: ref('sources', {
+          none: "the withdrawal is shown with its estimate on the figure's page; a source's page lists the estimates it gives",
+        }),
         /** Who withdrew it, when not the claimant. */
-        by: ref('actors').optional(),
+        by: ref('actors', {
+          none: "the withdrawal is shown with its estimate on the figure's page; an actor's page lists the estimates it claims",
+        }).optional(),
         /** Anything else a reader should know. */
         note: text.optional(),
       })

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { referenceFields, type RefTarget } from './common.ts';
+import { type RefLink, referenceFields, type RefTarget } from './common.ts';
 import { schemas, type CollectionName } from './index.ts';
 
 /** A key in a reference path: a field name, or `*` for every item of a list. */
@@ -9,6 +9,8 @@ export type PathKey = string | '*';
 export interface ReferenceField {
   path: readonly PathKey[];
   target: RefTarget;
+  /** How the pages list it (the cross-link index). */
+  link: RefLink;
 }
 
 interface Def {
@@ -25,7 +27,7 @@ interface Def {
 function walk(schema: z.ZodType, path: PathKey[], out: ReferenceField[]): void {
   const declared = referenceFields.get(schema);
   if (declared) {
-    out.push({ path, target: declared.target });
+    out.push({ path, target: declared.target, link: declared.link });
     return;
   }
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -39,29 +41,70 @@ function walk(schema: z.ZodType, path: PathKey[], out: ReferenceField[]): void {
   } else if (def.type === 'union') for (const option of def.options ?? []) walk(option, path, out);
 }
 
-/** The reference fields of each collection, in schema order, read once from the schemas. */
-export const REFERENCE_FIELDS = {} as Record<CollectionName, readonly ReferenceField[]>;
-for (const collection of Object.keys(schemas) as CollectionName[]) {
+/** The reference fields of a schema, in schema order. */
+export function referenceFieldsOf(schema: z.ZodType): ReferenceField[] {
   const fields: ReferenceField[] = [];
-  walk(schemas[collection], [], fields);
-  REFERENCE_FIELDS[collection] = fields;
+  walk(schema, [], fields);
+  return fields;
 }
 
-/** The values at a path with `*` in it, each with its concrete path (`estimates[1].by`). */
-export function* valuesAt(
+/** The reference fields of each collection, in schema order, read once from the schemas. */
+export const REFERENCE_FIELDS = {} as Record<CollectionName, readonly ReferenceField[]>;
+for (const collection of Object.keys(schemas) as CollectionName[])
+  REFERENCE_FIELDS[collection] = referenceFieldsOf(schemas[collection]);
+
+/**
+ * Calls `visit` with each value at a path with `*` in it and its concrete path
+ * (`estimates[1].by`), in the order they are written. The path passed is one
+ * stack that changes as the walk goes on: copy it to keep it. The cross-link
+ * index runs this on every field of every entry.
+ */
+export function eachValueAt(
   data: unknown,
   path: readonly PathKey[],
-  at: (string | number)[] = [],
-): Generator<[readonly (string | number)[], unknown]> {
-  if (path.length === 0) {
-    yield [at, data];
+  visit: (at: readonly (string | number)[], value: unknown) => void,
+): void {
+  // A field (`speaker`) and a list (`about.*`), most of the reference fields, without the general walk.
+  const [key, star] = path;
+  if (path.length === 1 && key !== '*' && typeof data === 'object' && data !== null)
+    visit(path, (data as Record<string, unknown>)[key as string]);
+  else if (path.length === 2 && key !== '*' && star === '*' && typeof data === 'object' && data !== null) {
+    const list = (data as Record<string, unknown>)[key as string];
+    if (Array.isArray(list))
+      for (let index = 0; index < list.length; index++) visit([key as string, index], list[index]);
+  } else walkPath(data, path, 0, [], visit);
+}
+
+function walkPath(
+  value: unknown,
+  path: readonly PathKey[],
+  depth: number,
+  at: (string | number)[],
+  visit: (at: readonly (string | number)[], value: unknown) => void,
+): void {
+  if (depth === path.length) {
+    visit(at, value);
     return;
   }
-  if (typeof data !== 'object' || data === null) return;
-  const [key, ...rest] = path;
+  if (typeof value !== 'object' || value === null) return;
+  const key = path[depth] as PathKey;
   if (key === '*') {
-    if (Array.isArray(data)) for (const [index, item] of data.entries()) yield* valuesAt(item, rest, [...at, index]);
+    if (!Array.isArray(value)) return;
+    for (let index = 0; index < value.length; index++) {
+      at.push(index);
+      walkPath(value[index], path, depth + 1, at, visit);
+      at.pop();
+    }
     return;
   }
-  yield* valuesAt((data as Record<string, unknown>)[key as string], rest, [...at, key as string]);
+  at.push(key);
+  walkPath((value as Record<string, unknown>)[key], path, depth + 1, at, visit);
+  at.pop();
+}
+
+/** The values at a path with `*` in it, each with its concrete path (`estimates[1].by`), in the order they are written. */
+export function valuesAt(data: unknown, path: readonly PathKey[]): [readonly (string | number)[], unknown][] {
+  const found: [readonly (string | number)[], unknown][] = [];
+  eachValueAt(data, path, (at, value) => found.push([[...at], value]));
+  return found;
 }

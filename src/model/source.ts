@@ -42,7 +42,7 @@ export const sourceSchema = z.preprocess(
     /** Authors' names. */
     authors: z.array(text).optional(),
     /** The actor who issued it. */
-    issuer: ref('actors').optional(),
+    issuer: ref('actors', { backlink: 'sourcesIssued' }).optional(),
     /** Language of the original. */
     language: languageTag.optional(),
     /** Public log of changes and corrections, newest first. */

@@ -14,7 +14,7 @@ export const statementSchema = z.preprocess(
       /** Id; required when the file holds a list. */
       id: id.optional(),
       /** Actor who made it. */
-      speaker: ref('actors'),
+      speaker: ref('actors', { backlink: 'statementsBy' }),
       /** When it was made. */
       date: isoDate,
       /** Time of day it was made, with its offset from UTC: `21:30+02:00`. */
@@ -26,9 +26,13 @@ export const statementSchema = z.preprocess(
       /** Where and how it was made. */
       context: text.optional(),
       /** Actors it is about. */
-      about: refList('actors').optional(),
+      about: refList('actors', { backlink: 'statementsAbout' }).optional(),
       /** Where it is recorded: at least one source. */
-      sources: refList('sources', 'must be a list of source ids, such as [first-source]').min(1, {
+      sources: refList(
+        'sources',
+        { backlink: 'statements' },
+        'must be a list of source ids, such as [first-source]',
+      ).min(1, {
         error: 'needs at least one source: every statement must say where it is recorded',
       }),
       /** Language it was made in. */
@@ -45,7 +49,11 @@ export const statementSchema = z.preprocess(
         })
         .optional(),
       /** Links to other statements, shown on both. */
-      relations: z.array(z.strictObject({ type: z.enum(RELATION_TYPES), statement: ref('statements') })).optional(),
+      relations: z
+        .array(
+          z.strictObject({ type: z.enum(RELATION_TYPES), statement: ref('statements', { relation: 'relations' }) }),
+        )
+        .optional(),
       /** Public log of changes and corrections, newest first. */
       updates: updateLog.optional(),
     })

@@ -1,5 +1,8 @@
+import type { RefLink, RefTarget } from '../model/common.ts';
+import { type BodyRef, type BodyRefs, byId, type ContentSet, type Entity } from '../model/content-set.ts';
+import type { CollectionName } from '../model/index.ts';
+import { eachValueAt, REFERENCE_FIELDS, type ReferenceField } from '../model/reference-paths.ts';
 import type { RelationType } from '../model/statement.ts';
-import { type BodyRef, type BodyRefs, byId, type ContentSet } from '../model/content-set.ts';
 
 /** Points at one estimate: the figure and the estimate's position in its list. */
 export interface EstimateRef {
@@ -88,8 +91,9 @@ function addOnce(list: string[], value: string): void {
   list.push(value);
 }
 
-function emptyActor(): ActorLinks {
-  return {
+/** The links of one entry of each collection that has a page, empty. */
+const EMPTY_LINKS = {
+  actors: (): ActorLinks => ({
     statementsBy: [],
     statementsAbout: [],
     estimates: [],
@@ -101,25 +105,97 @@ function emptyActor(): ActorLinks {
     children: [],
     members: [],
     coActors: [],
-  };
+  }),
+  statements: (): StatementLinks => ({ relations: [], estimates: [], articles: [] }),
+  sources: (): SourceLinks => ({ articles: [], statements: [], estimates: [], events: [], bios: [], figures: [] }),
+  figures: (): FigureLinks => ({ articles: [], claimants: [], sources: [] }),
+  articles: (): ArticleLinks => ({ actors: [], statements: [], figures: [], sources: [] }),
+} satisfies { [C in keyof CrossIndex]: () => CrossIndex[C] extends Map<string, infer L> ? L : never };
+
+/** The reference fields of each collection, as the schemas declare them (`REFERENCE_FIELDS`). */
+export type ReferenceFields = Readonly<Record<CollectionName, readonly ReferenceField[]>>;
+
+/** The lists an entry of a collection has, or undefined when the collection has no page. */
+function listNames(collection: CollectionName): Set<string> | undefined {
+  const empty = collection in EMPTY_LINKS ? EMPTY_LINKS[collection as keyof CrossIndex]() : undefined;
+  return empty && new Set(Object.keys(empty));
+}
+
+/**
+ * What is wrong with the declared links of reference fields: a list that the
+ * index does not have, or a shape it cannot build. Empty for the schemas
+ * (a unit test holds it); the build stops on any other answer.
+ */
+export function linkProblems(fields: ReferenceFields = REFERENCE_FIELDS): string[] {
+  const problems: string[] = [];
+  for (const [collection, list] of Object.entries(fields) as [CollectionName, readonly ReferenceField[]][]) {
+    for (const { path, target, link } of list) {
+      const field = `${collection}: ${path.join('.')}`;
+      const missing = (on: CollectionName, name: string) => {
+        if (!listNames(on)?.has(name))
+          problems.push(`${field} names the list \`${name}\`, which ${on} pages do not have`);
+      };
+      if ('none' in link) {
+        if (link.none.trim() === '') problems.push(`${field} has no link and must say why`);
+      } else if ('relation' in link) {
+        if (collection !== 'statements' || target !== 'statements')
+          problems.push(`${field}: a relation links two statements`);
+        missing(collection, link.relation);
+      } else {
+        missing(target, link.backlink);
+        if (link.forward) missing(collection, link.forward);
+        if (link.item && (collection !== 'figures' || !path.includes('*')))
+          problems.push(`${field}: an item backlink points at an estimate of a figure`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** One reference an entry's fields make, with how the pages list it. */
+interface Named {
+  target: RefTarget;
+  id: string;
+  link: RefLink;
 }
 
 /** The index while it is built, with the lookups the passes share. */
 interface Building extends CrossIndex {
   statementById: Map<string, ContentSet['statements'][number]>;
-  figureById: Map<string, ContentSet['figures'][number]>;
+  /** The references each entry's fields make, by collection and id, in schema order. */
+  named: Record<CollectionName, Map<string, Named[]>>;
   /** The groups of actors that appear together (a statement, an event, an article), by actor: each group is stored once. */
   together: Map<string, string[][]>;
 }
 
-/** Builds every backlink of a content set in one pass over each collection. */
-export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
+/** The collections in the order their fields are followed. */
+const ORDER: readonly CollectionName[] = ['actors', 'sources', 'statements', 'figures', 'events', 'articles'];
+
+/** The collections whose entries make their actors appear together (besides articles, through their bodies). */
+const TOGETHER: readonly CollectionName[] = ['statements', 'events'];
+
+/**
+ * Builds every backlink of a content set: the lists that reference fields
+ * declare (`ref()` in the schemas, read through `REFERENCE_FIELDS`), then the
+ * links of bodies (mentions, embeds, citations) and who appears together.
+ */
+export function buildCrossIndex(
+  set: ContentSet,
+  coActorLimit = 8,
+  fields: ReferenceFields = REFERENCE_FIELDS,
+): CrossIndex {
+  const problems = linkProblems(fields);
+  if (problems.length > 0) throw new Error(`The links of reference fields are declared wrong:\n${problems.join('\n')}`);
   const index = emptyIndex(set);
-  linkActors(index, set.actors);
-  linkIssuers(index, set.sources);
-  linkStatements(index, set.statements);
-  linkFigures(index, set.figures);
-  linkEvents(index, set.events);
+  for (const collection of ORDER) {
+    const following = fields[collection].map((field) => ({ ...field, targets: linksOf(index, field.target) }));
+    const entries: readonly Entity<unknown>[] = set[collection];
+    for (const entry of entries) linkFields(index, collection, following, entry);
+  }
+  for (const collection of TOGETHER)
+    for (const entry of set[collection]) countTogether(index, namedBy(index, collection, entry.id, isActor));
+  linkBodyCitations(index.sources, 'bios', set.actors);
+  linkBodyCitations(index.sources, 'figures', set.figures, index.figures);
   for (const article of set.articles) linkArticle(index, article);
   rankCoActors(index, coActorLimit);
   sortStatementsNewestFirst(index);
@@ -128,23 +204,93 @@ export function buildCrossIndex(set: ContentSet, coActorLimit = 8): CrossIndex {
 }
 
 function emptyIndex(set: ContentSet): Building {
+  const links = <C extends keyof CrossIndex>(collection: C) =>
+    new Map(set[collection].map((entry: Entity<unknown>) => [entry.id, EMPTY_LINKS[collection]()])) as CrossIndex[C];
   return {
-    actors: new Map(set.actors.map((a) => [a.id, emptyActor()])),
-    statements: new Map(
-      set.statements.map((s) => [s.id, { relations: [], estimates: [], articles: [] } as StatementLinks]),
-    ),
-    sources: new Map(
-      set.sources.map((s) => [
-        s.id,
-        { articles: [], statements: [], estimates: [], events: [], bios: [], figures: [] } as SourceLinks,
-      ]),
-    ),
-    figures: new Map(set.figures.map((f) => [f.id, { articles: [], claimants: [], sources: [] } as FigureLinks])),
+    actors: links('actors'),
+    statements: links('statements'),
+    sources: links('sources'),
+    figures: links('figures'),
     articles: new Map<string, ArticleLinks>(),
     statementById: byId(set.statements),
-    figureById: byId(set.figures),
+    named: {
+      actors: new Map(),
+      sources: new Map(),
+      statements: new Map(),
+      figures: new Map(),
+      events: new Map(),
+      articles: new Map(),
+    },
     together: new Map(),
   };
+}
+
+/** The links of a collection's entries, when it has pages. */
+function linksOf(index: Building, collection: CollectionName): Map<string, object> | undefined {
+  return collection in EMPTY_LINKS ? index[collection as keyof CrossIndex] : undefined;
+}
+
+/** The lists of one entry, by name, when its collection has pages and the entry exists. */
+function listsOf(index: Building, collection: CollectionName, id: string): Record<string, unknown[]> | undefined {
+  return linksOf(index, collection)?.get(id) as Record<string, unknown[]> | undefined;
+}
+
+/** The value at a concrete path (`relations[1]`), read the way `eachValueAt` reads the declared one. */
+function valueAt(data: unknown, at: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of at)
+    value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
+}
+
+/** A reference field with the lists it fills, looked up once per build. */
+interface Following extends ReferenceField {
+  /** The links of the collection it names, when that collection has pages. */
+  targets: Map<string, object> | undefined;
+}
+
+/** Follows every reference field of one entry into the lists its declaration names. */
+function linkFields(
+  index: Building,
+  collection: CollectionName,
+  fields: readonly Following[],
+  entry: Entity<unknown>,
+): void {
+  const named: Named[] = [];
+  index.named[collection].set(entry.id, named);
+  const own = listsOf(index, collection, entry.id);
+  for (const { path, target, link, targets } of fields) {
+    eachValueAt(entry.data, path, (at, id) => {
+      if (typeof id !== 'string') return;
+      named.push({ target, id, link });
+      if ('none' in link) return;
+      const theirs = targets?.get(id) as Record<string, unknown[]> | undefined;
+      if ('relation' in link) {
+        const type = (valueAt(entry.data, at.slice(0, -1)) as { type: RelationType }).type;
+        own?.[link.relation]?.push({ type, statement: id, direction: 'outgoing' } satisfies RelationLink);
+        theirs?.[link.relation]?.push({ type, statement: entry.id, direction: 'incoming' } satisfies RelationLink);
+        return;
+      }
+      if (link.forward && own) addOnce(own[link.forward] as string[], id);
+      if (!theirs || (target === collection && id === entry.id)) return;
+      const list = theirs[link.backlink] ?? [];
+      if (link.item)
+        list.push({ figure: entry.id, index: at.find((key) => typeof key === 'number') ?? 0 } satisfies EstimateRef);
+      else addOnce(list as string[], entry.id);
+    });
+  }
+}
+
+const isActor = (named: Named) => named.target === 'actors';
+/** The sources an embed shows with the entry: those whose page lists the entry back (a statement's sources, each estimate's source). */
+const isShownSource = (named: Named) => named.target === 'sources' && 'backlink' in named.link;
+/** The actor a quote is by: the one whose page lists the statement as theirs. */
+const isSpeaker = (named: Named) =>
+  isActor(named) && 'backlink' in named.link && named.link.backlink === 'statementsBy';
+
+/** The ids an entry's fields name, of the references that pass `test`, in schema order. */
+function namedBy(index: Building, collection: CollectionName, id: string, test: (named: Named) => boolean): string[] {
+  return (index.named[collection].get(id) ?? []).filter(test).map((named) => named.id);
 }
 
 /**
@@ -170,97 +316,21 @@ function countTogether(index: Building, group: Iterable<string>): void {
   }
 }
 
-/** Parents and children, members of a state, and the sources an actor's bio cites. */
-function linkActors({ actors, sources }: Building, list: ContentSet['actors']): void {
-  for (const actor of list) {
-    const links = actors.get(actor.id);
-    if (!links) continue;
-    for (const parent of actor.data.partOf ?? []) {
-      addOnce(links.parents, parent);
-      const parentLinks = actors.get(parent);
-      if (parentLinks) addOnce(parentLinks.children, actor.id);
-    }
-    if (actor.data.country && actor.data.country !== actor.id) {
-      const state = actors.get(actor.data.country);
-      if (state) addOnce(state.members, actor.id);
-    }
-    for (const citation of actor.refs?.citations ?? []) {
+/** The sources a body cites (an actor's bio, a figure's text): listed on the source's page, and on the figure's. */
+function linkBodyCitations(
+  sources: Map<string, SourceLinks>,
+  list: 'bios' | 'figures',
+  entries: readonly Entity<unknown>[],
+  own?: Map<string, { sources: string[] }>,
+): void {
+  for (const entry of entries) {
+    const mine = own?.get(entry.id);
+    if (own && !mine) continue;
+    for (const citation of entry.refs?.citations ?? []) {
+      if (mine) addOnce(mine.sources, citation.id);
       const source = sources.get(citation.id);
-      if (source) addOnce(source.bios, actor.id);
+      if (source) addOnce(source[list], entry.id);
     }
-  }
-}
-
-/** The sources each actor issued. */
-function linkIssuers({ actors }: Building, list: ContentSet['sources']): void {
-  for (const source of list) {
-    if (source.data.issuer) {
-      const issuer = actors.get(source.data.issuer);
-      if (issuer) addOnce(issuer.sourcesIssued, source.id);
-    }
-  }
-}
-
-/** Speakers, who statements are about, their sources, and relations seen from both sides. */
-function linkStatements(index: Building, list: ContentSet['statements']): void {
-  const { actors, sources, statements } = index;
-  for (const statement of list) {
-    const data = statement.data;
-    const speaker = actors.get(data.speaker);
-    if (speaker) addOnce(speaker.statementsBy, statement.id);
-    for (const about of data.about ?? []) {
-      const target = actors.get(about);
-      if (target) addOnce(target.statementsAbout, statement.id);
-    }
-    for (const sourceId of data.sources) {
-      const source = sources.get(sourceId);
-      if (source) addOnce(source.statements, statement.id);
-    }
-    for (const relation of data.relations ?? []) {
-      statements
-        .get(statement.id)
-        ?.relations.push({ type: relation.type, statement: relation.statement, direction: 'outgoing' });
-      statements
-        .get(relation.statement)
-        ?.relations.push({ type: relation.type, statement: statement.id, direction: 'incoming' });
-    }
-    countTogether(index, [data.speaker, ...(data.about ?? [])]);
-  }
-}
-
-/** Each estimate from its claimant, source and statement; the sources a figure's text cites. */
-function linkFigures({ actors, sources, statements, figures }: Building, list: ContentSet['figures']): void {
-  for (const figure of list) {
-    const links = figures.get(figure.id);
-    if (!links) continue;
-    figure.data.estimates.forEach((estimate, index) => {
-      const ref = { figure: figure.id, index };
-      actors.get(estimate.by)?.estimates.push(ref);
-      sources.get(estimate.source)?.estimates.push(ref);
-      if (estimate.statement) statements.get(estimate.statement)?.estimates.push(ref);
-      addOnce(links.claimants, estimate.by);
-      addOnce(links.sources, estimate.source);
-    });
-    for (const citation of figure.refs?.citations ?? []) {
-      addOnce(links.sources, citation.id);
-      const source = sources.get(citation.id);
-      if (source) addOnce(source.figures, figure.id);
-    }
-  }
-}
-
-/** The actors taking part in each event and the sources reporting it. */
-function linkEvents(index: Building, list: ContentSet['events']): void {
-  for (const event of list) {
-    for (const actorId of event.data.actors ?? []) {
-      const actor = index.actors.get(actorId);
-      if (actor) addOnce(actor.events, event.id);
-    }
-    for (const sourceId of event.data.sources) {
-      const source = index.sources.get(sourceId);
-      if (source) addOnce(source.events, event.id);
-    }
-    countTogether(index, event.data.actors ?? []);
   }
 }
 
@@ -305,12 +375,13 @@ function linkQuote(index: Building, links: ArticleLinks, article: string, id: st
   addOnce(links.statements, id);
   const statementLinks = index.statements.get(id);
   if (statementLinks) addOnce(statementLinks.articles, article);
-  const statement = index.statementById.get(id);
-  if (!statement) return;
-  addOnce(links.actors, statement.data.speaker);
-  const speaker = index.actors.get(statement.data.speaker);
-  if (speaker) addOnce(speaker.articlesQuoting, article);
-  for (const sourceId of statement.data.sources) addOnce(links.sources, sourceId);
+  if (!index.statementById.has(id)) return;
+  for (const speakerId of namedBy(index, 'statements', id, isSpeaker)) {
+    addOnce(links.actors, speakerId);
+    const speaker = index.actors.get(speakerId);
+    if (speaker) addOnce(speaker.articlesQuoting, article);
+  }
+  for (const sourceId of namedBy(index, 'statements', id, isShownSource)) addOnce(links.sources, sourceId);
 }
 
 function linkFigureEmbed(index: Building, links: ArticleLinks, article: string, id: string): void {
@@ -318,7 +389,7 @@ function linkFigureEmbed(index: Building, links: ArticleLinks, article: string, 
   const figure = index.figures.get(id);
   if (figure) addOnce(figure.articles, article);
   // The embed shows each estimate with its source, cited in the article's reference list.
-  for (const estimate of index.figureById.get(id)?.data.estimates ?? []) addOnce(links.sources, estimate.source);
+  for (const sourceId of namedBy(index, 'figures', id, isShownSource)) addOnce(links.sources, sourceId);
 }
 
 /** Each actor's most frequent companions, most frequent first, at most `limit`. */

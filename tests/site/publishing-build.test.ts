@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../helpers/build.ts';
@@ -8,6 +8,8 @@ import { materializeCase } from '../helpers/error-fixtures.ts';
 import { CONTENT } from './publishing-suite.ts';
 import { treeDigest } from './publishing-helpers.ts';
 
+/** A cache key no build of this test makes. */
+const OLD_KEY = '00000000000000aa';
 /** The id of a process that has ended. */
 const deadPid = spawnSync('true').pid;
 let work: string;
@@ -36,9 +38,31 @@ beforeAll(() => {
   first = join(work, 'first');
   // A staging folder left by a killed build (its process is gone) is cleaned up.
   mkdirSync(join(work, `.first.building-${deadPid}`));
+  // A cache folder of another key, last used a year ago by a build that is gone, and a folder that is no cache.
+  const old = join(work, 'cache-a', OLD_KEY);
+  mkdirSync(join(old, '.in-use'), { recursive: true });
+  writeFileSync(join(old, '.in-use', `${deadPid}@${hostname()}`), '');
+  writeFileSync(join(old, '.last-used'), '');
+  const yearAgo = Date.now() / 1000 - 365 * 24 * 60 * 60;
+  utimesSync(join(old, '.last-used'), yearAgo, yearAgo);
+  mkdirSync(join(work, 'cache-a', 'notes'));
+  utimesSync(join(work, 'cache-a', 'notes'), yearAgo, yearAgo);
   firstBuild = build(first, CONTENT, 'cache-a');
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test('a successful build removes the cache folders not used for long, keeps its own and touches nothing else', () => {
+  expect(firstBuild.status, firstBuild.output).toBe(0);
+  const cache = join(work, 'cache-a');
+  const left = readdirSync(cache).filter((name) => !name.startsWith('.'));
+  expect(left).not.toContain(OLD_KEY);
+  expect(left).toContain('notes');
+  const own = left.filter((name) => /^[0-9a-f]{16}$/.test(name));
+  expect(own).toHaveLength(1);
+  // Its own folder is stamped as used, and its lease was given back when the build ended.
+  expect(existsSync(join(cache, own[0] ?? '', '.last-used'))).toBe(true);
+  expect(readdirSync(join(cache, own[0] ?? '', '.in-use'))).toEqual([]);
+});
 
 test('the same commit built twice gives byte-identical files, and a failed build leaves the output as it was', () => {
   const second = join(work, 'second');
