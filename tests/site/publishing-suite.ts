@@ -148,6 +148,13 @@ export function publishingSuite(site: string, base: string): void {
       expect(xmlTexts(feed, 'link')[0]).toBe(abs());
       const self = xmlElements(feed, 'atom:link')[0];
       expect(self?.attributes['href']).toBe(abs('rss.xml'));
+      // The publisher's logo of site.yaml is the channel's image, titled and linked as the channel, and published.
+      const image = xmlElements(feed, 'image')[0]!;
+      expect(xmlTexts(image, 'title')[0]).toBe(xmlTexts(feed, 'title')[0]);
+      expect(xmlTexts(image, 'link')[0]).toBe(abs());
+      const logo = xmlTexts(image, 'url')[0]!;
+      expect(logo).toBe(abs('images/fixture-press-logo.png'));
+      expect(existsInBuild(files, inBuild(logo)!)).toBe(true);
     });
 
     test('update items link to their entry in the update log of its page (an event’s, under it on the timeline)', () => {
@@ -262,7 +269,18 @@ export function publishingSuite(site: string, base: string): void {
         expect((data!['appearance'] as { '@id': string }[]).map((a) => a['@id'])).toEqual(
           statement.data.sources.map((id) => abs(`sources/${id}/`)),
         );
+        // A translated quote names the words as said, in their language.
+        const { original } = statement.data;
+        expect(data!['translationOfWork'], statement.id).toEqual(
+          original && {
+            '@type': 'Quotation',
+            text: original.text,
+            inLanguage: original.lang,
+            creator: expect.objectContaining({ '@id': abs(`actors/${statement.data.speaker}/`) }),
+          },
+        );
       }
+      expect(content.statements.filter((statement) => statement.data.original).length).toBeGreaterThan(0);
     });
 
     test('figures carry Dataset with the claimants, sources and the CSV download', () => {
