@@ -2,7 +2,8 @@
 // page kind, and of the articles with citations side by side, embeds or code,
 // in both themes at desktop and 375 px width; the target size of citation
 // links; previews by mouse, keyboard and touch, search by alias, the timeline
-// filter, layout at 375 px, the chart over time at 320 px and desktop in both directions, the theme toggle, code blocks under the CSP, and
+// filter, layout at 375 px, the chart over time at 320 px and desktop in both
+// directions, the theme toggle, code blocks under the CSP, and
 // that no request leaves localhost. Run through `npm run test:e2e` (tests/e2e/run.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
