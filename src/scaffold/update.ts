@@ -1,5 +1,15 @@
 import { extractFrontmatter } from 'astro/markdown';
-import { type Document, isMap, isSeq, parseDocument, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isSeq,
+  parseDocument,
+  Scalar,
+  type ScalarTag,
+  type Tags,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { z } from 'astro/zod';
 import { ID_PATTERN, idLengthProblem } from '../model/common.ts';
 import { slugify } from '../model/slug.ts';
@@ -108,7 +118,7 @@ export function addUpdate(
     throw new ScaffoldError('say what changed, in quotes, for example: "Corrected the number of households"');
   const raw = place.format === 'frontmatter' ? extractFrontmatter(text) : text;
   if (raw === undefined) throw new ScaffoldError('the file has no frontmatter to add the update to');
-  const doc = parseDocument(raw, { uniqueKeys: true });
+  const doc = parseDocument(raw, { uniqueKeys: true, customTags: numbersAsWritten });
   if (doc.errors.length > 0) throw new ScaffoldError('the file cannot be read: run npm run check and fix it first');
   const entry = entryNode(doc, place);
   const logNode = entry.get('updates', true) as YAMLSeq | undefined;
@@ -144,6 +154,21 @@ export function addUpdate(
     text: place.format === 'frontmatter' ? `${text.slice(0, 3)}\n${written}${text.slice(3 + raw.length)}` : written,
     update,
   };
+}
+
+/**
+ * The schema's tags, with numbers written back exactly as they were read
+ * (`0.0000001` stays so, not `1e-7`): pages show the digits of a value as the
+ * editor wrote them, so adding an update must not rewrite them.
+ */
+function numbersAsWritten(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag !== 'object' || !/:(int|float)$/.test(tag.tag) || 'collection' in tag) return tag;
+    const scalar: ScalarTag = tag;
+    const stringify: ScalarTag['stringify'] = (item, ...rest) =>
+      typeof item.source === 'string' ? item.source : (scalar.stringify?.(item, ...rest) ?? String(item.value));
+    return { ...scalar, stringify };
+  });
 }
 
 /** A string written in double quotes: a time such as 10:30+05:30 reads as text in every YAML reader. */

@@ -151,6 +151,31 @@ describe('adding an update to a file', () => {
     expect(text).toContain('updated: 2024-03-01\n---\n');
   });
 
+  test('numbers keep the digits as written, and the rest of the frontmatter its text', () => {
+    const figure = [
+      '---',
+      'title: Tiny share',
+      'unit: parts',
+      'description: "A figure: with a colon"',
+      'estimates:',
+      '  - value: 0.0000001 # a comment',
+      '    by: a',
+      '    date: 2024-01-02',
+      '    source: s',
+      '  - low: 12000.50',
+      '    high: 9007199254740991',
+      '    by: b',
+      '    date: 2024-01-03',
+      '    source: s',
+      '---',
+      '',
+    ].join('\n');
+    const { text } = addUpdate(figure, { format: 'frontmatter', id: 'tiny-share' }, request('Added an estimate'));
+    const [, before = '', after = ''] = /^([\s\S]*?)updates:[\s\S]*?\n(---\n)$/.exec(text) ?? [];
+    expect(before).toBe(figure.slice(0, -'---\n'.length));
+    expect(after).toBe('---\n');
+  });
+
   test('no summary, an unknown entry or a broken log is refused', () => {
     expect(() => addUpdate(LIST, { format: 'yaml', id: 'first' }, request('  '))).toThrow('say what changed');
     expect(() => addUpdate(LIST, { format: 'yaml', id: 'third' }, request('x'))).toThrow('no entry "third"');
