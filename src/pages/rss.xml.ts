@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getSiteIndex } from '../data/site-index.ts';
-import { feedItems } from '../publish/feed.ts';
+import { feedImage, feedItems } from '../publish/feed.ts';
 import { correctionLink, loggedEntries } from '../site/corrections.ts';
 import { instantOf } from '../model/times.ts';
 import { sitePath } from '../site/format.ts';
@@ -15,10 +15,13 @@ export const GET: APIRoute = async ({ site }) => {
     entries: loggedEntries(index.set),
     updateUrl: (entry, anchor) => absolute(correctionLink({ kind: entry.kind, id: entry.id, anchor }, base)),
   });
+  const home = absolute(sitePath(base));
+  const logo = index.site.publisher?.logo;
+  const image = feedImage(logo && absolute(`${base}${logo}`), { title: index.site.title, link: home });
   return rss({
     title: index.site.title,
     description: index.site.description,
-    site: absolute(sitePath(base)),
+    site: home,
     items: items.map((item) => ({
       title: item.title,
       link: item.link,
@@ -27,6 +30,6 @@ export const GET: APIRoute = async ({ site }) => {
     })),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     // The feed's own address, as feed validators expect.
-    customData: `<language>${index.site.locale}</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${index.site.locale}</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>${image}`,
   });
 };

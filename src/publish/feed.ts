@@ -1,3 +1,4 @@
+import { XMLBuilder } from 'fast-xml-parser';
 import { updateIds, type Article, type Update } from '../model/article.ts';
 import { instantOf } from '../model/times.ts';
 import type { LoggedEntry } from '../site/corrections.ts';
@@ -73,4 +74,14 @@ export function feedItems(
       a.order[1] - b.order[1],
   );
   return items.map(({ order: _order, ...item }) => item);
+}
+
+/**
+ * The channel's `<image>`, as RSS 2.0 describes it: the publisher's logo (an
+ * absolute URL), titled and linked like the channel itself; nothing without a
+ * logo. Text is escaped by the XML builder the feed itself is written with.
+ */
+export function feedImage(logo: string | undefined, channel: { title: string; link: string }): string {
+  if (logo === undefined) return '';
+  return new XMLBuilder().build({ image: { url: logo, title: channel.title, link: channel.link } });
 }

@@ -141,7 +141,7 @@ export function actorJsonLd(
   });
 }
 
-/** `Claim` for a statement page: who made it, when, and where it appears. */
+/** `Claim` for a statement page: who made it, when, where it appears, and the original words of a translated quote. */
 export function statementJsonLd(
   statement: Statement,
   ctx: LinkContext,
@@ -160,6 +160,13 @@ export function statementJsonLd(
     author: actorRef(speaker.data, ctx, speaker.id),
     dateCreated: statement.date,
     inLanguage: statement.language,
+    // A translated quote names the words as said, in their language, as the work it translates.
+    translationOfWork: statement.original && {
+      '@type': 'Quotation',
+      text: statement.original.text,
+      inLanguage: statement.original.lang,
+      creator: actorRef(speaker.data, ctx, speaker.id),
+    },
     about: about.map((actor) => actorRef(actor.data, ctx, actor.id)),
     appearance: sources.map((source) => sourceNode(source.data, ctx, source.id)),
   });

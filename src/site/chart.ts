@@ -265,3 +265,99 @@ export function layoutTimeChart(
     dateTicks,
   };
 }
+
+/**
+ * The marker shapes of claimants on the chart over time, one per claimant, so
+ * that colour is never the only cue. As many as the colours of the palette
+ * (`--claimant-1` … in the stylesheet, one per shape).
+ */
+export const MARKER_SHAPES = ['circle', 'square', 'triangle', 'diamond', 'triangle-down', 'cross'] as const;
+export type MarkerShape = (typeof MARKER_SHAPES)[number];
+
+/** The colour (1-based, `claimant-<n>`) and marker shape of one claimant. */
+export interface ClaimantStyle {
+  colour: number;
+  shape: MarkerShape;
+}
+
+/**
+ * A colour and a shape for each claimant, in the order given (the order in
+ * which they first estimated): the k-th gets colour k and shape k of the
+ * palette, and past the end of it the shapes shift by one per round, so no
+ * two claimants share both colour and shape (up to 36 of them).
+ */
+export function claimantStyles(claimants: readonly string[]): Map<string, ClaimantStyle> {
+  const count = MARKER_SHAPES.length;
+  const styles = new Map<string, ClaimantStyle>();
+  for (const claimant of claimants) {
+    if (styles.has(claimant)) continue;
+    const k = styles.size;
+    styles.set(claimant, {
+      colour: (k % count) + 1,
+      shape: MARKER_SHAPES[(k + Math.floor(k / count)) % count] ?? 'circle',
+    });
+  }
+  return styles;
+}
+
+/** The SVG path of a marker of about `r` in radius centred on (x, y), of about the same area whatever its shape. */
+export function markerPath(shape: MarkerShape, x: number, y: number, r: number): string {
+  const n = (value: number) => Number(value.toFixed(2));
+  const points = (pairs: [number, number][]) => `M${pairs.map(([dx, dy]) => `${n(x + dx)} ${n(y + dy)}`).join('L')}Z`;
+  switch (shape) {
+    case 'circle':
+      return `M${n(x - r)} ${n(y)}a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0Z`;
+    case 'square': {
+      const s = r * 0.9;
+      return points([
+        [-s, -s],
+        [s, -s],
+        [s, s],
+        [-s, s],
+      ]);
+    }
+    case 'triangle': {
+      const s = r * 1.25;
+      return points([
+        [0, -s],
+        [s, s * 0.8],
+        [-s, s * 0.8],
+      ]);
+    }
+    case 'triangle-down': {
+      const s = r * 1.25;
+      return points([
+        [0, s],
+        [-s, -s * 0.8],
+        [s, -s * 0.8],
+      ]);
+    }
+    case 'diamond': {
+      const s = r * 1.25;
+      return points([
+        [0, -s],
+        [s, 0],
+        [0, s],
+        [-s, 0],
+      ]);
+    }
+    case 'cross': {
+      const a = r * 1.1;
+      const b = r * 0.38;
+      return points([
+        [-b, -a],
+        [b, -a],
+        [b, -b],
+        [a, -b],
+        [a, b],
+        [b, b],
+        [b, a],
+        [-b, a],
+        [-b, b],
+        [-a, b],
+        [-a, -b],
+        [-b, -b],
+      ]);
+    }
+  }
+}

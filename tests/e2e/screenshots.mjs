@@ -1,7 +1,8 @@
 // Screenshots for review: `node tests/e2e/screenshots.mjs <built site> <out dir>`.
 // Desktop (1280 px) and phone (375 px), light and dark, of the main page kinds,
 // plus an open actor preview and search results. SHOT_PAGES (comma-separated paths)
-// and SHOT_SEARCH (a query) adapt it to another story.
+// and SHOT_SEARCH (a query) adapt it to another story; SHOT_RTL=1 forces dir="rtl" on
+// every page, to review how the layout mirrors.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -33,9 +34,17 @@ for (const scheme of ['light', 'dark']) {
     const page = await context.newPage();
     for (const path of pages) {
       await page.goto(`${server.url}${path}`);
+      if (process.env.SHOT_RTL === '1') await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
       const name = path.replace(/^\/|\/$/g, '').replace(/\//g, '_') || 'home';
       await page.screenshot({ path: join(out, `${name}-${label}-${scheme}.png`) });
-      for (const part of ['.figure-chart', '.cast', '.references', '.timeline-filter']) {
+      for (const part of [
+        '.figure-chart',
+        '.figure-over-time',
+        '.correction-notice',
+        '.cast',
+        '.references',
+        '.timeline-filter',
+      ]) {
         const el = page.locator(part).first();
         if ((await el.count()) === 0 || !(await el.isVisible())) continue;
         await el.scrollIntoViewIfNeeded();

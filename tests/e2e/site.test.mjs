@@ -2,7 +2,8 @@
 // page kind, and of the articles with citations side by side, embeds or code,
 // in both themes at desktop and 375 px width; the target size of citation
 // links; previews by mouse, keyboard and touch, search by alias, the timeline
-// filter, layout at 375 px, the theme toggle, code blocks under the CSP, and
+// filter, layout at 375 px, the chart over time at 320 px and desktop in both
+// directions, the theme toggle, code blocks under the CSP, and
 // that no request leaves localhost. Run through `npm run test:e2e` (tests/e2e/run.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -388,6 +389,46 @@ describe('layout', () => {
       assert.deepEqual(wide, []);
     });
   }
+
+  test('the chart over time clips no label and its legend stays in view, at 320 px and desktop, left to right and right to left', async (t) => {
+    const figure = entryPages('figures').find((path) =>
+      readFileSync(join(DIST, path, 'index.html'), 'utf8').includes('class="chart time-chart"'),
+    );
+    if (!figure) return t.skip('no figure with estimates over time');
+    const problems = [];
+    for (const width of [320, 1280]) {
+      const context = await newContext(browser, { viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const dir of ['ltr', 'rtl']) {
+        await page.goto(`${BASE}${figure}`);
+        await page.evaluate((value) => document.documentElement.setAttribute('dir', value), dir);
+        const found = await page.evaluate(() => {
+          const out = [];
+          const svg = document.querySelector('.time-chart');
+          const [, , w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
+          // Rendered boxes, in the chart's own units: each label must lie inside the canvas.
+          const scale = svg.getBoundingClientRect().width / w;
+          const canvas = svg.getBoundingClientRect();
+          for (const text of svg.querySelectorAll('text')) {
+            const box = text.getBoundingClientRect();
+            const [left, right] = [(box.left - canvas.left) / scale, (box.right - canvas.left) / scale];
+            const [top, bottom] = [(box.top - canvas.top) / scale, (box.bottom - canvas.top) / scale];
+            if (left < 0 || right > w || top < 0 || bottom > h)
+              out.push(`label "${text.textContent}" outside the chart`);
+          }
+          const page = document.documentElement.clientWidth;
+          for (const item of document.querySelectorAll('.chart-legend li')) {
+            const box = item.getBoundingClientRect();
+            if (box.left < 0 || box.right > page) out.push(`legend "${item.textContent.trim()}" outside the page`);
+          }
+          return out;
+        });
+        problems.push(...found.map((problem) => `${width} px, ${dir}: ${problem}`));
+      }
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
 
   test('skip link is the first stop and moves focus to the main content', async () => {
     const context = await newContext(browser);

@@ -3,11 +3,12 @@
 // it, the usage). What each kind of file holds is tested in-process in
 // tests/unit/scaffold/scaffold.test.ts.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkContentDir } from '../../src/check/check-content.ts';
+import { instantOf } from '../../src/model/times.ts';
 import { ROOT } from '../helpers/build.ts';
 import { BASE_CONTENT } from '../helpers/error-fixtures.ts';
 
@@ -104,6 +105,53 @@ describe('npm run new', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('`url`');
     expect(existsSync(join(content, 'sources/bad-link.yaml'))).toBe(false);
+  });
+
+  test('update: adds an entry on top of a log, with a new id and the time now in the site time zone', () => {
+    writeFileSync(join(content, 'site.yaml'), 'timezone: Asia/Kolkata\n');
+    const path = join(content, 'statements/barrier.yaml');
+    const args = ['update', 'statement', 'voss-barrier-pledge', 'Corrected the quote'];
+    const before = Math.floor(Date.now() / 60_000) * 60_000;
+    const first = runNew([...args, '--correction'], {});
+    const second = runNew(args, {});
+    const after = Date.now();
+    for (const result of [first, second]) {
+      expect(result.stderr).not.toContain('npm run new:');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(path);
+    }
+    const updates = checkContentDir(content, work).set.statements[0]?.data.updates ?? [];
+    expect(updates.map((update) => [update.id, update.correction])).toEqual([
+      ['corrected-the-quote-2', undefined],
+      ['corrected-the-quote', true],
+    ]);
+    for (const update of updates) {
+      expect(update.time).toMatch(/^\d{2}:\d{2}\+05:30$/);
+      const at = instantOf(update.date, update.time);
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after);
+    }
+    expect(checkContentDir(content, work).problems).toEqual([]);
+  });
+
+  test('update: EXPLAINER_TODAY gives the day alone; line endings are kept; an unknown entry is refused', () => {
+    const path = join(content, 'articles/barrier-vote.mdx');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
+    const result = runNew(['update', 'article', 'barrier-vote', 'Added the vote count', '--id', 'vote-count']);
+    expect(result.status).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain(
+      `updates:\r\n  - id: vote-count\r\n    date: ${TODAY}\r\n    summary: Added the vote count\r\n`,
+    );
+    expect(text).toContain(`updated: ${TODAY}\r\n---\r\n`);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(checkContentDir(content, work).problems).toEqual([]);
+    const again = runNew(['update', 'article', 'barrier-vote', 'Again', '--id', 'vote-count']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already has an update "vote-count"');
+    const unknown = runNew(['update', 'statement', 'voss-barrier-pledg', 'x']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('did you mean "voss-barrier-pledge"');
   });
 
   test('an unknown kind prints the usage', () => {

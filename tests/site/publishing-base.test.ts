@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
-import { publishingSuite } from './publishing-suite.ts';
+import { LATER, publishingSuite } from './publishing-suite.ts';
 
-// One build of the fixture story in a subfolder, as on GitHub Pages.
-describe('publishing, site in a subfolder', () => {
-  publishingSuite('https://news.example.net', '/explainer/');
+// One build of the fixture story in a subfolder, published after everything it schedules.
+describe('publishing, site in a subfolder, later', () => {
+  publishingSuite(LATER.site, LATER.base, LATER.publishTime);
 });

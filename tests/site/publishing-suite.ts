@@ -29,10 +29,35 @@ import {
 export const CONTENT = FIXTURE_STORY;
 
 /**
- * Builds the fixture story once with this site URL and base path, and checks
- * everything a host, a feed reader, a crawler and a data user meet.
+ * The fixture story's second build: in a subfolder, as on GitHub Pages, and
+ * published as of a moment after everything the story schedules (schedule.test.ts
+ * compares it with the build at the domain root, published as of now).
  */
-export function publishingSuite(site: string, base: string): void {
+export const LATER = {
+  site: 'https://news.example.net',
+  base: '/explainer/',
+  publishTime: '2099-12-31T00:00Z',
+} as const;
+
+/**
+ * The fixture story built once per run with this site URL, base path and, when
+ * given, `PUBLISH_TIME`; shared with every suite that asks for the same.
+ */
+export function publishingBuild(site: string, base: string, publishTime?: string): BuildResult {
+  return sharedBuild(CONTENT, {
+    SITE_URL: site,
+    BASE_PATH: base,
+    BUILD_DATE: FIXTURE_SETTINGS.BUILD_DATE,
+    ...(publishTime === undefined ? {} : { PUBLISH_TIME: publishTime }),
+  });
+}
+
+/**
+ * Builds the fixture story once with this site URL and base path (published as
+ * of `publishTime`, else now), and checks everything a host, a feed reader, a
+ * crawler and a data user meet against the story as published at that moment.
+ */
+export function publishingSuite(site: string, base: string, publishTime?: string): void {
   let build: BuildResult;
   let pages: Map<string, Root>;
   let files: Set<string>;
@@ -51,13 +76,13 @@ export function publishingSuite(site: string, base: string): void {
 
   beforeAll(() => {
     // At the domain root this is the build the other fixture suites share.
-    build = sharedBuild(CONTENT, { SITE_URL: site, BASE_PATH: base, BUILD_DATE: FIXTURE_SETTINGS.BUILD_DATE });
+    build = publishingBuild(site, base, publishTime);
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
     pages = loadPages(build.outDir);
     files = new Set(listFiles(build.outDir));
     const checked = checkContentDir(resolve(ROOT, CONTENT), ROOT);
-    // What the build published: nothing scheduled for later than now.
-    content = publishedAt(checked.set, Date.now());
+    // What the build published: nothing scheduled for later than its moment.
+    content = publishedAt(checked.set, publishTime === undefined ? Date.now() : Date.parse(publishTime));
   });
 
   describe('links and URLs', () => {
@@ -148,6 +173,13 @@ export function publishingSuite(site: string, base: string): void {
       expect(xmlTexts(feed, 'link')[0]).toBe(abs());
       const self = xmlElements(feed, 'atom:link')[0];
       expect(self?.attributes['href']).toBe(abs('rss.xml'));
+      // The publisher's logo of site.yaml is the channel's image, titled and linked as the channel, and published.
+      const image = xmlElements(feed, 'image')[0]!;
+      expect(xmlTexts(image, 'title')[0]).toBe(xmlTexts(feed, 'title')[0]);
+      expect(xmlTexts(image, 'link')[0]).toBe(abs());
+      const logo = xmlTexts(image, 'url')[0]!;
+      expect(logo).toBe(abs('images/fixture-press-logo.png'));
+      expect(existsInBuild(files, inBuild(logo)!)).toBe(true);
     });
 
     test('update items link to their entry in the update log of its page (an event’s, under it on the timeline)', () => {
@@ -262,7 +294,18 @@ export function publishingSuite(site: string, base: string): void {
         expect((data!['appearance'] as { '@id': string }[]).map((a) => a['@id'])).toEqual(
           statement.data.sources.map((id) => abs(`sources/${id}/`)),
         );
+        // A translated quote names the words as said, in their language.
+        const { original } = statement.data;
+        expect(data!['translationOfWork'], statement.id).toEqual(
+          original && {
+            '@type': 'Quotation',
+            text: original.text,
+            inLanguage: original.lang,
+            creator: expect.objectContaining({ '@id': abs(`actors/${statement.data.speaker}/`) }),
+          },
+        );
       }
+      expect(content.statements.filter((statement) => statement.data.original).length).toBeGreaterThan(0);
     });
 
     test('figures carry Dataset with the claimants, sources and the CSV download', () => {

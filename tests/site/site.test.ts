@@ -467,7 +467,7 @@ describe('the living story', () => {
 
   test('a figure page charts its estimates over time, with the revision linked', () => {
     const figure = page('/figures/households-without-water/');
-    const chart = select('.figure-over-time svg', figure)!;
+    const chart = select('.figure-over-time svg.time-chart', figure)!;
     expect(selectAll('.estimate', chart)).toHaveLength(4);
     expect(selectAll('.band', chart)).toHaveLength(1);
     expect(selectAll('.estimate.superseded', chart)).toHaveLength(1);
@@ -475,6 +475,23 @@ describe('the living story', () => {
     expect(textOf(select('desc', chart)!)).toContain('(revises Harbor Water Company, 12 March 2024: 6,000 households)');
     const width = Number(String(chart.properties['viewBox']).split(' ')[2]);
     for (const label of selectAll('text', chart)) expect(Number(label.properties['x'])).toBeLessThanOrEqual(width);
+    // Each claimant in its own colour and marker shape, named in a legend of real text (linked to its page).
+    const legend = selectAll('.figure-over-time .chart-legend li', figure);
+    expect(legend.map((li) => textOf(li).trim())).toEqual([
+      'Harbor Water Company',
+      'Northport City Council',
+      'Freedonia Water Services Authority',
+    ]);
+    const colours = legend.map((li) => (li.properties['className'] as string[])[0]);
+    expect(new Set(colours).size).toBe(3);
+    const shapes = legend.map((li) => String(select('path.marker', li)?.properties['d']).replace(/-?[\d.]+/g, 'n'));
+    expect(new Set(shapes).size).toBe(3);
+    const marks = selectAll('.estimate', chart).map((g) =>
+      (g.properties['className'] as string[]).find((c) => c.startsWith('claimant-')),
+    );
+    expect(new Set(marks)).toEqual(new Set(colours));
+    for (const line of selectAll('.revision', chart))
+      expect(colours).toContain((line.properties['className'] as string[]).find((c) => c.startsWith('claimant-')));
   });
 
   test('the statements list is newest first, by day in the site zone and then by time', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../../src/publish/csp.ts';
-import { feedItems, updateAnchor } from '../../../src/publish/feed.ts';
+import { feedImage, feedItems, updateAnchor } from '../../../src/publish/feed.ts';
 import { articleSchema, updateIds, type Update } from '../../../src/model/article.ts';
 import {
   actorJsonLd,
@@ -112,9 +112,41 @@ describe('JSON-LD builders', () => {
       'https://x.test/b/sources/b/',
     ]);
   });
+  test('a translated quote carries its original words as a Quotation in their language; a quote without them does not', () => {
+    const claim = (statement: Parameters<typeof statementJsonLd>[0]) =>
+      statementJsonLd(statement, ctx, 'st', { id: 's', data: actor('person') }, [], []);
+    const translated = claim({
+      speaker: 's',
+      date: '2024-01-02',
+      quote: 'We will not retreat.',
+      translated: true,
+      original: { text: 'Ми не відступимо.', lang: 'uk' },
+      sources: ['a'],
+    });
+    expect(translated).toMatchObject({
+      text: 'We will not retreat.',
+      translationOfWork: {
+        '@type': 'Quotation',
+        text: 'Ми не відступимо.',
+        inLanguage: 'uk',
+        creator: { '@id': 'https://x.test/b/actors/s/' },
+      },
+    });
+    expect(claim({ speaker: 's', date: '2024-01-02', quote: 'Q', sources: ['a'] })).not.toHaveProperty(
+      'translationOfWork',
+    );
+  });
 });
 
 describe('feed', () => {
+  test('the channel image is the publisher logo, titled and linked like the channel, escaped; none without a logo', () => {
+    const channel = { title: 'Flood & <Desk>', link: 'https://x.test/b/' };
+    expect(feedImage('https://x.test/b/images/logo.png?a=1&b=2', channel)).toBe(
+      '<image><url>https://x.test/b/images/logo.png?a=1&amp;b=2</url><title>Flood &amp; &lt;Desk&gt;</title><link>https://x.test/b/</link></image>',
+    );
+    expect(feedImage(undefined, channel)).toBe('');
+  });
+
   const articles = [
     {
       id: 'old',

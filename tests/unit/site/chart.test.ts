@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { LABEL_CHAR_WIDTH, layoutChart, layoutTimeChart, niceStep, VALUE_CHAR_WIDTH } from '../../../src/site/chart.ts';
+import {
+  claimantStyles,
+  LABEL_CHAR_WIDTH,
+  layoutChart,
+  layoutTimeChart,
+  MARKER_SHAPES,
+  markerPath,
+  niceStep,
+  VALUE_CHAR_WIDTH,
+} from '../../../src/site/chart.ts';
 
 describe('niceStep', () => {
   test.each([
@@ -120,5 +129,35 @@ describe('layoutTimeChart', () => {
       (iso) => `the day ${iso}`,
     );
     expect(close.dateTicks.map((tick) => tick.label)).toEqual(['the day 2024-01-01', 'the day 2024-12-31']);
+  });
+});
+
+describe('claimants on the chart over time', () => {
+  test('each claimant gets its own colour and shape, in the order given, once', () => {
+    const styles = claimantStyles(['hwc', 'council', 'hwc', 'ministry']);
+    expect([...styles]).toEqual([
+      ['hwc', { colour: 1, shape: 'circle' }],
+      ['council', { colour: 2, shape: 'square' }],
+      ['ministry', { colour: 3, shape: 'triangle' }],
+    ]);
+  });
+
+  test('past the palette, no two claimants share both colour and shape', () => {
+    const many = Array.from({ length: MARKER_SHAPES.length ** 2 }, (_, i) => `c${i}`);
+    const pairs = [...claimantStyles(many).values()].map((style) => `${style.colour}/${style.shape}`);
+    expect(new Set(pairs).size).toBe(many.length);
+  });
+
+  test('every shape is a closed path centred on its point, within about its radius', () => {
+    const paths = MARKER_SHAPES.map((shape) => markerPath(shape, 100, 50, 6));
+    expect(new Set(paths).size).toBe(MARKER_SHAPES.length);
+    for (const path of paths) {
+      expect(path).toMatch(/^M[\d. ]+.*Z$/);
+      // Absolute coordinates of the polygons stay within 1.25 radii of the centre.
+      for (const [, x, y] of path.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)) {
+        expect(Math.abs(Number(x) - 100)).toBeLessThanOrEqual(7.5);
+        expect(Math.abs(Number(y) - 50)).toBeLessThanOrEqual(7.5);
+      }
+    }
   });
 });
