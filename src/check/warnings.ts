@@ -1,6 +1,7 @@
 import type { ContentSet, Entity } from '../model/content-set.ts';
 import { byId } from '../model/content-set.ts';
 import { formatDate } from '../model/dates.ts';
+import { EDITOR_LOCALE } from '../messages/index.ts';
 import { instantOf } from '../model/times.ts';
 import { updateIds, type Update } from '../model/updates.ts';
 import type { Problem } from '../model/problems.ts';
@@ -158,7 +159,7 @@ function estimatesBeforeSource(set: ContentSet): Problem[] {
           ['estimates', index, 'date'],
           `estimates[${index}].date`,
           `the estimate is dated ${estimate.date}, before its source "${source.id}" was published (${source.data.published})`,
-          `check both dates; an estimate is usually dated the day its source reports it (${formatDate(source.data.published)})`,
+          `check both dates; an estimate is usually dated the day its source reports it (${formatDate(source.data.published, EDITOR_LOCALE)})`,
         ),
       );
     });

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { byId } from '../model/content-set.ts';
 import { resolveSite } from '../model/site.ts';
+import { localize } from '../messages/index.ts';
 import { isoToday } from '../model/roles.ts';
 import { shareCards, shareSiteLine } from '../publish/page-meta.ts';
 import { buildContext } from '../loaders/build-context.ts';
@@ -40,8 +41,8 @@ export default function shareImages(): AstroIntegration {
           figures: byId(set.figures),
           today: settings.buildDate ?? isoToday(),
         };
-        const { title } = resolveSite(content.site, settings);
-        const cards = shareCards(index, shareSiteLine(title, settings.site, settings.base));
+        const { title, locale } = resolveSite(content.site, settings);
+        const cards = shareCards(index, shareSiteLine(title, settings.site, settings.base), localize(locale));
         // Every build says which characters its cards draw as boxes, restored from the cache or not.
         const entities = cards.flatMap(([key, card]) => {
           const [kind = '', id = ''] = key.split('/');

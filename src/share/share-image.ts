@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { REFERENCE_LOCALE } from '../messages/index.ts';
 import type { Weight } from './share-fonts.ts';
 import { layoutText, missingGlyphs, textSvg, type TextBlock, type TextStyle } from './text-layout.ts';
 
@@ -7,6 +8,8 @@ export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 
 /** What a share image shows: a label, a title, a line under it, and optional rows (a figure's estimates). */
 export interface ShareCard {
+  /** The language of the card's words, whose rules capitalise the label; English when absent. */
+  lang?: string | undefined;
   /** Kind of page: "Article", "Person", "Figure". */
   label: string;
   title: string;
@@ -83,7 +86,7 @@ interface CardText {
 function cardTexts(card: ShareCard): CardText[] {
   const rows = card.rows ?? [];
   const texts: CardText[] = [
-    { field: 'label', kind: 'label', text: card.label.toLocaleUpperCase('en') },
+    { field: 'label', kind: 'label', text: card.label.toLocaleUpperCase(card.lang ?? REFERENCE_LOCALE) },
     { field: 'title', kind: 'title', text: clip(card.title, rows.length ? 90 : 120) },
   ];
   if (card.subtitle)
