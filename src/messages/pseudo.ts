@@ -8,7 +8,9 @@
  */
 import type { Messages } from './en.ts';
 
-const ACCENTED: Record<string, string> = Object.fromEntries(
+/** Each letter of the English alphabet, and the accented letter a pseudo-locale writes for it. */
+
+export const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
   [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, i) => [
     letter,
     [...'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i] ?? letter,
