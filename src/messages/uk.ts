@@ -132,8 +132,9 @@ export const uk: Messages = {
   },
   article: {
     by: (authors) => `Текст: ${authors}.`,
-    published: 'Опубліковано {published}.',
-    publishedUpdated: 'Опубліковано {published}; оновлено {updated}.',
+    // A Ukrainian date ends with its own full stop ("2024 р.").
+    published: 'Опубліковано {published}',
+    publishedUpdated: 'Опубліковано {published}; оновлено {updated}',
     draft: 'Чернетка: не опубліковано.',
     contents: 'Зміст',
     cast: 'Хто є хто',
@@ -196,8 +197,10 @@ export const uk: Messages = {
     estimateOf: (name, value, date) => `${value} (${name}, ${date})`,
     revises: 'Переглядає оцінку {estimate}.',
     revisedBy: (estimate) => `Переглянуто оцінкою ${estimate}.`,
-    withdrawn: (date, by, note) =>
-      `Відкликано ${date}${by === undefined ? '' : ` (${by})`}${note === undefined ? '' : `: ${note}`}.`,
+    withdrawn: (date, by, note) => {
+      const text = `Відкликано ${date}${by === undefined ? '' : ` (${by})`}${note === undefined ? '' : `: ${note}`}`;
+      return text.endsWith('.') ? text : `${text}.`;
+    },
     accordingTo: 'за даними: {who}',
     estimates: (n) => count(n, { one: '{n} оцінка', few: '{n} оцінки', many: '{n} оцінок', other: '{n} оцінки' }),
   },
