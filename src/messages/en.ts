@@ -327,6 +327,8 @@ export const en = {
     updated: (date: string) => `updated ${date}`,
     figure: (estimates: number, unit: string) =>
       `Figure · ${count(estimates, { one: '{n} estimate', other: '{n} estimates' })} · ${unit}`,
+    /** Under a figure's rows, when it has more estimates than the card shows. */
+    more: (n: number) => `and ${count(n, { one: '{n} more', other: '{n} more' })}`,
     site: 'Every claim linked to its sources',
     articles: (n: number) => count(n, { one: '{n} article', other: '{n} articles' }),
     actors: (n: number) => count(n, { one: '{n} actor', other: '{n} actors' }),

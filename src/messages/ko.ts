@@ -295,6 +295,7 @@ export const ko: Messages = {
     article: '해설',
     updated: (date) => `${date} 수정`,
     figure: (estimates, unit) => `수치 · ${count(estimates, { other: '추정치 {n}건' })} · ${unit}`,
+    more: (n) => `외 ${count(n, { other: '{n}건' })}`,
     site: '모든 주장을 출처와 연결합니다',
     articles: (n) => count(n, { other: '기사 {n}건' }),
     actors: (n) => count(n, { other: '인물·기관 {n}곳' }),

@@ -301,6 +301,7 @@ export const uk: Messages = {
     updated: (date) => `оновлено ${date}`,
     figure: (estimates, unit) =>
       `Цифра · ${count(estimates, { one: '{n} оцінка', few: '{n} оцінки', many: '{n} оцінок', other: '{n} оцінки' })} · ${unit}`,
+    more: (n) => `і ще ${count(n, { one: '{n} оцінка', few: '{n} оцінки', many: '{n} оцінок', other: '{n} оцінки' })}`,
     site: 'Кожне твердження — з джерелами',
     articles: (n) => count(n, { one: '{n} стаття', few: '{n} статті', many: '{n} статей', other: '{n} статті' }),
     actors: (n) =>

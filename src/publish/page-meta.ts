@@ -121,7 +121,7 @@ export function shareCard(
           ? ([axis.fraction(Math.min(0, estimate.value)), axis.fraction(Math.max(0, estimate.value))] as const)
           : ([axis.fraction(estimate.low ?? 0), axis.fraction(estimate.high ?? 0)] as const),
     })),
-    more: figure.estimates.length > shown.length ? figure.estimates.length - shown.length : undefined,
+    more: figure.estimates.length > shown.length ? m.share.more(figure.estimates.length - shown.length) : undefined,
     site,
   };
 }

@@ -23,8 +23,8 @@ export interface ShareCard {
         bar?: readonly [from: number, to: number] | undefined;
       }[]
     | undefined;
-  /** More rows exist than are shown. */
-  more?: number | undefined;
+  /** The line under the rows when more exist than are shown, in the card's language: "and 3 more". */
+  more?: string | undefined;
   /** The site's name and host, in the footer. */
   site: string;
 }
@@ -96,7 +96,7 @@ function cardTexts(card: ShareCard): CardText[] {
     if (row.note) texts.push({ field: `rows[${i}].note`, kind: 'note', text: row.note });
     texts.push({ field: `rows[${i}].value`, kind: 'value', text: row.value });
   });
-  if (rows.length && card.more) texts.push({ field: 'more', kind: 'more', text: `and ${card.more} more` });
+  if (rows.length && card.more) texts.push({ field: 'more', kind: 'more', text: card.more });
   texts.push({ field: 'site', kind: 'site', text: clip(card.site, 80) });
   return texts;
 }
