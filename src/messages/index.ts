@@ -118,11 +118,6 @@ export function messageParts(message: string): MessagePart[] {
     .filter((part) => !('text' in part) || part.text !== '');
 }
 
-/** Fills the slots of a message with text: `fill('Source {n}', { n: '2' })` gives `Source 2`. */
-export function fill(message: string, values: Readonly<Record<string, string>>): string {
-  return message.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 /** The slot names of a message: `'Published {published}; updated {updated}.'` gives `published`, `updated`. */
 export function slotNames(message: string): string[] {
   return [...message.matchAll(/\{([a-zA-Z]+)\}/g)].map((match) => match[1] ?? '').sort();
