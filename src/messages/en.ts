@@ -9,7 +9,7 @@
  * - `` `text` `` in a string is shown as code.
  * - A function takes the values it names; counts pick their plural form with
  *   `Intl.PluralRules` of the language (`counter`).
- * - `browser` is what the scripts in the reader's browser show: plain strings
+ * - `browser` and `browserSearch` are what the scripts in the reader's browser show: plain strings
  *   and plural forms, read from the page.
  */
 import { counter, forms } from './plural.ts';
@@ -340,13 +340,8 @@ export const en = {
     correction: (title: string) => `Correction: ${title}`,
     update: (title: string) => `Update: ${title}`,
   },
-  /** What the scripts in the reader's browser show. `{n}` is a number, `{q}` the query, `{shown}` a second number. */
+  /** What the scripts on every page show (previews, "since your last visit", the timeline filter). `{n}` and `{shown}` are numbers. */
   browser: {
-    page: 'Page',
-    nothingFound: 'Nothing found for “{q}”.',
-    results: forms({ one: '{n} result for “{q}”.', other: '{n} results for “{q}”.' }),
-    resultsFirst: forms({ one: '{n} result for “{q}”.', other: '{n} results for “{q}”, showing the first 20.' }),
-    searchFailed: 'Search could not load. Try reloading the page.',
     newMark: 'New since your last visit',
     changes: forms({ one: '{n} change since your last visit.', other: '{n} changes since your last visit.' }),
     showingAll: forms({ one: 'Showing all {n} entries.', other: 'Showing all {n} entries.' }),
@@ -355,6 +350,14 @@ export const en = {
     source: 'Source',
     sourceNumber: 'Source {n}',
     tapAgain: 'Tap the link again to open it.',
+  },
+  /** What the search page's script shows. `{n}` is a number, `{q}` the query. */
+  browserSearch: {
+    page: 'Page',
+    nothingFound: 'Nothing found for “{q}”.',
+    results: forms({ one: '{n} result for “{q}”.', other: '{n} results for “{q}”.' }),
+    resultsFirst: forms({ one: '{n} result for “{q}”.', other: '{n} results for “{q}”, showing the first 20.' }),
+    searchFailed: 'Search could not load. Try reloading the page.',
   },
 };
 

@@ -308,11 +308,6 @@ export const ko: Messages = {
     update: (title) => `업데이트: ${title}`,
   },
   browser: {
-    page: '페이지',
-    nothingFound: '“{q}”에 대한 검색 결과가 없습니다.',
-    results: forms({ other: '“{q}” 검색 결과 {n}건.' }),
-    resultsFirst: forms({ other: '“{q}” 검색 결과 {n}건 중 처음 20건을 보여 줍니다.' }),
-    searchFailed: '검색을 불러오지 못했습니다. 페이지를 새로 고쳐 보세요.',
     newMark: '마지막 방문 이후 새 소식',
     changes: forms({ other: '마지막 방문 이후 변경 {n}건.' }),
     showingAll: forms({ other: '항목 {n}개를 모두 보여 줍니다.' }),
@@ -321,5 +316,12 @@ export const ko: Messages = {
     source: '출처',
     sourceNumber: '출처 {n}',
     tapAgain: '링크를 한 번 더 누르면 열립니다.',
+  },
+  browserSearch: {
+    page: '페이지',
+    nothingFound: '“{q}”에 대한 검색 결과가 없습니다.',
+    results: forms({ other: '“{q}” 검색 결과 {n}건.' }),
+    resultsFirst: forms({ other: '“{q}” 검색 결과 {n}건 중 처음 20건을 보여 줍니다.' }),
+    searchFailed: '검색을 불러오지 못했습니다. 페이지를 새로 고쳐 보세요.',
   },
 };

@@ -1,20 +1,16 @@
 /**
  * The words the browser scripts show, in the site's language: the page carries
- * them in `<script type="application/json" id="ui-messages">` (written at build
- * time from the site's message table, `src/components/BrowserMessages.astro`).
+ * them in `<script type="application/json" data-ui-messages>` blocks (written at
+ * build time from the site's message table, `src/components/BrowserMessages.astro`):
+ * one on every page, and one more on the search page.
  * Counts pick their plural form with `Intl.PluralRules` of the page's language.
  */
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** The browser section of the message table (`browser` in `src/messages/en.ts`), with the language. */
-export interface UiMessages {
+/** What every page carries: `browser` of the message table (`src/messages/en.ts`), with the language. */
+export interface UiPageMessages {
   lang: string;
-  page: string;
-  nothingFound: string;
-  results: PluralForms;
-  resultsFirst: PluralForms;
-  searchFailed: string;
   newMark: string;
   changes: PluralForms;
   showingAll: PluralForms;
@@ -25,11 +21,26 @@ export interface UiMessages {
   tapAgain: string;
 }
 
+/** What the search page carries besides: `browserSearch` of the message table. */
+export interface UiSearchMessages {
+  page: string;
+  nothingFound: string;
+  results: PluralForms;
+  resultsFirst: PluralForms;
+  searchFailed: string;
+}
+
+/** The messages of this page (the search messages only on the search page). */
+export type UiMessages = UiPageMessages & UiSearchMessages;
+
 let read: UiMessages | undefined;
 
-/** The messages of this page. */
+/** The messages of this page, from every block it carries. */
 export function uiMessages(): UiMessages {
-  read ??= JSON.parse(document.getElementById('ui-messages')?.textContent ?? '{}') as UiMessages;
+  read ??= Object.assign(
+    {},
+    ...[...document.querySelectorAll('script[data-ui-messages]')].map((block) => JSON.parse(block.textContent ?? '{}')),
+  ) as UiMessages;
   return read;
 }
 

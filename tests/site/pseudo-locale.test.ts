@@ -223,10 +223,16 @@ describe(`the fixture story built with locale ${LOCALE}`, () => {
   });
 
   test('the words the browser scripts show are all from the table', () => {
-    const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
-    const json = /<script type="application\/json" id="ui-messages">(.*?)<\/script>/s.exec(html)?.[1];
-    expect(json).toBeDefined();
-    const { lang, ...messages } = JSON.parse(json ?? '{}') as Record<string, unknown>;
+    // Every page carries the page's block; the search page adds the search's.
+    const blocks = ['index.html', 'search/index.html'].flatMap((path) =>
+      [
+        ...readFileSync(join(build.outDir, path), 'utf8').matchAll(
+          /<script type="application\/json" data-ui-messages>(.*?)<\/script>/gs,
+        ),
+      ].map((match) => JSON.parse(match[1] ?? '{}') as Record<string, unknown>),
+    );
+    expect(blocks).toHaveLength(3);
+    const { lang, ...messages } = Object.assign({}, ...blocks) as Record<string, unknown>;
     expect(lang).toBe(LOCALE);
     const words = Object.entries(messages).flatMap(([key, value]) =>
       (typeof value === 'string' ? [value] : Object.values(value as object)).map((text) => `${key}: ${String(text)}`),
