@@ -7,6 +7,7 @@ import { checkForBuild } from '../src/publish/build-check.ts';
 import { contentPath, publishInstant, settings } from '../src/settings.ts';
 import { scheduledItems } from '../src/site/schedule.ts';
 import { when } from '../src/site/when.ts';
+import { EDITOR_LOCALE } from '../src/messages/index.ts';
 import { resolveSite } from '../src/model/site.ts';
 
 const strict = process.argv.includes('--strict');
@@ -28,7 +29,7 @@ if (scheduled.length > 0) {
   const { timeZone } = resolveSite(site, settings);
   const lines = scheduled.map(
     (item) =>
-      `  ${escapeControls(when(item.date, item.time, timeZone).text)}  ${escapeControls(item.what)} (${escapeControls(item.file)})`,
+      `  ${escapeControls(when(item.date, item.time, timeZone, EDITOR_LOCALE).text)}  ${escapeControls(item.what)} (${escapeControls(item.file)})`,
   );
   process.stdout.write(`Scheduled (left out of a build made before its time):\n${lines.join('\n')}\n`);
 }

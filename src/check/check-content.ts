@@ -16,7 +16,7 @@ import {
 import { placeholderProblems } from './placeholders.ts';
 import type { Problem } from '../model/problems.ts';
 import { validateData, validateEntries } from './validate.ts';
-import { collectWarnings } from './warnings.ts';
+import { collectWarnings, siteLocaleWarnings } from './warnings.ts';
 import { COLLECTION_FORMATS, type CollectionName, type ContentFormat } from '../model/index.ts';
 import { SITE_FILE, siteSchema, type SiteFile } from '../model/site.ts';
 import { containedPath, realRoot, reportPath } from './contained-path.ts';
@@ -149,6 +149,7 @@ export function readSiteFile(
   if (entry === undefined || parsed.problems.length > 0) return { site: {}, problems };
   const validated = validateData(entry, siteSchema);
   problems.push(...validated.problems);
+  problems.push(...siteLocaleWarnings(validated.data?.locale, reportPath(root, path), entry.locate));
   return { site: validated.data ?? {}, problems, locate: entry.locate };
 }
 

@@ -1,6 +1,7 @@
 import type { ContentSet, Entity } from '../model/content-set.ts';
 import { byId } from '../model/content-set.ts';
 import { formatDate } from '../model/dates.ts';
+import { AVAILABLE_LOCALES, EDITOR_LOCALE, REFERENCE_LOCALE, tableOf } from '../messages/index.ts';
 import { instantOf } from '../model/times.ts';
 import { updateIds, type Update } from '../model/updates.ts';
 import type { Problem } from '../model/problems.ts';
@@ -158,7 +159,7 @@ function estimatesBeforeSource(set: ContentSet): Problem[] {
           ['estimates', index, 'date'],
           `estimates[${index}].date`,
           `the estimate is dated ${estimate.date}, before its source "${source.id}" was published (${source.data.published})`,
-          `check both dates; an estimate is usually dated the day its source reports it (${formatDate(source.data.published)})`,
+          `check both dates; an estimate is usually dated the day its source reports it (${formatDate(source.data.published, EDITOR_LOCALE)})`,
         ),
       );
     });
@@ -231,4 +232,28 @@ function updatedDisagreesWithLog(set: ContentSet): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * A `locale` in `site.yaml` that no message table serves (neither the tag nor
+ * a shorter form of it, `uk-UA` → `uk`): dates and numbers follow the locale,
+ * but the interface words fall back to English. `file` and `locate` say where
+ * the field is.
+ */
+export function siteLocaleWarnings(
+  locale: string | undefined,
+  file: string,
+  locate: ((path: readonly PropertyKey[]) => { line?: number; column?: number } | undefined) | undefined,
+): Problem[] {
+  if (locale === undefined || tableOf(locale) !== undefined) return [];
+  return [
+    {
+      file,
+      ...locate?.(['locale']),
+      field: 'locale',
+      message: `there are no interface words for "${locale}", so the site's menus, headings and labels are in English (${REFERENCE_LOCALE}); dates and numbers still follow "${locale}"`,
+      fix: `use one of the locales with interface words: ${AVAILABLE_LOCALES.join(', ')} (a region may follow, as in uk-UA), or add a table for it in src/messages/ (copy en.ts)`,
+      severity: 'warning',
+    },
+  ];
 }

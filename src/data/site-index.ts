@@ -6,6 +6,7 @@ import { findBuildContext } from '../loaders/build-context.ts';
 import { isoToday } from '../model/roles.ts';
 import { readSiteFile } from '../check/check-content.ts';
 import { resolveSite, type Site } from '../model/site.ts';
+import { localize, type Localized } from '../messages/index.ts';
 import { contentPath, publishInstant, settings } from '../settings.ts';
 import { publishedAt } from '../site/schedule.ts';
 import { buildTimeline } from '../site/timeline.ts';
@@ -80,6 +81,7 @@ async function buildSiteIndexUntimed(): Promise<SiteIndex> {
     },
     timeline: buildTimeline(set, site.timeZone),
     site,
+    text: localize(site.locale),
     today: settings.buildDate ?? isoToday(),
   };
   const digests = {
@@ -120,6 +122,11 @@ export function getSiteIndex(): Promise<SiteIndex> {
 export function getSite(): Site {
   const context = findBuildContext();
   return resolveSite(context?.content.site ?? readSiteFile(contentPath(), process.cwd()).site, settings);
+}
+
+/** What the site's locale gives the pages: the words of the interface, `lang` and `dir`, the locale of dates and numbers. */
+export function getText(): Localized {
+  return localize(getSite().locale);
 }
 
 /** Looks up an entity that the content check guarantees exists. */

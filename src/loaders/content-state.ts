@@ -1,10 +1,12 @@
 import type { ContentCheck } from '../check/check-content.ts';
 import type { CitationData } from '../model/content-set.ts';
+import { resolveSite } from '../model/site.ts';
 import { buildContext } from './build-context.ts';
 
 /** What the citation plugin needs to know, from a check of the content. */
-function citationsOf({ set }: ContentCheck): CitationData {
+function citationsOf({ set, site }: ContentCheck): CitationData {
   return {
+    locale: resolveSite(site, {}).locale,
     sources: new Map(set.sources.map((source) => [source.id, source.data])),
     statementSources: new Map(set.statements.map((statement) => [statement.id, statement.data.sources])),
     figureSources: new Map(

@@ -63,6 +63,8 @@ export interface BodyRefs {
 
 /** What the citation plugin needs to know about the story's content. */
 export interface CitationData {
+  /** The site's locale (`locale` of `site.yaml`): the language of the reference lists. */
+  locale: string;
   sources: ReadonlyMap<string, Source>;
   statementSources: ReadonlyMap<string, readonly string[]>;
   /** The source of each of a figure's estimates, in the estimates' order. */

@@ -1,16 +1,23 @@
-/** Dates as British readers write them, for the calendar day itself (UTC, so no time zone shifts it). */
-const READER_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const readerDates = new Map<string, Intl.DateTimeFormat>();
 
-/** Formats an ISO date for readers: `2024-11-04` gives `4 November 2024`. */
-export function formatDate(iso: string): string {
+/** Dates as readers of a locale write them, for the calendar day itself (UTC, so no time zone shifts it). */
+function readerDate(locale: string): Intl.DateTimeFormat {
+  let format = readerDates.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    readerDates.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * Formats an ISO date for readers of a locale: `2024-11-04` gives `4 November 2024`
+ * in `en-GB`, `4 листопада 2024 р.` in `uk`, `2024년 11월 4일` in `ko`.
+ */
+export function formatDate(iso: string, locale: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month || !day) return iso;
-  return READER_DATE.format(Date.UTC(year, month - 1, day));
+  return readerDate(locale).format(Date.UTC(year, month - 1, day));
 }
 
 /** Compares ISO dates, oldest first. */

@@ -1,3 +1,4 @@
+import type { Messages } from '../messages/index.ts';
 import type { Actor, Role } from './actor.ts';
 
 /** The role an actor held on a date, and whether it has ended since. */
@@ -27,10 +28,15 @@ export function roleAt(actor: Pick<Actor, 'roles'>, date: string, today: string)
  * once the role has ended, "Volodymyr Zelenskyy, President of Ukraine" while it
  * holds, and the plain name when no role is known for that date.
  */
-export function describeRole(actor: Pick<Actor, 'roles'>, date: string, today: string): string | undefined {
+export function describeRole(
+  actor: Pick<Actor, 'roles'>,
+  date: string,
+  today: string,
+  m: Pick<Messages, 'roles'>,
+): string | undefined {
   const held = roleAt(actor, date, today);
   if (!held) return undefined;
-  return held.ended ? `then ${held.role.title}` : held.role.title;
+  return held.ended ? m.roles.ended(held.role.title) : held.role.title;
 }
 
 /** Today's date as ISO text, for deciding whether a role has ended. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { messagesFor } from '../messages/index.ts';
 import { httpUrl, text } from './common.ts';
 import { pictureSrc } from './pictures.ts';
 
@@ -125,7 +126,6 @@ export interface Site {
 /** The defaults of what `site.yaml` leaves out. */
 const DEFAULTS = {
   title: 'Explainer',
-  description: 'Who is who, who said what and when, why the numbers differ, and where each claim comes from.',
   locale: 'en-GB',
   timeZone: 'UTC',
 } as const;
@@ -139,7 +139,8 @@ export function resolveSite(file: SiteFile, env: { title?: string | undefined; t
   return {
     title: env.title ?? file.title ?? DEFAULTS.title,
     tagline: file.tagline,
-    description: file.description ?? DEFAULTS.description,
+    // Without a description of its own, the site's is the one of its language's table.
+    description: file.description ?? messagesFor(file.locale ?? DEFAULTS.locale).site.description,
     publisher: file.publisher && {
       name: file.publisher.name,
       url: file.publisher.url,

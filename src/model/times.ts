@@ -70,9 +70,9 @@ export function dayIn(date: string, time: string | undefined, zone: string): str
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** The clock time and zone name of an instant in a time zone: `21:30 EET`. */
-export function clockIn(date: string, time: string, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+/** The clock time and zone name of an instant in a time zone, as readers of a locale write it: `21:30 EET` in `en-GB`. */
+export function clockIn(date: string, time: string, zone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     hour: '2-digit',
     minute: '2-digit',

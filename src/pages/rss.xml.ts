@@ -11,8 +11,8 @@ export const GET: APIRoute = async ({ site }) => {
   const index = await getSiteIndex();
   const base = import.meta.env.BASE_URL;
   const absolute = (path: string) => new URL(path, site).href;
-  const items = feedItems(index.set.articles, (slug) => absolute(sitePath(base, 'articles', slug)), {
-    entries: loggedEntries(index.set),
+  const items = feedItems(index.text.m, index.set.articles, (slug) => absolute(sitePath(base, 'articles', slug)), {
+    entries: loggedEntries(index.set, index.text),
     updateUrl: (entry, anchor) => absolute(correctionLink({ kind: entry.kind, id: entry.id, anchor }, base)),
   });
   const home = absolute(sitePath(base));
@@ -30,6 +30,6 @@ export const GET: APIRoute = async ({ site }) => {
     })),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     // The feed's own address, as feed validators expect.
-    customData: `<language>${index.site.locale}</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>${image}`,
+    customData: `<language>${index.text.locale}</language><atom:link href="${absolute(`${sitePath(base)}rss.xml`)}" rel="self" type="application/rss+xml"/>${image}`,
   });
 };

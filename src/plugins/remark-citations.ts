@@ -6,6 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { findCitations, type CitationKey, type CitationMatch } from '../check/citation-syntax.ts';
 import { formatDate } from '../model/dates.ts';
+import { localize, type Localized } from '../messages/index.ts';
 import { sitePath, sourceTypeLabel } from '../site/format.ts';
 import type { CitationData } from '../model/content-set.ts';
 import type { Source } from '../model/source.ts';
@@ -144,6 +145,7 @@ function citationNode(
   file: VFile,
   at: Text,
 ): RootContent {
+  const text = localize(data.locale);
   const links: ElementContent[] = keys.map((key) => {
     const source = data.sources.get(key.key);
     if (!source) file.fail(`Unknown source "${key.key}" in citation`, at);
@@ -156,7 +158,7 @@ function citationNode(
         id: anchor,
         className: ['cite-link'],
         dataSource: key.key,
-        ariaLabel: `Source ${n}${key.locator ? `, ${key.locator}` : ''}`,
+        ariaLabel: key.locator ? text.m.citations.sourceAt(n, key.locator) : text.m.citations.source(n),
       },
       label,
     );
@@ -169,9 +171,10 @@ function citationNode(
 }
 
 function referenceList(references: readonly Reference[], data: CitationData, base: string): RootContent {
-  const items = references.map((reference) => referenceItem(reference, data.sources.get(reference.id), base));
+  const text = localize(data.locale);
+  const items = references.map((reference) => referenceItem(reference, data.sources.get(reference.id), base, text));
   const section: Element = h('section', { className: ['references'], ariaLabelledby: 'references-heading' }, [
-    h('h2', { id: 'references-heading' }, 'References'),
+    h('h2', { id: 'references-heading' }, text.m.citations.references),
     h('ol', { className: ['reference-list'] }, items),
   ]);
   return {
@@ -180,32 +183,37 @@ function referenceList(references: readonly Reference[], data: CitationData, bas
   } as unknown as RootContent;
 }
 
-function referenceItem(reference: Reference, source: Source | undefined, base: string): Element {
+function referenceItem(
+  reference: Reference,
+  source: Source | undefined,
+  base: string,
+  { m, locale }: Localized,
+): Element {
   const n = reference.number;
   const back: ElementContent[] =
     reference.anchors.length === 1
-      ? [h('a', { href: `#${reference.anchors[0]}`, ariaLabel: `Back to citation ${n} in the text` }, '^')]
+      ? [h('a', { href: `#${reference.anchors[0]}`, ariaLabel: m.citations.back(String(n)) }, '^')]
       : [
           h('span', { ariaHidden: 'true' }, '^'),
           ...reference.anchors.flatMap((anchor, index) => [
             { type: 'text' as const, value: ' ' },
-            h(
-              'a',
-              { href: `#${anchor}`, ariaLabel: `Back to citation ${n}${letter(index)} in the text` },
-              letter(index),
-            ),
+            h('a', { href: `#${anchor}`, ariaLabel: m.citations.back(`${n}${letter(index)}`) }, letter(index)),
           ]),
         ];
   const description: ElementContent[] = source
     ? [
         h('a', { href: sitePath(base, 'sources', reference.id), className: ['reference-title'] }, source.title),
         { type: 'text', value: `. ${source.publisher}, ` },
-        h('time', { dateTime: source.published }, formatDate(source.published)),
-        { type: 'text', value: `. ${sourceTypeLabel(source.type)}.` },
+        h('time', { dateTime: source.published }, formatDate(source.published, locale)),
+        { type: 'text', value: `. ${sourceTypeLabel(source.type, m)}.` },
         ...(source.url
           ? [
               { type: 'text' as const, value: ' ' },
-              h('a', { href: source.url, className: ['reference-original'], rel: 'external noopener' }, 'Original'),
+              h(
+                'a',
+                { href: source.url, className: ['reference-original'], rel: 'external noopener' },
+                m.citations.original,
+              ),
             ]
           : []),
       ]

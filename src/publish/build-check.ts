@@ -4,6 +4,7 @@ import { byId, type ContentSet, type Entity } from '../model/content-set.ts';
 import { sortProblems } from '../model/problems.ts';
 import { isoToday } from '../model/roles.ts';
 import { resolveSite, type SiteFile } from '../model/site.ts';
+import { localize } from '../messages/index.ts';
 import { publishInstant, settings } from '../settings.ts';
 import { missingGlyphWarnings } from '../share/missing-glyphs.ts';
 import type { ShareCard } from '../share/share-image.ts';
@@ -29,8 +30,8 @@ export function publishedShareCards(content: { set: ContentSet; site: SiteFile }
     figures: byId(set.figures),
     today: settings.buildDate ?? isoToday(),
   };
-  const { title } = resolveSite(content.site, settings);
-  return shareCards(index, shareSiteLine(title, settings.site, settings.base)).map(([key, card]) => {
+  const { title, locale } = resolveSite(content.site, settings);
+  return shareCards(index, shareSiteLine(title, settings.site, settings.base), localize(locale)).map(([key, card]) => {
     const [kind = '', id = ''] = key.split('/');
     const entity = kind === 'articles' || kind === 'actors' || kind === 'figures' ? index[kind].get(id) : undefined;
     return { key, card, entity };

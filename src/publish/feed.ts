@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import type { Messages } from '../messages/index.ts';
 import { updateIds, type Article, type Update } from '../model/article.ts';
 import { instantOf } from '../model/times.ts';
 import type { LoggedEntry } from '../site/corrections.ts';
@@ -29,6 +30,7 @@ export function updateAnchor(updates: readonly Update[], index: number): string 
  * updates) so two builds give the same file.
  */
 export function feedItems(
+  m: Pick<Messages, 'feed'>,
   articles: readonly { id: string; data: Article }[],
   articleUrl: (slug: string) => string,
   /** Other entries with an update log, and where each update is read. */
@@ -43,7 +45,7 @@ export function feedItems(
     const ids = updateIds(entry.updates);
     entry.updates.forEach((update, index) => {
       items.push({
-        title: `${update.correction ? 'Correction' : 'Update'}: ${entry.title}`,
+        title: update.correction ? m.feed.correction(entry.title) : m.feed.update(entry.title),
         link: others.updateUrl(entry, `update-${ids[index]}`),
         date: update.date,
         ...(update.time === undefined ? {} : { time: update.time }),
@@ -56,9 +58,8 @@ export function feedItems(
     const link = articleUrl(id);
     items.push({ title: data.title, link, date: data.published, description: data.description, order: [id, 0] });
     (data.updates ?? []).forEach((update, index, updates) => {
-      const label = update.correction ? 'Correction' : 'Update';
       items.push({
-        title: `${label}: ${data.title}`,
+        title: update.correction ? m.feed.correction(data.title) : m.feed.update(data.title),
         link: `${link}#${updateAnchor(updates, index)}`,
         date: update.date,
         ...(update.time === undefined ? {} : { time: update.time }),

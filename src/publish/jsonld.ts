@@ -17,6 +17,8 @@ export interface LinkContext {
   image?: string | undefined;
   /** The site's name, used as the publisher when `site.yaml` names none. */
   siteName: string;
+  /** The site's language (`locale` of `site.yaml`): the `inLanguage` of what the site writes. */
+  inLanguage: string;
   /** The publisher from `site.yaml`, with its logo as an absolute URL. */
   publisher?: { name: string; url: string | undefined; logo: string | undefined } | undefined;
   /** Absolute URL of the site's home page. */
@@ -102,6 +104,7 @@ export function articleJsonLd(
     mainEntityOfPage: ctx.url('articles', slug),
     headline: article.title,
     description: article.description,
+    inLanguage: ctx.inLanguage,
     datePublished: article.published,
     dateModified: lastModified(article),
     author: authors,
@@ -189,6 +192,7 @@ export function figureJsonLd(
     url: ctx.url('figures', id),
     name: figure.title,
     description: figure.description,
+    inLanguage: ctx.inLanguage,
     image: ctx.image,
     variableMeasured: { '@type': 'PropertyValue', name: figure.title, unitText: figure.unit },
     temporalCoverage: dates.length > 1 && dates[0] !== dates.at(-1) ? `${dates[0]}/${dates.at(-1)}` : dates[0],

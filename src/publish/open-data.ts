@@ -1,21 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ContentSet, Entity } from '../model/content-set.ts';
 
-/** The collections published as JSON (`/data/<collection>.json`), with what each file holds, in the order `/data/` lists them. */
-const JSON_FILES = {
-  actors:
-    'People, organisations and states: name, kind, description, aliases, country, parent bodies, roles with dates, Wikidata item, website.',
-  statements:
-    'Who said what and when: speaker, date, quote or summary, context, who it is about, language, relations to other statements, and the sources that record it.',
-  figures:
-    'Numbers that sources disagree on: title, unit, description, and every estimate with claimant, date, source, scope and method.',
-  sources:
-    'The documents every claim rests on: title, publisher, type, publication date, URL and archive copy where known, authors, issuer, language.',
-  events: 'The timeline: date, title, summary, place, actors taking part, and sources.',
-} as const satisfies Partial<Record<keyof ContentSet, string>>;
+/** The collections published as JSON (`/data/<collection>.json`), in the order `/data/` lists them; what each holds is `data.what` of the messages. */
+const JSON_FILES = [
+  'actors',
+  'statements',
+  'figures',
+  'sources',
+  'events',
+] as const satisfies readonly (keyof ContentSet)[];
 
 /** A collection published as a JSON file. */
-export type DataCollection = keyof typeof JSON_FILES;
+export type DataCollection = (typeof JSON_FILES)[number];
 
 /** The one CSV file: every estimate of every figure. */
 export const ESTIMATES_FILE = 'estimates.csv';
@@ -27,35 +23,36 @@ export interface OpenDataFile {
   /** Records (JSON) or rows (CSV) it holds. */
   count: number;
   unit: 'record' | 'row';
-  what: string;
+  /** What it holds: a collection, or every estimate (`data.what` of the messages describes each). */
+  holds: DataCollection | 'estimates';
 }
 
 /** The names of the open data files under `/data/`. */
 export const OPEN_DATA_FILES: readonly string[] = [
-  ...Object.keys(JSON_FILES).map((collection) => `${collection}.json`),
+  ...JSON_FILES.map((collection) => `${collection}.json`),
   ESTIMATES_FILE,
 ];
 
 /** The collection a JSON file name publishes (`actors.json` gives `actors`), if any. */
 export function dataCollectionOf(file: string): DataCollection | undefined {
-  return (Object.keys(JSON_FILES) as DataCollection[]).find((collection) => `${collection}.json` === file);
+  return JSON_FILES.find((collection) => `${collection}.json` === file);
 }
 
 /** Every open data file of a story, with what it holds, in the order `/data/` lists them. */
 export function openDataFiles(set: ContentSet): OpenDataFile[] {
   const estimates = set.figures.reduce((sum, figure) => sum + figure.data.estimates.length, 0);
   return [
-    ...(Object.entries(JSON_FILES) as [DataCollection, string][]).map(([collection, what]) => ({
+    ...JSON_FILES.map((collection) => ({
       name: `${collection}.json`,
       count: set[collection].length,
       unit: 'record' as const,
-      what,
+      holds: collection,
     })),
     {
       name: ESTIMATES_FILE,
       count: estimates,
       unit: 'row',
-      what: "one row per estimate, with the figure, the value or the low and high ends of a range, the claimant, the date, scope, method and note, and the source's title, publisher and URL.",
+      holds: 'estimates',
     },
   ];
 }

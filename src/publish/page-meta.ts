@@ -1,3 +1,4 @@
+import type { Localized } from '../messages/index.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import type { Actor } from '../model/actor.ts';
 import type { Article } from '../model/article.ts';
@@ -6,7 +7,6 @@ import { valueAxis } from '../site/chart.ts';
 import { formatDate } from '../model/dates.ts';
 import { formatEstimate, sitePath } from '../site/format.ts';
 import { actorJsonLd, articleJsonLd, figureJsonLd, statementJsonLd, type JsonLd, type LinkContext } from './jsonld.ts';
-import { ACTOR_KIND_LABELS } from '../site/labels.ts';
 import { roleAt } from '../model/roles.ts';
 import type { ShareCard } from '../share/share-image.ts';
 
@@ -27,11 +27,11 @@ export function shareImagePath(base: string, kind: ShareKind, id: string): strin
   return `${sitePath(base, 'share', kind)}${encodeURIComponent(id)}.png`;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** `2024-03-12` gives `Mar 2024`. */
-function formatMonth(iso: string): string {
-  return monthFormat.format(new Date(`${iso}T00:00:00Z`));
+/** `2024-03-12` gives `Mar 2024` in `en-GB`. */
+function formatMonth(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 function present<T>(value: T | undefined): value is T {
@@ -57,28 +57,35 @@ export function shareSiteLine(title: string, site: string, base: string): string
 }
 
 /** Every share image of the site as `[kind/id, card]`, in page order. */
-export function shareCards(index: ShareIndex, site: string): [key: string, card: ShareCard][] {
+export function shareCards(index: ShareIndex, site: string, text: Localized): [key: string, card: ShareCard][] {
   return SHARE_KINDS.flatMap((kind) =>
     [...index[kind].keys()].flatMap((id) => {
-      const card = shareCard(index, kind, id, site);
+      const card = shareCard(index, kind, id, site, text);
       return card ? [[`${kind}/${id}`, card] as [string, ShareCard]] : [];
     }),
   );
 }
 
 /** What a share image of an entity shows, taken from the content. */
-export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: string): ShareCard | undefined {
+export function shareCard(
+  index: ShareIndex,
+  kind: ShareKind,
+  id: string,
+  site: string,
+  { m, locale }: Localized,
+): ShareCard | undefined {
   if (kind === 'articles') {
     const article = index.articles.get(id)?.data;
     if (!article) return undefined;
-    const updated = article.updated ? `, updated ${formatDate(article.updated)}` : '';
+    const updated = article.updated ? `, ${m.share.updated(formatDate(article.updated, locale))}` : '';
     return {
-      label: 'Explainer',
+      lang: locale,
+      label: m.share.article,
       title: article.title,
       subtitle: `${article.description}`,
       rows: undefined,
       more: undefined,
-      site: `${site} · ${formatDate(article.published)}${updated}`,
+      site: `${site} · ${formatDate(article.published, locale)}${updated}`,
     };
   }
   if (kind === 'actors') {
@@ -87,7 +94,13 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
     const held = roleAt(actor, index.today, index.today);
     const of = held?.role.of ? index.actors.get(held.role.of)?.data.name : undefined;
     const role = held && !held.ended ? [held.role.title, of].filter(Boolean).join(', ') : undefined;
-    return { label: ACTOR_KIND_LABELS[actor.kind], title: actor.name, subtitle: role ?? actor.description, site };
+    return {
+      lang: locale,
+      label: m.actorKinds[actor.kind],
+      title: actor.name,
+      subtitle: role ?? actor.description,
+      site,
+    };
   }
   const figure = index.figures.get(id)?.data;
   if (!figure) return undefined;
@@ -95,35 +108,36 @@ export function shareCard(index: ShareIndex, kind: ShareKind, id: string, site: 
   // The chart's axis: bars start at zero, ranges span low to high, negative values extend left.
   const axis = valueAxis(figure.estimates);
   return {
-    label: `Figure · ${figure.estimates.length} estimate${figure.estimates.length === 1 ? '' : 's'} · ${figure.unit}`,
+    lang: locale,
+    label: m.share.figure(figure.estimates.length, figure.unit),
     title: figure.title,
     subtitle: undefined,
     rows: shown.map((estimate) => ({
       label: index.actors.get(estimate.by)?.data.name ?? estimate.by,
-      note: formatMonth(estimate.date),
-      value: formatEstimate(estimate, figure, true),
+      note: formatMonth(estimate.date, locale),
+      value: formatEstimate(estimate, figure, locale, true),
       bar:
         estimate.value !== undefined
           ? ([axis.fraction(Math.min(0, estimate.value)), axis.fraction(Math.max(0, estimate.value))] as const)
           : ([axis.fraction(estimate.low ?? 0), axis.fraction(estimate.high ?? 0)] as const),
     })),
-    more: figure.estimates.length > shown.length ? figure.estimates.length - shown.length : undefined,
+    more: figure.estimates.length > shown.length ? m.share.more(figure.estimates.length - shown.length) : undefined,
     site,
   };
 }
 
 /** What the site-wide share image shows: the site's name and what it covers, counted. */
-export function siteCard(index: SiteIndex, title: string, site: string): ShareCard {
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export function siteCard(index: SiteIndex, title: string, site: string, { m, locale }: Localized): ShareCard {
   return {
-    label: 'Every claim linked to its sources',
+    lang: locale,
+    label: m.share.site,
     title,
     subtitle: [
-      count(index.set.articles.length, 'article', 'articles'),
-      count(index.set.actors.length, 'actor', 'actors'),
-      count(index.set.statements.length, 'statement', 'statements'),
-      count(index.set.figures.length, 'figure', 'figures'),
-      count(index.set.sources.length, 'source', 'sources'),
+      m.share.articles(index.set.articles.length),
+      m.share.actors(index.set.actors.length),
+      m.share.statements(index.set.statements.length),
+      m.share.figures(index.set.figures.length),
+      m.share.sources(index.set.sources.length),
     ].join(' · '),
     site,
   };
@@ -169,6 +183,7 @@ export function headMeta(
         url,
         image: ownImage,
         siteName,
+        inLanguage: index.text.locale,
         home: page.home,
         publisher: publisher && { ...publisher, logo: publisher.logo && absolute(`${base}${publisher.logo}`) },
       })

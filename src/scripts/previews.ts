@@ -7,6 +7,8 @@
  * - Escape hides it (focus stays where it was); so do blur and tapping elsewhere.
  */
 
+import { fill, uiMessages } from './messages.ts';
+
 const SHOW_DELAY = 120;
 const HIDE_DELAY = 200;
 
@@ -37,7 +39,7 @@ function line(className: string, text: string | null | undefined): HTMLElement |
 function actorContent(link: HTMLAnchorElement): (HTMLElement | null)[] {
   const name = link.dataset['name'] || link.textContent?.trim();
   return [
-    line('preview-kind', 'Actor'),
+    line('preview-kind', uiMessages().actor),
     line('preview-title', name),
     line('preview-role', link.dataset['role']),
     line('preview-text', link.dataset['description']),
@@ -48,7 +50,7 @@ function actorContent(link: HTMLAnchorElement): (HTMLElement | null)[] {
 function citeContent(link: HTMLAnchorElement): (HTMLElement | null)[] {
   const id = decodeURIComponent(link.hash.slice(1));
   const item = id ? document.getElementById(id) : null;
-  if (!item) return [line('preview-kind', 'Source'), line('preview-title', link.getAttribute('aria-label'))];
+  if (!item) return [line('preview-kind', uiMessages().source), line('preview-title', link.getAttribute('aria-label'))];
   const title = item.querySelector('.reference-title')?.textContent?.trim();
   const copy = item.cloneNode(true) as HTMLElement;
   for (const el of copy.querySelectorAll('.backlinks, .reference-title, .reference-original')) el.remove();
@@ -57,7 +59,7 @@ function citeContent(link: HTMLAnchorElement): (HTMLElement | null)[] {
     .replace(/^[\s.]+/, '')
     .trim();
   return [
-    line('preview-kind', `Source ${id.replace(/^ref-/, '')}`),
+    line('preview-kind', fill(uiMessages().sourceNumber, { n: id.replace(/^ref-/, '') })),
     line('preview-title', title ?? item.textContent?.trim()),
     line('preview-text', details),
   ];
@@ -82,7 +84,7 @@ function show(link: HTMLAnchorElement, touch = false): void {
   if (owner) owner.removeAttribute('aria-describedby');
   owner = link;
   const parts = link.classList.contains('actor-link') ? actorContent(link) : citeContent(link);
-  if (touch) parts.push(line('preview-hint', 'Tap the link again to open it.'));
+  if (touch) parts.push(line('preview-hint', uiMessages().tapAgain));
   card.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   card.dataset['kind'] = link.classList.contains('actor-link') ? 'actor' : 'source';
   card.hidden = false;

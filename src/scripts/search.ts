@@ -5,6 +5,8 @@
  * carries. Excerpts are rebuilt as text and <mark> only, never as raw HTML.
  */
 
+import { fill, plural, uiMessages } from './messages.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -58,7 +60,7 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   li.className = 'search-result';
   const kind = document.createElement('p');
   kind.className = 'kind';
-  kind.textContent = data.meta['kind'] ?? 'Page';
+  kind.textContent = data.meta['kind'] ?? uiMessages().page;
   const heading = document.createElement('h2');
   const link = document.createElement('a');
   link.href = data.url;
@@ -84,12 +86,10 @@ async function run(query: string): Promise<void> {
     const data = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     list.replaceChildren(...data.map(resultItem));
     const n = search.results.length;
-    status.textContent =
-      n === 0
-        ? `Nothing found for “${q}”.`
-        : `${n} result${n === 1 ? '' : 's'} for “${q}”${n > 20 ? ', showing the first 20' : ''}.`;
+    const m = uiMessages();
+    status.textContent = n === 0 ? fill(m.nothingFound, { q }) : plural(n > 20 ? m.resultsFirst : m.results, n, { q });
   } catch (error) {
-    status.textContent = 'Search could not load. Try reloading the page.';
+    status.textContent = uiMessages().searchFailed;
     console.error(error);
   }
 }

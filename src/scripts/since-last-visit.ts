@@ -7,6 +7,8 @@
  * every page of the session marks against the same moment. On a first visit,
  * or without JavaScript, nothing is marked.
  */
+import { plural, uiMessages } from './messages.ts';
+
 const LAST_VISIT = 'explainer:last-visit';
 const SINCE = 'explainer:since';
 
@@ -45,14 +47,14 @@ function mark(after: number): void {
     item.classList.add('is-new');
     const label = document.createElement('span');
     label.className = 'new-mark';
-    label.textContent = 'New since your last visit';
+    label.textContent = uiMessages().newMark;
     item.prepend(label, ' ');
   }
   // The status line counts the changes of its own list (the home page's latest updates).
   const status = document.querySelector<HTMLElement>('[data-new-status]');
   const listed = status?.closest('section')?.querySelectorAll('.is-new').length ?? 0;
   if (status && listed > 0) {
-    status.textContent = `${listed} change${listed === 1 ? '' : 's'} since your last visit.`;
+    status.textContent = plural(uiMessages().changes, listed);
     status.hidden = false;
   }
 }

@@ -4,6 +4,7 @@
  * in the HTML and shown only here, so without JavaScript the whole timeline
  * shows. The choice is kept in the address (`?actor=id`) so it can be shared.
  */
+import { plural, uiMessages } from './messages.ts';
 
 function apply(timeline: HTMLElement, actor: string, status: HTMLElement | null): void {
   const items = [...timeline.querySelectorAll<HTMLElement>('li[data-actors]')];
@@ -18,7 +19,9 @@ function apply(timeline: HTMLElement, actor: string, status: HTMLElement | null)
   }
   if (status)
     status.textContent =
-      actor === '' ? `Showing all ${items.length} entries.` : `Showing ${shown} of ${items.length} entries.`;
+      actor === ''
+        ? plural(uiMessages().showingAll, items.length)
+        : plural(uiMessages().showing, items.length, { shown });
 }
 
 for (const timeline of document.querySelectorAll<HTMLElement>('[data-timeline]')) {

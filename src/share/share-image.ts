@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { REFERENCE_LOCALE } from '../messages/index.ts';
 import type { Weight } from './share-fonts.ts';
 import { layoutText, missingGlyphs, textSvg, type TextBlock, type TextStyle } from './text-layout.ts';
 
@@ -7,6 +8,8 @@ export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 
 /** What a share image shows: a label, a title, a line under it, and optional rows (a figure's estimates). */
 export interface ShareCard {
+  /** The language of the card's words, whose rules capitalise the label; English when absent. */
+  lang?: string | undefined;
   /** Kind of page: "Article", "Person", "Figure". */
   label: string;
   title: string;
@@ -20,8 +23,8 @@ export interface ShareCard {
         bar?: readonly [from: number, to: number] | undefined;
       }[]
     | undefined;
-  /** More rows exist than are shown. */
-  more?: number | undefined;
+  /** The line under the rows when more exist than are shown, in the card's language: "and 3 more". */
+  more?: string | undefined;
   /** The site's name and host, in the footer. */
   site: string;
 }
@@ -83,7 +86,7 @@ interface CardText {
 function cardTexts(card: ShareCard): CardText[] {
   const rows = card.rows ?? [];
   const texts: CardText[] = [
-    { field: 'label', kind: 'label', text: card.label.toLocaleUpperCase('en') },
+    { field: 'label', kind: 'label', text: card.label.toLocaleUpperCase(card.lang ?? REFERENCE_LOCALE) },
     { field: 'title', kind: 'title', text: clip(card.title, rows.length ? 90 : 120) },
   ];
   if (card.subtitle)
@@ -93,7 +96,7 @@ function cardTexts(card: ShareCard): CardText[] {
     if (row.note) texts.push({ field: `rows[${i}].note`, kind: 'note', text: row.note });
     texts.push({ field: `rows[${i}].value`, kind: 'value', text: row.value });
   });
-  if (rows.length && card.more) texts.push({ field: 'more', kind: 'more', text: `and ${card.more} more` });
+  if (rows.length && card.more) texts.push({ field: 'more', kind: 'more', text: card.more });
   texts.push({ field: 'site', kind: 'site', text: clip(card.site, 80) });
   return texts;
 }

@@ -1,3 +1,4 @@
+import type { Localized } from '../messages/index.ts';
 import type { ContentSet } from '../model/content-set.ts';
 import { instantOf } from '../model/times.ts';
 import { updateIds } from '../model/updates.ts';
@@ -45,7 +46,7 @@ export function lastChange(article: {
  * published, and every entry of every update log. Computed at build time; the
  * reader's browser marks those after the reader's last visit.
  */
-export function recentChanges(set: ContentSet, base: string, limit = 8): Change[] {
+export function recentChanges(set: ContentSet, base: string, text: Localized, limit = 8): Change[] {
   const changes: Change[] = set.articles.map((article) => ({
     kind: 'articles',
     id: article.id,
@@ -57,7 +58,7 @@ export function recentChanges(set: ContentSet, base: string, limit = 8): Change[
     changedAt: changedAt(article.data.published, article.data.time),
     href: sitePath(base, 'articles', article.id),
   }));
-  for (const entry of loggedEntries(set)) {
+  for (const entry of loggedEntries(set, text)) {
     const ids = updateIds(entry.updates);
     entry.updates.forEach((update, index) => {
       const anchor = `update-${ids[index]}`;

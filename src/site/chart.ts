@@ -90,20 +90,24 @@ const MIN_PLOT_WIDTH = 400;
 /** Space between neighbouring tick labels. */
 const TICK_GAP = 8;
 
-const compactFormat = new Intl.NumberFormat('en-GB', {
-  notation: 'compact',
-  maximumSignificantDigits: 3,
-  signDisplay: 'negative',
-});
-
-/** Tick labels: in full when they fit between the ticks, else short (`5k`, `1.5m`, `1000tn`). */
-function tickLabels(ticks: readonly number[], spacing: (longest: number) => number, style: ValueStyle): string[] {
-  if (style.currency !== undefined) return ticks.map((value) => formatValue(value, style, true));
-  const full = ticks.map((value) => formatValue(value, style));
+/** Tick labels: in full when they fit between the ticks, else short (`5k`, `1.5m`, `1000tn` in `en-GB`). */
+function tickLabels(
+  ticks: readonly number[],
+  spacing: (longest: number) => number,
+  style: ValueStyle,
+  locale: string,
+): string[] {
+  if (style.currency !== undefined) return ticks.map((value) => formatValue(value, style, locale, true));
+  const full = ticks.map((value) => formatValue(value, style, locale));
   const longest = Math.max(...full.map((label) => label.length));
   if (longest * LABEL_CHAR_WIDTH + TICK_GAP <= spacing(longest)) return full;
   // Ticks are small multiples of 1, 2 or 5 times a power of ten: three significant digits are exact.
-  return ticks.map((value) => compactFormat.format(value));
+  const compact = new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    signDisplay: 'negative',
+  });
+  return ticks.map((value) => compact.format(value));
 }
 
 /**
@@ -115,12 +119,13 @@ function tickLabels(ticks: readonly number[], spacing: (longest: number) => numb
  */
 export function layoutChart(
   estimates: readonly Pick<Estimate, 'value' | 'low' | 'high'>[],
+  locale: string,
   minWidth = 640,
   style: ValueStyle = {},
 ): ChartLayout {
   const rowHeight = 36;
   const axis = valueAxis(estimates);
-  const valueLabels = estimates.map((e) => formatEstimateText(e, style, true));
+  const valueLabels = estimates.map((e) => formatEstimateText(e, style, locale, true));
   // Room on the right for the longest value label, 12 px after the plot.
   const labelRoom = Math.ceil(Math.max(1, ...valueLabels.map((label) => label.length)) * VALUE_CHAR_WIDTH) + 24;
   const geometry = (longestTick: number) => {
@@ -135,6 +140,7 @@ export function layoutChart(
     axis.ticks,
     (longest) => geometry(longest).plotWidth / Math.max(1, axis.ticks.length - 1),
     style,
+    locale,
   );
   const { plotLeft, width, plotWidth } = geometry(Math.max(...labels.map((label) => label.length)));
   const scale = (value: number) => plotLeft + axis.fraction(value) * plotWidth;
@@ -190,12 +196,13 @@ const DAY = 86_400_000;
 export function layoutTimeChart(
   estimates: readonly (Pick<Estimate, 'value' | 'low' | 'high' | 'date'> & { revises?: number | undefined })[],
   formatDay: (iso: string) => string,
+  locale: string,
   style: ValueStyle = {},
   width = 640,
 ): TimeLayout {
   const height = 280;
   const axis = valueAxis(estimates);
-  const valueTicks = axis.ticks.map((value) => formatValue(value, style, true));
+  const valueTicks = axis.ticks.map((value) => formatValue(value, style, locale, true));
   const plotLeft = Math.ceil(Math.max(...valueTicks.map((label) => label.length)) * LABEL_CHAR_WIDTH) + 16;
   const plotRight = width - 16;
   const plotTop = 16;

@@ -1,4 +1,5 @@
 import type { ContentSet, Entity } from '../model/content-set.ts';
+import type { Localized } from '../messages/index.ts';
 import { formatDate } from '../model/dates.ts';
 import { instantOf } from '../model/times.ts';
 import { updateIds, type Update } from '../model/updates.ts';
@@ -51,8 +52,8 @@ export function entryCorrections(entry: {
     .sort((a, b) => instantOf(b.date, b.time) - instantOf(a.date, a.time));
 }
 
-/** Every entry of a story that has an update log, with the title lists show for it. */
-export function loggedEntries(set: ContentSet): LoggedEntry[] {
+/** Every entry of a story that has an update log, with the title lists show for it (in the site's language). */
+export function loggedEntries(set: ContentSet, { m, locale }: Localized): LoggedEntry[] {
   const names = new Map(set.actors.map((actor) => [actor.id, actor.data.name]));
   const logged: LoggedEntry[] = [];
   const add = <T extends { updates?: readonly Update[] | undefined }>(
@@ -66,10 +67,8 @@ export function loggedEntries(set: ContentSet): LoggedEntry[] {
   };
   add('articles', set.articles, (data) => data.title);
   add('actors', set.actors, (data) => data.name);
-  add(
-    'statements',
-    set.statements,
-    (data) => `Statement by ${names.get(data.speaker) ?? data.speaker}, ${formatDate(data.date)}`,
+  add('statements', set.statements, (data) =>
+    m.statement.title(names.get(data.speaker) ?? data.speaker, formatDate(data.date, locale)),
   );
   add('figures', set.figures, (data) => data.title);
   add('events', set.events, (data) => data.title);
@@ -100,16 +99,6 @@ export function listCorrections(entries: readonly LoggedEntry[]): Correction[] {
     )
     .map(({ correction }) => correction);
 }
-
-/** What each kind of corrected entry is called in the list of corrections. */
-export const LOGGED_KIND_LABELS: Record<LoggedKind, string> = {
-  articles: 'Article',
-  actors: 'Profile',
-  statements: 'Statement',
-  figures: 'Figure',
-  sources: 'Source',
-  events: 'Timeline event',
-};
 
 /**
  * Where an update or correction is read: its entry in the update log of the

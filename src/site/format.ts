@@ -1,38 +1,32 @@
+import type { Messages } from '../messages/index.ts';
 import type { Source } from '../model/source.ts';
 import { NUMBER_LIMITS, type Estimate } from '../model/figure.ts';
 
-const SOURCE_TYPE_LABELS: Record<Source['type'], string> = {
-  'news-report': 'News report',
-  speech: 'Speech',
-  'press-release': 'Press release',
-  briefing: 'Briefing',
-  statement: 'Statement',
-  interview: 'Interview',
-  report: 'Report',
-  dataset: 'Dataset',
-  'social-post': 'Social media post',
-  document: 'Document',
-};
-
-/** A reader-facing label for a source type: `news-report` gives `News report`. */
-export function sourceTypeLabel(type: Source['type']): string {
-  return SOURCE_TYPE_LABELS[type];
+/** A reader-facing label for a source type: `news-report` gives `News report` in English. */
+export function sourceTypeLabel(type: Source['type'], m: Pick<Messages, 'sourceTypes'>): string {
+  return m.sourceTypes[type];
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 // Every decimal place a number may have (the schema's limit), and no "-0".
-const numberFormat = new Intl.NumberFormat('en-GB', {
-  maximumFractionDigits: NUMBER_LIMITS.decimals,
-  signDisplay: 'negative',
-});
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: NUMBER_LIMITS.decimals, signDisplay: 'negative' });
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
 
 /**
- * Formats a number for readers with every digit as written: 12000 gives
- * `12,000`, 1e-7 gives `0.0000001`, -0 gives `0`. The number goes to
- * Intl.NumberFormat as its shortest decimal text, so 0.1 is not shown as the
- * binary value nearest to it.
+ * Formats a number for readers of a locale with every digit as written: 12000
+ * gives `12,000` in `en-GB`, 1e-7 gives `0.0000001`, -0 gives `0`. The number
+ * goes to Intl.NumberFormat as its shortest decimal text, so 0.1 is not shown
+ * as the binary value nearest to it.
  */
-export function formatNumber(value: number): string {
-  return numberFormat.format(String(value) as Intl.StringNumericLiteral);
+export function formatNumber(value: number, locale: string): string {
+  return numberFormat(locale).format(String(value) as Intl.StringNumericLiteral);
 }
 
 /** How a figure's values read: sums of money in a currency, percentages, or plain counts. */
@@ -42,14 +36,15 @@ export interface ValueStyle {
 }
 
 /**
- * Formats one value for its figure: `12000` gives `12,000`; with
- * `currency: USD`, `$9,600,000,000` (every digit), or `$9.6bn` when `compact`
- * (three significant digits, from a million up); with `percent`, `12.5%`.
+ * Formats one value for its figure, for readers of a locale: `12000` gives
+ * `12,000` in `en-GB`; with `currency: USD`, `$9,600,000,000` (every digit), or
+ * `$9.6bn` when `compact` (three significant digits, from a million up); with
+ * `percent`, `12.5%`.
  */
-export function formatValue(value: number, style: ValueStyle = {}, compact = false): string {
+export function formatValue(value: number, style: ValueStyle, locale: string, compact = false): string {
   if (style.currency !== undefined) {
     const big = compact && Math.abs(value) >= 1e6;
-    return new Intl.NumberFormat('en-GB', {
+    return new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: style.currency,
       currencyDisplay: 'narrowSymbol',
@@ -59,17 +54,24 @@ export function formatValue(value: number, style: ValueStyle = {}, compact = fal
         : { minimumFractionDigits: 0, maximumFractionDigits: NUMBER_LIMITS.decimals }),
     }).format(String(value) as Intl.StringNumericLiteral);
   }
-  return style.percent ? `${formatNumber(value)}%` : formatNumber(value);
+  // A percentage keeps every digit as written, in the locale's pattern for one per cent ("1%", "1 %", "٪1").
+  if (style.percent)
+    return new Intl.NumberFormat(locale, { style: 'percent' })
+      .formatToParts(0.01)
+      .map((part) => (part.type === 'integer' ? formatNumber(value, locale) : part.value))
+      .join('');
+  return formatNumber(value, locale);
 }
 
-/** Formats an estimate's value or range, without the unit: `10,000`, `9,000–11,500`, `$9.6bn–$12bn`. */
+/** Formats an estimate's value or range, without the unit: `10,000`, `9,000–11,500`, `$9.6bn–$12bn` in `en-GB`. */
 export function formatEstimate(
   estimate: Pick<Estimate, 'value' | 'low' | 'high'>,
-  style: ValueStyle = {},
+  style: ValueStyle,
+  locale: string,
   compact = false,
 ): string {
-  if (estimate.value !== undefined) return formatValue(estimate.value, style, compact);
-  return `${formatValue(estimate.low ?? 0, style, compact)}–${formatValue(estimate.high ?? 0, style, compact)}`;
+  if (estimate.value !== undefined) return formatValue(estimate.value, style, locale, compact);
+  return `${formatValue(estimate.low ?? 0, style, locale, compact)}–${formatValue(estimate.high ?? 0, style, locale, compact)}`;
 }
 
 /** The unit to write after a value: none when the value says it (`$`, `%`). */
@@ -84,12 +86,10 @@ export function sitePath(base: string, ...parts: string[]): string {
   return rest ? `${root}${rest}/` : root;
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-
-/** The English name of a language tag: `uk` gives `Ukrainian`; unknown tags come back as written. */
-export function languageName(tag: string): string {
+/** The name of a language tag in a locale: `uk` gives `Ukrainian` in `en`, `українська` in `uk`; unknown tags come back as written. */
+export function languageName(tag: string, locale: string): string {
   try {
-    return languageNames.of(tag) ?? tag;
+    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
   } catch {
     return tag;
   }

@@ -2,18 +2,26 @@ import type { Actor } from '../model/actor.ts';
 import type { Entity } from '../model/content-set.ts';
 import type { Source } from '../model/source.ts';
 import type { ActorLinks } from './cross-index.ts';
-import { ACTOR_KIND_GROUPS } from './labels.ts';
+import type { Messages } from '../messages/index.ts';
+import { ACTOR_KIND_ORDER } from './labels.ts';
 
 /** The index of actors: one group per kind that has actors, in display order, each sorted by name. */
 export function actorsByKind(
   actors: readonly Entity<Actor>[],
+  m: Pick<Messages, 'actorGroups'>,
 ): { kind: Actor['kind']; heading: string; actors: Entity<Actor>[] }[] {
   const groups = Map.groupBy(actors, (actor) => actor.data.kind);
-  return ACTOR_KIND_GROUPS.flatMap(([kind, heading]) => {
+  return ACTOR_KIND_ORDER.flatMap((kind) => {
     const members = groups.get(kind);
     return members === undefined
       ? []
-      : [{ kind, heading, actors: members.sort((a, b) => a.data.name.localeCompare(b.data.name)) }];
+      : [
+          {
+            kind,
+            heading: m.actorGroups[kind],
+            actors: members.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+          },
+        ];
   });
 }
 

@@ -1,4 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
+import type { Localized } from '../messages/index.ts';
 import type { ContentSet, Entity } from '../model/content-set.ts';
 import type { Site } from '../model/site.ts';
 import type { CrossIndex } from './cross-index.ts';
@@ -25,6 +26,8 @@ export interface SiteIndex {
   timeline: TimelineItem[];
   /** The newsroom's identity: `site.yaml`, with `SITE_TITLE` and `SITE_TIMEZONE` winning where set. */
   site: Site;
+  /** What the site's locale gives: the words of the interface, `lang` and `dir`, the locale of dates and numbers. */
+  text: Localized;
   /** The build date, for "then" in time-aware attribution. */
   today: string;
   /** Key of a page for Astro's incremental build: a hash of exactly the entries the page shows. */

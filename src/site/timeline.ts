@@ -1,6 +1,5 @@
 import type { ContentSet } from '../model/content-set.ts';
-import { instantOf } from '../model/times.ts';
-import { when } from './when.ts';
+import { dayIn, instantOf } from '../model/times.ts';
 
 /**
  * One row of a timeline: an event or a statement, on its day in the site's
@@ -35,7 +34,7 @@ export function buildTimeline(set: ContentSet, zone = 'UTC'): TimelineItem[] {
   ) => ({
     kind,
     id,
-    date: when(data.date, data.time, zone).day,
+    date: dayIn(data.date, data.time, zone),
     time: data.time,
     actors,
     at: data.time === undefined ? undefined : instantOf(data.date, data.time),

@@ -16,11 +16,11 @@ export interface When {
 /**
  * A date with an optional time of day, shown in the site's time zone with the
  * zone named: `('2024-11-04', '19:30Z', 'Europe/Kyiv')` gives
- * "4 November 2024, 21:30 EET"; a date alone stays a date.
+ * "4 November 2024, 21:30 EET" (in `en-GB`, the locale dates are written in); a date alone stays a date.
  */
-export function when(date: string, time: string | undefined, zone: string): When {
-  if (time === undefined) return { day: date, text: formatDate(date), clock: undefined, datetime: date };
+export function when(date: string, time: string | undefined, zone: string, locale: string): When {
+  if (time === undefined) return { day: date, text: formatDate(date, locale), clock: undefined, datetime: date };
   const day = dayIn(date, time, zone);
-  const clock = clockIn(date, time, zone);
-  return { day, text: `${formatDate(day)}, ${clock}`, clock, datetime: machineTime(date, time) };
+  const clock = clockIn(date, time, zone, locale);
+  return { day, text: `${formatDate(day, locale)}, ${clock}`, clock, datetime: machineTime(date, time) };
 }

@@ -10,6 +10,7 @@ const SRC = resolve(import.meta.dirname, '../../src');
 /** Each stage with the stages it may import from (itself included), in pipeline order. */
 const STAGES = [
   ['settings.ts', 'the site settings, read once from the environment'],
+  ['messages', 'the words of the interface, one table per language, and what the locale gives'],
   ['model', 'what content is: schemas, the content set, problems'],
   ['check', 'reading and checking a content folder'],
   ['site', 'the cross-linked story: index, timeline, roles, what each page shows'],

@@ -9,7 +9,12 @@ export const GET: APIRoute = async () => {
   const index = await getSiteIndex();
   const png = await buildContext().drawer.draw(
     'site',
-    siteCard(index, index.site.title, shareSiteLine(index.site.title, settings.site, import.meta.env.BASE_URL)),
+    siteCard(
+      index,
+      index.site.title,
+      shareSiteLine(index.site.title, settings.site, import.meta.env.BASE_URL),
+      index.text,
+    ),
   );
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

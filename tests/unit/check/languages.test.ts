@@ -3,6 +3,7 @@ import { parseFrontmatterEntity, parseYamlEntities } from '../../../src/check/pa
 import { validateEntries } from '../../../src/check/validate.ts';
 import { aliasParts } from '../../../src/model/actor.ts';
 import { statementWording } from '../../../src/site/wording.ts';
+import { localize } from '../../../src/messages/index.ts';
 
 /** Validates an actor whose frontmatter ends with `aliases` lines. */
 function actorWith(aliases: string) {
@@ -61,7 +62,7 @@ describe('the original words of a statement', () => {
     expect(problems).toEqual([]);
     const statement = entries[0]!.data;
     expect(statement.original).toEqual({ text: 'Ми не відступимо.', lang: 'uk' });
-    expect(statementWording(statement).label).toBe('Quote, translated from Ukrainian');
+    expect(statementWording(statement, localize('en-GB')).label).toBe('Quote, translated from Ukrainian');
   });
 
   test.each([

@@ -86,6 +86,28 @@ describe('site.yaml', () => {
     expect(problems[0]?.message).toMatch(message);
   });
 
+  test.each([
+    ['uk', 0],
+    ['uk-UA', 0],
+    ['en-US', 0],
+    ['ko', 0],
+    ['ar-XB', 0],
+    ['fr-FR', 1],
+    ['pt', 1],
+  ])('locale %s without a message table of its own or of its language: %d warning', (locale, warnings) => {
+    const { problems } = readSiteFile(story({ 'site.yaml': `title: T\nlocale: ${locale}\n` }), ROOT);
+    expect(problems).toHaveLength(warnings);
+    if (warnings === 0) return;
+    expect(problems[0]).toMatchObject({
+      file: expect.stringMatching(/site\.yaml$/),
+      field: 'locale',
+      line: 2,
+      severity: 'warning',
+    });
+    expect(problems[0]?.message).toContain(locale);
+    expect(problems[0]?.fix).toMatch(/en, uk, ko/);
+  });
+
   test('a misspelt field gets a did-you-mean', () => {
     const { problems } = readSiteFile(story({ 'site.yaml': 'tagine: x\n' }), ROOT);
     expect(problems[0]?.fix).toBe('did you mean `tagline`?');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeRole, roleAt } from '../../../src/model/roles.ts';
+import { en } from '../../../src/messages/en.ts';
 
 const austin = { roles: [{ title: 'U.S. Secretary of Defense', from: '2021-01-22', to: '2025-01-20' }] };
 const zelenskyy = { roles: [{ title: 'President of Ukraine', from: '2019-05-20' }] };
@@ -24,7 +25,7 @@ describe('describeRole', () => {
     ['earlier role', career, '2012-06-01', '2026-01-01', 'then Deputy Minister'],
     ['no roles', {}, '2024-11-04', '2026-01-01', undefined],
   ])('%s', (_name, actor, date, today, expected) => {
-    expect(describeRole(actor, date, today)).toBe(expected);
+    expect(describeRole(actor, date, today, en)).toBe(expected);
   });
 
   test('roleAt reports whether the role has ended', () => {

@@ -71,7 +71,7 @@ describe('times of day', () => {
     ['Europe/Kyiv', '4 November 2024, 21:30 EET', '2024-11-04'],
     ['Asia/Seoul', '5 November 2024, 04:30 GMT+9', '2024-11-05'],
   ])('shown in %s with the zone named', (zone, text, day) => {
-    expect(when('2024-11-04', '19:30Z', zone)).toEqual({
+    expect(when('2024-11-04', '19:30Z', zone, 'en-GB')).toEqual({
       day,
       text,
       clock: text.split(', ')[1],
@@ -80,7 +80,7 @@ describe('times of day', () => {
   });
 
   test('a date alone is shown as a date in every zone', () => {
-    expect(when('2024-11-04', undefined, 'Asia/Seoul')).toEqual({
+    expect(when('2024-11-04', undefined, 'Asia/Seoul', 'en-GB')).toEqual({
       day: '2024-11-04',
       text: '4 November 2024',
       clock: undefined,

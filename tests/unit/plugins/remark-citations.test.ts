@@ -32,6 +32,7 @@ const data: CitationData = {
     ],
     ['hur', { title: 'HUR briefing', publisher: 'HUR', type: 'briefing' as const, published: '2024-11-03' }],
   ]),
+  locale: 'en-GB',
   statementSources: new Map([['s1', ['hur', 'seed']]]),
   figureSources: new Map([['f1', ['address', 'hur', 'address']]]),
 };

@@ -22,6 +22,7 @@ function run(markdown: string): { html: string; labels: Record<string, string> }
           sources: new Map([
             ['kcna', { title: 'Statement', publisher: 'KCNA', type: 'statement' as const, published: '2024-11-05' }],
           ]),
+          locale: 'en-GB',
           statementSources: new Map(),
           figureSources: new Map(),
         }),

@@ -21,10 +21,13 @@ import type { SiteIndex } from '../../../src/site/site-index.ts';
 import { clip } from '../../../src/share/share-image.ts';
 import type { ContentSet } from '../../../src/model/content-set.ts';
 import type { Actor } from '../../../src/model/actor.ts';
+import { en } from '../../../src/messages/en.ts';
+import { localize } from '../../../src/messages/index.ts';
 
 const ctx: LinkContext = {
   url: (...parts) => `https://x.test/b/${parts.join('/')}/`,
   siteName: 'X',
+  inLanguage: 'en-GB',
   home: 'https://x.test/b/',
 };
 
@@ -163,7 +166,7 @@ describe('feed', () => {
     { id: 'new', data: { title: 'New', description: 'n', published: '2024-02-01' } },
   ];
   test('lists articles and updates newest first, each with its own link', () => {
-    const items = feedItems(articles, (slug) => `https://x.test/articles/${slug}/`);
+    const items = feedItems(en, articles, (slug) => `https://x.test/articles/${slug}/`);
     expect(items.map((item) => [item.date, item.title])).toEqual([
       ['2024-03-01', 'Update: Old'],
       ['2024-03-01', 'Correction: Old'],
@@ -179,6 +182,7 @@ describe('feed', () => {
 
   const links = (updates: Update[]) =>
     feedItems(
+      en,
       [{ id: 'a', data: { title: 'A', description: 'd', published: '2024-01-01', updates } }],
       (slug) => `https://x.test/${slug}/`,
     ).map((item) => `${item.link} ${item.description}`);
@@ -212,7 +216,7 @@ describe('feed', () => {
   });
 
   test('updates of statements, figures and events are feed items too, linking to their entry', () => {
-    const items = feedItems(articles, (slug) => `https://x.test/articles/${slug}/`, {
+    const items = feedItems(en, articles, (slug) => `https://x.test/articles/${slug}/`, {
       entries: [
         {
           kind: 'statements',
@@ -376,6 +380,7 @@ describe('head metadata and share image paths', () => {
     sources: new Map(),
     links: { articles: new Map() },
     site: { title: 'Site' },
+    text: localize('en-GB'),
   } as unknown as SiteIndex;
   const page = {
     base: '/b/',

@@ -58,7 +58,7 @@ describe('formatNumber shows every digit as written', () => {
     [123456789.12345679, '123,456,789.12345679'],
     [9007199254740991, '9,007,199,254,740,991'],
     [-9007199254740991, '-9,007,199,254,740,991'],
-  ])('%d', (value, shown) => expect(formatNumber(value)).toBe(shown));
+  ])('%d', (value, shown) => expect(formatNumber(value, 'en-GB')).toBe(shown));
 });
 
 /** Estimate sets at the edges of what the schema accepts. */
@@ -79,14 +79,14 @@ const EXTREMES: [name: string, estimates: Numbers[]][] = [
 
 describe('chart layout keeps every number on the canvas, whatever its size', () => {
   test.each(EXTREMES)('%s', (_name, estimates) => {
-    const chart = layoutChart(estimates);
+    const chart = layoutChart(estimates, 'en-GB');
     const { plotLeft, plotWidth, width } = chart;
     const plotRight = plotLeft + plotWidth;
     expect(plotWidth).toBeGreaterThan(0);
     for (const row of chart.rows) {
       const estimate = estimates[row.index]!;
       // The label is the number in full, as the table shows it.
-      expect(row.valueLabel).toBe(formatEstimate(estimate));
+      expect(row.valueLabel).toBe(formatEstimate(estimate, {}, 'en-GB'));
       if ((estimate.value ?? estimate.high ?? 0) !== 0) expect(row.valueLabel).not.toMatch(/^-?0$/);
       for (const x of [row.x, row.x1, row.x2]) {
         if (x === undefined) continue;
@@ -117,7 +117,7 @@ describe('chart layout keeps every number on the canvas, whatever its size', () 
   });
 
   test('an ordinary chart keeps its 640 px canvas and plain tick labels', () => {
-    const chart = layoutChart([{ value: 11000 }, { low: 11000, high: 12000 }, { value: 10000 }]);
+    const chart = layoutChart([{ value: 11000 }, { low: 11000, high: 12000 }, { value: 10000 }], 'en-GB');
     expect(chart.width).toBe(640);
     expect(chart.ticks.map((tick) => tick.label)).toEqual(['0', '5,000', '10,000', '15,000']);
   });
@@ -143,7 +143,7 @@ describe('share card shows every value whole, and every bar inside its track', (
       rows: estimates.map((e, i) => ({
         label: `Claimant ${i}`,
         note: 'Nov 2024',
-        value: formatEstimate(e),
+        value: formatEstimate(e, {}, 'en-GB'),
         bar:
           e.value !== undefined
             ? [axis.fraction(Math.min(0, e.value)), axis.fraction(Math.max(0, e.value))]

@@ -23,7 +23,7 @@ describe('niceStep', () => {
 });
 
 describe('layoutChart', () => {
-  const chart = layoutChart([{ value: 11000 }, { low: 11000, high: 12000 }, { value: 10000 }]);
+  const chart = layoutChart([{ value: 11000 }, { low: 11000, high: 12000 }, { value: 10000 }], 'en-GB');
 
   test('one row per estimate, points for values and bars for ranges', () => {
     expect(chart.rows).toHaveLength(3);
@@ -51,15 +51,20 @@ describe('layoutChart', () => {
   });
 
   test('negative values extend the axis below zero', () => {
-    expect(layoutChart([{ value: -5 }, { value: 10 }]).ticks[0]?.label).toBe('-5');
+    expect(layoutChart([{ value: -5 }, { value: 10 }], 'en-GB').ticks[0]?.label).toBe('-5');
   });
 });
 
 describe('money on the chart', () => {
   test('values and ticks read as money, compact, and every label stays on the canvas', () => {
-    const chart = layoutChart([{ value: 41500000 }, { low: 35000000, high: 52750000 }, { value: 9612500000.5 }], 640, {
-      currency: 'EUR',
-    });
+    const chart = layoutChart(
+      [{ value: 41500000 }, { low: 35000000, high: 52750000 }, { value: 9612500000.5 }],
+      'en-GB',
+      640,
+      {
+        currency: 'EUR',
+      },
+    );
     expect(chart.rows.map((row) => row.valueLabel)).toEqual(['€41.5m', '€35m–€52.8m', '€9.61bn']);
     expect(chart.ticks.map((tick) => tick.label)).toEqual(['€0', '€5bn', '€10bn']);
     for (const row of chart.rows)
@@ -79,7 +84,7 @@ describe('layoutTimeChart', () => {
   ];
 
   test('dates run left to right, values bottom to top from zero, ranges as bands, revisions linked', () => {
-    const chart = layoutTimeChart(estimates, day);
+    const chart = layoutTimeChart(estimates, day, 'en-GB');
     const [a, b, c, d] = chart.points;
     expect(a!.x < b!.x && b!.x < c!.x && c!.x < d!.x).toBe(true);
     expect(b!.y).toBeLessThan(a!.y);
@@ -95,6 +100,7 @@ describe('layoutTimeChart', () => {
         { low: 35000000, high: 52750000, date: '2024-05-20' },
       ],
       (iso) => `the day ${iso}`,
+      'en-GB',
       { currency: 'EUR' },
     );
     for (const tick of chart.valueTicks)
@@ -127,6 +133,7 @@ describe('layoutTimeChart', () => {
         { value: 3, date: '2024-12-31' },
       ],
       (iso) => `the day ${iso}`,
+      'en-GB',
     );
     expect(close.dateTicks.map((tick) => tick.label)).toEqual(['the day 2024-01-01', 'the day 2024-12-31']);
   });

@@ -7,6 +7,7 @@ import {
   type LoggedEntry,
 } from '../../../src/site/corrections.ts';
 import { story } from '../fixtures.ts';
+import { localize } from '../../../src/messages/index.ts';
 
 const logged = (
   kind: LoggedEntry['kind'],
@@ -71,7 +72,7 @@ describe('corrections', () => {
     set.actors[0]!.data.updates = update;
     set.events[0]!.data.updates = update;
     set.sources[0]!.data.updates = update;
-    expect(loggedEntries(set).map((e) => [e.kind, e.title])).toEqual([
+    expect(loggedEntries(set, localize('en-GB')).map((e) => [e.kind, e.title])).toEqual([
       ['actors', 'Ukraine'],
       ['statements', 'Statement by Volodymyr Zelenskyy, 4 November 2024'],
       ['figures', 'Troops'],

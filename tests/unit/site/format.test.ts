@@ -7,12 +7,12 @@ describe('format', () => {
     ['2024-11-04', '4 November 2024'],
     ['2025-01-20', '20 January 2025'],
     ['not-a-date', 'not-a-date'],
-  ])('formatDate(%s)', (iso, text) => expect(formatDate(iso)).toBe(text));
+  ])('formatDate(%s)', (iso, text) => expect(formatDate(iso, 'en-GB')).toBe(text));
 
   test.each([
     [{ value: 12000 }, '12,000'],
     [{ low: 11000, high: 12000 }, '11,000–12,000'],
-  ])('formatEstimate(%j)', (estimate, text) => expect(formatEstimate(estimate)).toBe(text));
+  ])('formatEstimate(%j)', (estimate, text) => expect(formatEstimate(estimate, {}, 'en-GB')).toBe(text));
 
   test.each([
     ['/', ['actors', 'lloyd-austin'], '/actors/lloyd-austin/'],
@@ -30,7 +30,24 @@ describe('format', () => {
     ['percentages', { low: 12.5, high: 15 }, { percent: true }, false, '12.5%–15%'],
     ['people', { value: 18400 }, {}, true, '18,400'],
   ])('%s', (_name, estimate, style, compact, expected) => {
-    expect(formatEstimate(estimate, style, compact)).toBe(expected);
+    expect(formatEstimate(estimate, style, 'en-GB', compact)).toBe(expected);
+  });
+
+  test.each([
+    ['uk', { value: 12000.5 }, {}, '12 000,5'],
+    ['uk', { value: 12.5 }, { percent: true }, '12,5%'],
+    ['ko', { value: 9600000000 }, { currency: 'USD' }, '$9,600,000,000'],
+    ['de', { value: 12.5 }, { percent: true }, '12,5 %'],
+  ])('in %s, %j', (locale, estimate, style, expected) => {
+    expect(formatEstimate(estimate, style, locale).replace(/\u00a0|\u202f/g, ' ')).toBe(expected);
+  });
+
+  test('dates in the locale of the site', () => {
+    expect(['uk', 'ko', 'en-US'].map((locale) => formatDate('2024-11-04', locale))).toEqual([
+      '4 листопада 2024 р.',
+      '2024년 11월 4일',
+      'November 4, 2024',
+    ]);
   });
 
   test('the unit is written after a value unless the value says it', () => {
@@ -42,8 +59,9 @@ describe('format', () => {
   });
 
   test('languageName', () => {
-    expect(languageName('uk')).toBe('Ukrainian');
-    expect(languageName('not a tag')).toBe('not a tag');
+    expect(languageName('uk', 'en-GB')).toBe('Ukrainian');
+    expect(languageName('ru', 'uk')).toBe('російська');
+    expect(languageName('not a tag', 'en-GB')).toBe('not a tag');
   });
 });
 

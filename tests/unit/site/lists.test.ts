@@ -4,6 +4,7 @@ import type { Entity } from '../../../src/model/content-set.ts';
 import type { Source } from '../../../src/model/source.ts';
 import type { ActorLinks } from '../../../src/site/cross-index.ts';
 import { actorsByKind, mainActors, sourcesByPublisher } from '../../../src/site/lists.ts';
+import { en } from '../../../src/messages/en.ts';
 
 const actor = (id: string, name: string, kind: Actor['kind']) => ({
   id,
@@ -22,7 +23,7 @@ test('actors are grouped by kind in display order, by name within a kind, empty 
     actor('s', 'Sparta', 'state'),
     actor('a', 'Ann', 'person'),
   ];
-  expect(actorsByKind(actors).map((group) => [group.heading, group.actors.map((a) => a.id)])).toEqual([
+  expect(actorsByKind(actors, en).map((group) => [group.heading, group.actors.map((a) => a.id)])).toEqual([
     ['People', ['a', 'z']],
     ['States', ['s']],
   ]);

@@ -22,7 +22,13 @@ export const GET: APIRoute = async ({ params }) => {
   const index = await getSiteIndex();
   const kind = params.kind as ShareKind;
   const id = params.id ?? '';
-  const card = shareCard(index, kind, id, shareSiteLine(index.site.title, settings.site, import.meta.env.BASE_URL));
+  const card = shareCard(
+    index,
+    kind,
+    id,
+    shareSiteLine(index.site.title, settings.site, import.meta.env.BASE_URL),
+    index.text,
+  );
   if (!card) return new Response(null, { status: 404 });
   // The run's drawer, which has been drawing since the build started (src/integrations/share-images.ts).
   const png = await buildContext().drawer.draw(`${kind}/${id}`, card);
