@@ -11,6 +11,7 @@ import { checkContentDir } from '../../src/check/check-content.ts';
 import type { ContentSet } from '../../src/model/content-set.ts';
 import { instantOf } from '../../src/model/times.ts';
 import { updateIds } from '../../src/model/updates.ts';
+import { localize } from '../../src/messages/index.ts';
 import { correctionLink, loggedEntries } from '../../src/site/corrections.ts';
 import { sitePath } from '../../src/site/format.ts';
 import { publicationInstant } from '../../src/site/schedule.ts';
@@ -87,7 +88,7 @@ function scheduled(set: ContentSet, now: number) {
   const articles = set.articles.filter(
     (article) => article.data.draft !== true && publicationInstant(article.data) > now,
   );
-  const updates = loggedEntries(set).flatMap((entry) => {
+  const updates = loggedEntries(set, localize('en-GB')).flatMap((entry) => {
     const ids = updateIds(entry.updates);
     return entry.updates.flatMap((update, index) =>
       instantOf(update.date, update.time) > now
