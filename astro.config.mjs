@@ -43,7 +43,9 @@ export default defineConfig({
   experimental: { incrementalBuild: settings.incremental },
   // No Markdown or MDX processor: bodies are never compiled. Pages turn each body into a
   // tree (src/plugins/body-tree.ts) with code blocks left plain `<pre><code class="language-…">`,
-  // styled by site.css (Shiki would colour tokens with inline style="" attributes, which the CSP blocks).
+  // styled by site.css. Astro compiles no Markdown here; this setting only keeps it from warning
+  // that its default highlighter (Shiki, inline style="" attributes) breaks the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [
     // One build at a time per project, and never into a folder that holds other files.
     buildGuard(),
