@@ -113,11 +113,23 @@ describe('page cache keys', () => {
   };
 
   it.each([
-    ['a cited source is retitled', (set: ContentSet) => void (set.sources[0]!.data.title = 'First, retitled')],
-    ['an actor its heading mentions is renamed', (set: ContentSet) => void (set.actors[2]!.data.name = 'Caroline')],
+    [
+      'a cited source is retitled',
+      (set: ContentSet) => {
+        set.sources[0]!.data.title = 'First, retitled';
+      },
+    ],
+    [
+      'an actor its heading mentions is renamed',
+      (set: ContentSet) => {
+        set.actors[2]!.data.name = 'Caroline';
+      },
+    ],
     [
       'a source of an embedded statement is retitled (the reference list under the body shows it)',
-      (set: ContentSet) => void (set.sources[1]!.data.title = 'Second, retitled'),
+      (set: ContentSet) => {
+        set.sources[1]!.data.title = 'Second, retitled';
+      },
     ],
   ])('change on an article page when %s: what its body tree reads', (_what, edit) => {
     const keyBefore = keys(withArticle());
