@@ -95,6 +95,9 @@ function pipeline(format: 'md' | 'mdx', context: BodyContext) {
     .use(rehypeHeadingIds);
 }
 
+/** The pipelines of a context, made once (a build has one context: the site index's). */
+const pipelines = new WeakMap<BodyContext, Record<'md' | 'mdx', ReturnType<typeof pipeline>>>();
+
 /**
  * Turns a body into the tree a page renders: a pure function of the text, its
  * format and what the site index knows (`context`). The content policy runs on
@@ -108,7 +111,12 @@ function pipeline(format: 'md' | 'mdx', context: BodyContext) {
  */
 export function bodyTree(text: string, format: 'md' | 'mdx', context: BodyContext, file: string): BodyTree {
   const vfile = new VFile({ value: text, path: file, data: { astro: { frontmatter: {} } } });
-  const processor = pipeline(format, context);
+  let made = pipelines.get(context);
+  if (made === undefined) {
+    made = { md: pipeline('md', context).freeze(), mdx: pipeline('mdx', context).freeze() };
+    pipelines.set(context, made);
+  }
+  const processor = made[format];
   const tree = processor.runSync(processor.parse(vfile), vfile) as HastRoot;
   const astro = (vfile.data as { astro?: { headings?: MarkdownHeading[]; frontmatter?: HeadingLabels } }).astro;
   return {
