@@ -1,6 +1,6 @@
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { MarkdownHeading } from 'astro';
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Comment, Element, ElementContent, Root as HastRoot, RootContent as HastContent, Text } from 'hast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -37,7 +37,7 @@ export interface ComponentNode {
 }
 
 /** A node of a rendered body: hast, with the allowed components as `component` nodes. */
-export type BodyNode = Exclude<HastContent, Element> | BodyElement | ComponentNode;
+export type BodyNode = Text | Comment | BodyElement | ComponentNode;
 /** A hast element whose children may hold components. */
 export interface BodyElement extends Omit<Element, 'children'> {
   children: BodyNode[];
