@@ -1,6 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildGuard from './src/integrations/build-guard.ts';
@@ -9,7 +7,6 @@ import contentImages from './src/integrations/content-images.ts';
 import publishing from './src/integrations/publishing.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import shareImages from './src/integrations/share-images.ts';
-import { remarkPlugins } from './src/plugins/index.ts';
 import { articleLastmod } from './src/integrations/sitemap-dates.ts';
 import { cachePath, contentPath, settings } from './src/settings.ts';
 
@@ -44,13 +41,11 @@ export default defineConfig({
   // Pages return a `cacheKey` from getStaticPaths (a hash of the entries they show): a rebuild
   // with the same cacheDir renders only pages whose entries changed. INCREMENTAL_BUILD=0 turns it off.
   experimental: { incrementalBuild: settings.incremental },
-  markdown: {
-    processor: unified({ remarkPlugins: [...remarkPlugins] }),
-    // Code blocks stay plain `<pre><code class="language-…">`, styled by site.css: Shiki
-    // colours tokens with inline style="" attributes, which the CSP above blocks.
-    // MDX inherits this setting.
-    syntaxHighlight: false,
-  },
+  // No Markdown or MDX processor: bodies are never compiled. Pages turn each body into a
+  // tree (src/plugins/body-tree.ts) with code blocks left plain `<pre><code class="language-…">`,
+  // styled by site.css. Astro compiles no Markdown here; this setting only keeps it from warning
+  // that its default highlighter (Shiki, inline style="" attributes) breaks the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [
     // One build at a time per project, and never into a folder that holds other files.
     buildGuard(),
@@ -58,7 +53,6 @@ export default defineConfig({
     // Starts drawing share images on a worker thread while Astro bundles and renders.
     shareImages(),
     contentImages({ base: settings.base }),
-    mdx(),
     pagefind(),
     // Article pages carry their `updated` (or `published`) date as <lastmod>.
     sitemap({

@@ -1,17 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { markdownEntities } from './loaders/markdown-entities.ts';
-import { yamlEntities } from './loaders/yaml-entities.ts';
-import { COLLECTION_FORMATS, type CollectionName, schemas } from './model/index.ts';
+import { contentEntities } from './loaders/content-entities.ts';
+import { type CollectionName, schemas } from './model/index.ts';
 import { contentPath } from './settings.ts';
 
 const dir = contentPath();
 
 /**
  * Each collection is loaded from exactly the files the content check lists
- * for it (`listContentFiles`), in the format `COLLECTION_FORMATS` declares.
+ * for it (`listContentFiles`), read by the check's own reader in the format
+ * `COLLECTION_FORMATS` declares.
  */
-const loaderFor = (name: CollectionName) =>
-  COLLECTION_FORMATS[name] === 'yaml' ? yamlEntities(name, dir) : markdownEntities(name, dir);
+const loaderFor = (name: CollectionName) => contentEntities(name, dir);
 
 export const collections = {
   articles: defineCollection({ loader: loaderFor('articles'), schema: schemas.articles }),

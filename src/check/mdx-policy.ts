@@ -90,32 +90,13 @@ export interface PolicyProblem {
 type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
 /**
- * Frontmatter fields that Astro's Markdown and MDX compilers turn into code:
- * `layout: ./x.js` becomes `import Layout from "./x.js"`, run when the page
- * renders. No schema declares them, so the content check refuses them as
- * unknown fields; the compile pipeline refuses them too, from the frontmatter
- * it compiles with (`frontmatterProblems`).
- */
-export const CODE_FIELDS = ['layout'] as const;
-
-/** The frontmatter fields a compiler would turn into an import, as problems. */
-export function frontmatterProblems(frontmatter: unknown): { field: string; message: string; fix: string }[] {
-  if (typeof frontmatter !== 'object' || frontmatter === null) return [];
-  return CODE_FIELDS.filter((field) => Object.hasOwn(frontmatter, field)).map((field) => ({
-    field,
-    message: `the frontmatter field \`${field}\` is not allowed (Astro would load it as code)`,
-    fix: `remove the \`${field}\` line: pages take their layout from the site, not from the file`,
-  }));
-}
-
-/**
  * What a body may hold, as one rule over its parsed tree: text, Markdown, the
  * four components and a few inline tags with plain values, web links, and
  * `{/* comments *\/}`. Nothing that runs code (imports, exports, expressions,
  * expression or spread attributes), no raw HTML, no other tags or attributes,
  * no attribute written twice, no `javascript:` links, no images. The content
- * check and the compile pipeline (remark-content-policy) both call this on the
- * tree they have, so they cannot disagree.
+ * check and the render pipeline (remark-content-policy, in body-tree.ts) both
+ * call this on the tree they have, so they cannot disagree.
  *
  * `{/* note *\/ run()}` gives one problem: the expression holds code.
  */

@@ -20,7 +20,7 @@ type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 /** What `attributeValue` gives for an expression that is not a list of quoted strings. */
 export const UNREADABLE = Symbol('unreadable');
 
-// The same syntax as the compile pipeline (remark-parse, remark-mdx with acorn, GFM),
+// The same syntax as the render pipeline (remark-parse, remark-mdx with acorn, GFM: `body-tree.ts`),
 // so that expressions carry their parsed program (`data.estree`) here too.
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const mdParser = unified().use(remarkParse).use(remarkGfm);
@@ -101,7 +101,7 @@ function parseBodyRefs(file: string, body: string, bodyLine: number, format: 'md
     });
     return refs;
   }
-  // What may not be in a body: the same rule the compile pipeline applies to its tree.
+  // What may not be in a body: the same rule the render pipeline applies to its tree.
   const refused = new Set<unknown>();
   for (const problem of policyProblems(tree)) {
     refuse(refs, file, at(problem.node), problem.message, problem.fix, problem.field);

@@ -54,8 +54,8 @@ interface LineStart {
  * Checks a body against the limits by reading its text once, in linear time,
  * before the parser sees it. Returns the first problem of each kind (only the
  * size problem when the text is too long, since the rest is then not read).
- * Blank lines count for nothing, so the same body gives the same answer alone
- * (the checker) or after its frontmatter turned to blank lines (the MDX compiler).
+ * Blank lines count for nothing, so the same body gives the same answer however
+ * much blank space surrounds it.
  */
 export function limitProblems(text: string): LimitProblem[] {
   const size = textSize(text);
@@ -240,8 +240,8 @@ const nestingFix = 'nest fewer elements, quotes and lists in each other';
 /**
  * Parses a body with `parse` only when its text is within the limits, and
  * refuses a tree nested deeper than the limit (tags nested in tags are not
- * bounded by the text's lines). The checker and the compile pipeline both
- * parse through here.
+ * bounded by the text's lines). The checker and the render pipeline
+ * (`src/plugins/body-tree.ts`) both parse through here.
  */
 export function parseWithinLimits<T extends Node>(text: string, parse: (text: string) => T): LimitedParse<T> {
   const problems = limitProblems(text);

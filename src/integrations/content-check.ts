@@ -6,13 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { escapeControls, formatProblem, formatReport, sortProblems, type Problem } from '../model/problems.ts';
 import { BodyRefsCache, checkerVersion } from '../check/body-refs-cache.ts';
 import { checkForBuild } from '../publish/build-check.ts';
-import {
-  BuildContext,
-  buildContext,
-  closeBuildContext,
-  openBuildContext,
-  type RefusedBody,
-} from '../loaders/build-context.ts';
+import { BuildContext, closeBuildContext, openBuildContext } from '../loaders/build-context.ts';
 import { rendererVersion, ShareImageCache } from '../share/share-cache.ts';
 import { drawerSize, ShareDrawer, shareWorkerFile } from '../share/share-drawer.ts';
 import { cacheKey, cachePath, contentPath, settings } from '../settings.ts';
@@ -81,30 +75,6 @@ function forgetOtherContent(root: string): void {
     rmSync(join(dotAstro, file), { force: true });
   mkdirSync(dotAstro, { recursive: true });
   writeFileSync(stamp, current);
-}
-
-/**
- * The bodies the compile pipeline refused (remark-content-policy), as problems
- * with lines counted from the top of each file: Astro hands a Markdown body to
- * the compiler without its frontmatter, an MDX file whole.
- */
-export function refusalProblems(refused: Iterable<RefusedBody>, root: string): Problem[] {
-  return [...refused].flatMap(({ path, text, refusals }) => {
-    let offset = 0;
-    try {
-      const whole = readFileSync(path, 'utf8');
-      const at = whole.indexOf(text);
-      if (at > 0) offset = whole.slice(0, at).split('\n').length - 1;
-    } catch {
-      // The file is gone: report the lines as the compiler counted them.
-    }
-    return refusals.map((refusal) => ({
-      file: relative(root, path),
-      ...refusal,
-      line: refusal.line + offset,
-      severity: 'error' as const,
-    }));
-  });
 }
 
 /** How long a changed file must keep the same size before the dev server reads it. */
@@ -210,16 +180,6 @@ export default function contentCheck(): AstroIntegration {
           process.exit(1);
         }
         logger.error(report());
-      },
-      // The compile pipeline refuses what the check refuses; a Markdown body it refused
-      // only logs in Astro's content sync, so stop here, before a page is rendered.
-      'astro:build:start': () => {
-        const refused = refusalProblems(buildContext().refusedBodies.values(), root);
-        if (refused.length === 0) return;
-        process.stderr.write(
-          `\nThe content has ${refused.length} error${refused.length === 1 ? '' : 's'}:\n${formatReport(refused)}\n\nNothing was built. Fix the problems above and build again.\n`,
-        );
-        process.exit(1);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentPath(root);

@@ -13,23 +13,6 @@ export interface Drawer {
   close(): void;
 }
 
-/** One construct the compile pipeline refused: line and column in the text it was given, what, and the fix. */
-export interface Refusal {
-  line: number;
-  column: number;
-  message: string;
-  fix: string;
-}
-
-/** A body the compile pipeline refused (`src/plugins/remark-content-policy.ts`). */
-export interface RefusedBody {
-  /** The file, as the compiler named it (absolute). */
-  path: string;
-  /** The text the compiler was given: the whole file for MDX, the body alone for Markdown. */
-  text: string;
-  refusals: Refusal[];
-}
-
 /**
  * Everything one `astro build` or `astro dev` run shares: the checked content
  * (checked again after a content change in dev), what is derived from it, the
@@ -42,12 +25,6 @@ export class BuildContext {
   readonly contentDir: string;
   readonly root: string;
   readonly drawer: Drawer;
-  /**
-   * Bodies the compile pipeline refused in this run, by file. Astro renders
-   * Markdown entries while it syncs content and only logs a failed render, so
-   * the build reads this list to stop (`astro:build:start` in the content check).
-   */
-  readonly refusedBodies = new Map<string, RefusedBody>();
   readonly #check: () => ContentCheck;
   #content: ContentCheck | undefined;
   #stale = true;
@@ -96,13 +73,10 @@ export class BuildContext {
     return this.#once.get(make) as T;
   }
 
-  /**
-   * The references the check found in a body, when it read this same text
-   * (Astro's loader trims the blank lines around a body; that changes no reference).
-   */
+  /** The references the check found in a body, when it read this same text. */
   checkedRefs(file: string, body: string): BodyRefs | undefined {
     const checked = this.content.bodies.get(file);
-    return checked !== undefined && checked.body.trim() === body.trim() ? checked.refs : undefined;
+    return checked !== undefined && checked.body === body ? checked.refs : undefined;
   }
 
   /** Stops the share drawer's workers and forgets the content. */
@@ -115,8 +89,8 @@ export class BuildContext {
 }
 
 /**
- * The one handle on the open context. Astro loads the config (integrations,
- * remark plugins) and the page bundle as two module graphs in one process, so
+ * The one handle on the open context. Astro loads the config (integrations)
+ * and the page bundle as two module graphs in one process, so
  * each has its own copy of this module: they meet through this single
  * `globalThis` key, which only `openBuildContext` sets and `closeBuildContext`
  * clears.

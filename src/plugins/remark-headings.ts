@@ -10,7 +10,7 @@ export interface RemarkHeadingsOptions {
   actorName: (id: string) => string | undefined;
 }
 
-/** Where the plugin leaves the labels: `remarkPluginFrontmatter.headingLabels[slug]`. */
+/** Where the plugin leaves the labels: `file.data.astro.frontmatter.headingLabels[slug]` (`bodyTree` returns them as `labels`). */
 export interface HeadingLabels {
   headingLabels?: Record<string, string>;
 }
@@ -33,10 +33,10 @@ function labelOf(nodes: readonly RootContent[], actorName: (id: string) => strin
  * Gives every heading a label and an anchor made from the text a reader sees.
  *
  * A heading such as `## How <Actor id="kim-jong-un" /> answered [@kcna]` is
- * read by Astro as "How  answered[1]": the mention has no text of its own and
+ * read by Astro's heading step as "How  answered[1]": the mention has no text of its own and
  * the citation number is part of the text. This plugin makes the label "How
  * Kim Jong Un answered", sets the heading's id from it, and records each label
- * in `remarkPluginFrontmatter.headingLabels` for the table of contents. The
+ * in the file's data (`astro.frontmatter.headingLabels`) for the table of contents. The
  * mention itself is left alone, so the page always shows the actor's current
  * name. Run it after the citation plugin, which turns `[@key]` into citation nodes.
  */

@@ -171,9 +171,25 @@ const LISTED: Record<PageKind, (index: KeyIndex, entries: Entries, id: string, a
   },
 };
 
+/**
+ * The statements and figures a page's body embeds (`<Statement>`, `<Figure>`):
+ * the body's tree gives them the numbers of their sources and lists those
+ * sources under the text (`src/plugins/body-tree.ts`), so they are shown in full
+ * and what they name is followed too. Everything else a body's tree reads (the
+ * sources it cites, the names of the actors its headings mention) is named by
+ * the body itself, and followed as the page's own entry.
+ */
+function embedded(entries: Entries, kind: PageKind, id: string): Ref[] {
+  const refs = entries[kind].get(id)?.refs;
+  return [
+    ...(refs?.statements ?? []).map((ref): Ref => ['statements', ref.id]),
+    ...(refs?.figures ?? []).map((ref): Ref => ['figures', ref.id]),
+  ];
+}
+
 /** The entries a page lists, before expansion: its own entry first. */
 function shown(index: KeyIndex, entries: Entries, kind: PageKind, id: string): Ref[] {
-  const refs: Ref[] = [[kind, id]];
+  const refs: Ref[] = [[kind, id], ...embedded(entries, kind, id)];
   LISTED[kind](index, entries, id, (collection, ids) => {
     for (const x of ids ?? []) refs.push([collection, x]);
   });

@@ -16,7 +16,7 @@ export interface SiteIndex {
   sources: Map<string, Entity<CollectionEntry<'sources'>['data']>>;
   figures: Map<string, Entity<CollectionEntry<'figures'>['data']>>;
   events: Map<string, Entity<CollectionEntry<'events'>['data']>>;
-  /** Collection entries with bodies, for `render()`. */
+  /** Collection entries with bodies (their text), for `getBody()` (`src/data/bodies.ts`). */
   bodies: {
     articles: Map<string, CollectionEntry<'articles'>>;
     actors: Map<string, CollectionEntry<'actors'>>;

@@ -79,8 +79,10 @@ describe('build context', () => {
   test('body references come from the check only for the same text', () => {
     const { check } = counted();
     const ctx = context(check);
-    expect(ctx.checkedRefs('articles/a.mdx', 'Text <Actor id="x" />')?.mentions[0]?.id).toBe('run-1');
+    expect(ctx.checkedRefs('articles/a.mdx', '\nText <Actor id="x" />\n')?.mentions[0]?.id).toBe('run-1');
     expect(ctx.checkedRefs('articles/a.mdx', 'Other text')).toBeUndefined();
+    // The loader stores the body exactly as the check read it: any other text is parsed again.
+    expect(ctx.checkedRefs('articles/a.mdx', 'Text <Actor id="x" />')).toBeUndefined();
     expect(ctx.checkedRefs('articles/b.mdx', 'Text <Actor id="x" />')).toBeUndefined();
   });
 

@@ -5,7 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { baseName } from '../../../src/check/parse-files.ts';
 import { listContentFiles } from '../../../src/check/content-files.ts';
-import { markdownEntities } from '../../../src/loaders/markdown-entities.ts';
+import { contentEntities } from '../../../src/loaders/content-entities.ts';
 import { COLLECTION_FORMATS, type CollectionName, FORMAT_EXTENSIONS } from '../../../src/model/index.ts';
 import { fakeLoaderContext } from '../../helpers/loader-context.ts';
 
@@ -71,11 +71,18 @@ describe('every loader reads exactly the files the content check lists', () => {
     expect(titles).not.toContain('OUTSIDE');
   });
 
-  test('the collections are read through the two loaders that take the list', () => {
-    for (const collection of COLLECTIONS) {
-      expect(collections[collection].loader.name).toBe(
-        COLLECTION_FORMATS[collection] === 'yaml' ? 'explainer:yaml-entities' : 'explainer:markdown-entities',
-      );
+  test('the collections are read through the one loader that takes the list', () => {
+    for (const collection of COLLECTIONS)
+      expect(collections[collection].loader.name).toBe('explainer:content-entities');
+  });
+
+  test('a Markdown or MDX entry keeps its body as the check read it, as text', async () => {
+    for (const collection of COLLECTIONS.filter((c) => COLLECTION_FORMATS[c] !== 'yaml')) {
+      const run = fakeLoaderContext(work, false);
+      await collections[collection].loader.load(run.context);
+      expect(run.entries.get('good')).toMatchObject({ body: '\nBody.\n' });
+      expect(run.entries.get('good')).not.toHaveProperty('rendered');
+      expect(run.entries.get('good')).not.toHaveProperty('deferredRender');
     }
   });
 });
@@ -111,7 +118,7 @@ describe('astro dev: a file added while the server runs follows the same rules',
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'only.mdx'), entryText('articles', 'only'));
     const run = fakeLoaderContext(work, true);
-    await markdownEntities('articles', join(work, 'solo/content')).load(run.context);
+    await contentEntities('articles', join(work, 'solo/content')).load(run.context);
     expect([...run.entries.keys()]).toEqual(['only']);
     rmSync(join(folder, 'only.mdx'));
     run.watcher.emit('all', 'unlink', join(folder, 'only.mdx'));

@@ -93,6 +93,60 @@ describe('page cache keys', () => {
     expect(keys(edited)('actors', 'alice')).toBe(keyBefore('actors', 'alice'));
   });
 
+  /** The story with an article whose body embeds s2, mentions Carol in a heading and cites src1. */
+  const withArticle = () => {
+    const set = content();
+    set.articles.push({
+      id: 'a1',
+      data: { title: 'A', description: 'An article.', published: '2024-03-01' },
+      file: 'a1.mdx',
+      refs: {
+        citations: [{ id: 'src1', locator: undefined, line: 5, column: 1 }],
+        mentions: [{ id: 'carol', line: 3, column: 4 }],
+        statements: [{ id: 's2', line: 7, column: 1 }],
+        figures: [],
+        timelines: [],
+        problems: [],
+      },
+    } as never);
+    return set;
+  };
+
+  it.each([
+    [
+      'a cited source is retitled',
+      (set: ContentSet) => {
+        set.sources[0]!.data.title = 'First, retitled';
+      },
+    ],
+    [
+      'an actor its heading mentions is renamed',
+      (set: ContentSet) => {
+        set.actors[2]!.data.name = 'Caroline';
+      },
+    ],
+    [
+      'a source of an embedded statement is retitled (the reference list under the body shows it)',
+      (set: ContentSet) => {
+        set.sources[1]!.data.title = 'Second, retitled';
+      },
+    ],
+  ])('change on an article page when %s: what its body tree reads', (_what, edit) => {
+    const keyBefore = keys(withArticle());
+    const edited = withArticle();
+    edit(edited);
+    expect(keys(edited)('articles', 'a1')).not.toBe(keyBefore('articles', 'a1'));
+  });
+
+  it('follow what an embed names even when no cross-link lists the embed', () => {
+    const set = withArticle();
+    const unlinked = (of: ContentSet) =>
+      createPageKeys({ set: of, links: buildCrossIndex({ ...of, articles: [] }), timeline: [], global: '' });
+    const edited = withArticle();
+    edited.sources[1]!.data.title = 'Second, retitled';
+    expect(unlinked(edited)('articles', 'a1')).not.toBe(unlinked(set)('articles', 'a1'));
+  });
+
   it('change everywhere when the build date changes', () => {
     expect(keys(content(), '2025-01-02')('actors', 'carol')).not.toBe(keys(content())('actors', 'carol'));
   });

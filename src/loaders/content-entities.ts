@@ -8,14 +8,18 @@ import { listContentFiles } from '../check/content-files.ts';
 import { readCollectionFile } from '../check/check-content.ts';
 
 /**
- * An Astro content loader for a folder of YAML files, each holding one entry
- * (id from the file name) or a list of entries (each with an explicit `id`).
- * It reads exactly the files the content check lists (`listContentFiles`).
+ * An Astro content loader for one collection. It reads exactly the files the
+ * content check lists (`listContentFiles`) with the check's own reader
+ * (`readCollectionFile`): a YAML file holds one entry (id from the file name)
+ * or a list of entries (each with an explicit `id`); a Markdown or MDX file
+ * holds frontmatter and a body. The body is stored as text, as the check read
+ * it: pages turn it into a tree when they render it (`src/plugins/body-tree.ts`),
+ * so no file of the content folder is ever compiled into a module.
  */
-export function yamlEntities(collection: CollectionName, contentDir: string): Loader {
+export function contentEntities(collection: CollectionName, contentDir: string): Loader {
   const folder = join(contentDir, collection);
   return {
-    name: 'explainer:yaml-entities',
+    name: 'explainer:content-entities',
     load: async (context) => {
       const { store, parseData, generateDigest, config, logger } = context;
       const root = fileURLToPath(config.root);
@@ -34,7 +38,14 @@ export function yamlEntities(collection: CollectionName, contentDir: string): Lo
                 data: entry.data as Record<string, unknown>,
                 filePath: entry.file,
               });
-              store.set({ id: entry.id, data, filePath: entry.file, digest: generateDigest(data) });
+              const { body } = entry;
+              store.set({
+                id: entry.id,
+                data,
+                ...(body === undefined ? {} : { body }),
+                filePath: entry.file,
+                digest: generateDigest(body === undefined ? data : { data, body }),
+              });
             } catch (error) {
               // The content check reports this with file and line; keep the rest of the site serving.
               logger.warn(

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { type BodyNode, holdsComponent, plainHtml, tagsOf } from '../../../src/plugins/body-tree.ts';
+import { renderBody } from '../../helpers/body-tree.ts';
+
+/** The body as HTML, each component written as `[Name props]`. */
+function html(nodes: readonly BodyNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'component') return `[${node.name} ${JSON.stringify(node.props)}${html(node.children)}]`;
+      if (node.type !== 'element' || !holdsComponent(node)) return plainHtml([node]);
+      const [start, end] = tagsOf(node);
+      return `${start}${html(node.children)}${end}`;
+    })
+    .join('');
+}
+
+const tree = (body: string, format: 'md' | 'mdx' = 'mdx') => {
+  const made = renderBody(body, format, `content/articles/test.${format}`);
+  if (made.tree === undefined) throw new Error(made.refusal.message);
+  return made.tree;
+};
+
+describe('bodyTree', () => {
+  test('components come out as component nodes with their values, inside the Markdown around them', () => {
+    const body = tree(
+      '<Actor id="helena-voss" /> and <Actor id="eastholm-council">the council</Actor>.\n\n<Timeline actors={["helena-voss"]} from="2024-01-01" />',
+    );
+    expect(html(body.children)).toBe(
+      '<p>[Actor {"id":"helena-voss"}] and [Actor {"id":"eastholm-council"}the council].</p>\n[Timeline {"actors":["helena-voss"],"from":"2024-01-01"}]',
+    );
+  });
+
+  test('citations are numbered, the reference list follows, an embed gets the numbers of its sources', () => {
+    const body = tree('A claim [@eastholm-bulletin].\n\n<Statement id="voss-barrier-pledge" />');
+    const statement = body.children.find((node) => node.type === 'component');
+    expect(statement).toMatchObject({ name: 'Statement', props: { id: 'voss-barrier-pledge' } });
+    const citations = JSON.parse(String(statement?.type === 'component' ? statement.props['citations'] : '[]'));
+    expect(citations).toEqual([{ n: 1, id: 'eastholm-bulletin', anchor: 'cite-1-b' }]);
+    const page = plainHtml(body.children.filter((node) => node.type !== 'component'));
+    expect(page).toContain('<a href="#ref-1" id="cite-1-a" class="cite-link" data-source="eastholm-bulletin"');
+    expect(page).toContain('<section class="references" aria-labelledby="references-heading">');
+    expect(page).toContain('<a href="/sources/eastholm-bulletin/" class="reference-title">');
+  });
+
+  test('headings: ids and labels from the text a reader sees, for the table of contents', () => {
+    const body = tree('## How <Actor id="helena-voss" /> voted [@eastholm-bulletin]\n\n## Later\n\n## Later');
+    expect(body.labels).toEqual({
+      'how-helena-voss-voted': 'How Helena Voss voted',
+      later: 'Later',
+      'later-1': 'Later',
+    });
+    expect(body.headings.map((heading) => [heading.depth, heading.slug])).toEqual([
+      [2, 'how-helena-voss-voted'],
+      [2, 'later'],
+      [2, 'later-1'],
+      [2, 'references-heading'],
+    ]);
+    expect(tagsOf(body.children[0] as never)).toEqual(['<h2 id="how-helena-voss-voted">', '</h2>']);
+  });
+
+  test('smartypants, GFM, footnotes and plain code blocks, as Astro rendered them', () => {
+    const body = tree(
+      '"Quoted" -- it\'s ~~gone~~.\n\nText[^n].\n\n[^n]: A note.\n\n```js\nconst a = "<b>";\n```',
+      'md',
+    );
+    const page = plainHtml(body.children);
+    expect(page).toContain('<p>“Quoted” — it’s <del>gone</del>.</p>');
+    expect(page).toContain('<pre><code class="language-js">const a = "&#x3C;b>";\n</code></pre>');
+    expect(page).toContain('<section data-footnotes class="footnotes">');
+  });
+
+  test('editor comments and fragments leave nothing of their own; inline tags keep title and lang', () => {
+    const body = tree('{/* note */}\n\nA <>b</> <abbr title="Eastholm Flood Authority" lang="en">EFA</abbr>{/* x */}.');
+    expect(html(body.children)).toBe('\n<p>A b <abbr title="Eastholm Flood Authority" lang="en">EFA</abbr>.</p>');
+  });
+
+  test('every text and attribute is escaped', () => {
+    const body = tree('A \\<script> & [link](https://example.org/?a="1"&b=<2>)', 'md');
+    expect(plainHtml(body.children)).toBe(
+      '<p>A &#x3C;script> &#x26; <a href="https://example.org/?a=%221%22&#x26;b=%3C2%3E">link</a></p>',
+    );
+  });
+
+  test('a citation of an unknown source fails the render', () => {
+    expect(renderBody('A claim [@nowhere].').refusal?.message).toMatch(/Unknown source "nowhere"/);
+  });
+});
