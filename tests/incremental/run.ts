@@ -262,13 +262,15 @@ const EDITS_BY_KIND: Record<string, Edit> = {
   },
   'edit the site settings': () => {
     const file = load(join(content, 'site.yaml'));
-    const field = pick(['title', 'tagline', 'description', 'footer', 'accent', 'publisher.name', 'timezone']);
+    const field = pick(['title', 'tagline', 'description', 'footer', 'accent', 'publisher.name', 'timezone', 'locale']);
     const value =
       field === 'accent'
         ? pick(['#8a1c2b', '#0a55a0', '#1d5c2e'])
         : field === 'timezone'
           ? pick(['UTC', 'Europe/Kyiv', 'Asia/Seoul'])
-          : `Site ${mark()}`;
+          : field === 'locale'
+            ? pick(['en-GB', 'uk', 'ko'])
+            : `Site ${mark()}`;
     file.doc.setIn(field.split('.'), value);
     save(file);
     return `site.yaml: ${field} set to ${value}`;
