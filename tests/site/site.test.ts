@@ -570,8 +570,8 @@ describe('languages in content', () => {
       const card = select('[data-statement="mayor-vestnik-interview"]', page(path))!;
       const quotes = selectAll('blockquote', card);
       expect(quotes.map(textOf)).toEqual([
-        'We will not let the company rewrite the numbers. Every household will be counted, flat by flat.',
-        'Мы не позволим компании переписать цифры. Каждое домохозяйство будет учтено, квартира за квартирой.',
+        '“We will not let the company rewrite the numbers. Every household will be counted, flat by flat.”',
+        '“Мы не позволим компании переписать цифры. Каждое домохозяйство будет учтено, квартира за квартирой.”',
       ]);
       expect(quotes.map((quote) => quote.properties['lang'])).toEqual([undefined, 'ru']);
       expect(textOf(select('.original .wording-label', card)!)).toBe('Original words, in Russian');
