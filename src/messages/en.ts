@@ -107,7 +107,7 @@ export const en = {
   },
   wording: {
     quote: 'Quote',
-    /** A quote in quote marks, in lists and links. */
+    /** A quote in the quote marks of the language: on statement cards, in lists and links. */
     quoted: (text: string) => `“${text}”`,
     paraphrase: 'Paraphrase',
     translated: 'Quote, translated',

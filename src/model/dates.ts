@@ -12,12 +12,20 @@ function readerDate(locale: string): Intl.DateTimeFormat {
 
 /**
  * Formats an ISO date for readers of a locale: `2024-11-04` gives `4 November 2024`
- * in `en-GB`, `4 листопада 2024 р.` in `uk`, `2024년 11월 4일` in `ko`.
+ * in `en-GB`, `4 листопада 2024 р.` in `uk` (a no-break space before `р.`), `2024년 11월 4일` in `ko`.
  */
 export function formatDate(iso: string, locale: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month || !day) return iso;
-  return readerDate(locale).format(Date.UTC(year, month - 1, day));
+  // A word written after the year ("2024 р." in Ukrainian, "2024 г." in Russian) stays on the year's line.
+  return readerDate(locale)
+    .formatToParts(Date.UTC(year, month - 1, day))
+    .map((part, i, parts) =>
+      part.type === 'literal' && parts[i - 1]?.type === 'year'
+        ? part.value.replace(/^\s+(?=\p{L})/u, '\u00a0')
+        : part.value,
+    )
+    .join('');
 }
 
 /** Compares ISO dates, oldest first. */

@@ -94,3 +94,60 @@ export function languageName(tag: string, locale: string): string {
     return tag;
   }
 }
+
+const collators = new Map<string, Intl.Collator>();
+
+/** Compares two strings by code point: the same order on every machine and in every locale. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Orders items by name as readers of a locale sort them (`Intl.Collator`: `Ärzte`
+ * between `Anna` and `Bob` in German, `Євген` after `Дмитро` in Ukrainian), ties
+ * (the same name, or names the collation finds equal) broken by id, so that the
+ * order never depends on the order the files were read in.
+ */
+export function byName<T>(locale: string, name: (item: T) => string, id: (item: T) => string): (a: T, b: T) => number {
+  let collator = collators.get(locale);
+  if (collator === undefined) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  const { compare } = collator;
+  return (a, b) => compare(name(a), name(b)) || byCodePoint(id(a), id(b));
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormat(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
+    listFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** Joins names as readers of a locale list them: `A, B and C` in `en-GB`, `A, B і C` in `uk`. */
+export function formatList(items: readonly string[], locale: string): string {
+  return listFormat(locale).format(items);
+}
+
+/**
+ * A list whose items are markup (links), as a locale joins it: each item, with
+ * the words between them as text. Three ids in `en-GB` give `a`, `, `, `b`,
+ * ` and `, `c`; put together, the parts read as `formatList` writes the list.
+ */
+export function listParts<T>(items: readonly T[], locale: string): ({ item: T } | { text: string })[] {
+  const parts: ({ item: T } | { text: string })[] = [];
+  let next = 0;
+  for (const part of listFormat(locale).formatToParts(items.map((_, i) => `${i}`))) {
+    const item = items[next];
+    if (part.type === 'element' && item !== undefined) {
+      parts.push({ item });
+      next += 1;
+    } else if (part.type === 'literal') parts.push({ text: part.value });
+  }
+  return parts;
+}

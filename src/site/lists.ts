@@ -3,14 +3,23 @@ import type { Entity } from '../model/content-set.ts';
 import type { Source } from '../model/source.ts';
 import type { ActorLinks } from './cross-index.ts';
 import type { Messages } from '../messages/index.ts';
+import { byName } from './format.ts';
 import { ACTOR_KIND_ORDER } from './labels.ts';
 
-/** The index of actors: one group per kind that has actors, in display order, each sorted by name. */
+/**
+ * The index of actors: one group per kind that has actors, in display order,
+ * each sorted by name as readers of the site's locale sort names, ties by id.
+ */
 export function actorsByKind(
   actors: readonly Entity<Actor>[],
-  m: Pick<Messages, 'actorGroups'>,
+  { m, locale }: { m: Pick<Messages, 'actorGroups'>; locale: string },
 ): { kind: Actor['kind']; heading: string; actors: Entity<Actor>[] }[] {
   const groups = Map.groupBy(actors, (actor) => actor.data.kind);
+  const order = byName<Entity<Actor>>(
+    locale,
+    (actor) => actor.data.name,
+    (actor) => actor.id,
+  );
   return ACTOR_KIND_ORDER.flatMap((kind) => {
     const members = groups.get(kind);
     return members === undefined
@@ -19,22 +28,33 @@ export function actorsByKind(
           {
             kind,
             heading: m.actorGroups[kind],
-            actors: members.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+            actors: members.sort(order),
           },
         ];
   });
 }
 
-/** The index of sources: one group per publisher, publishers in alphabetical order, newest source first. */
+/**
+ * The index of sources: one group per publisher, publishers in the alphabetical
+ * order of the site's locale, newest source first (ties by id).
+ */
 export function sourcesByPublisher(
   sources: readonly Entity<Source>[],
+  locale: string,
 ): { publisher: string; sources: Entity<Source>[] }[] {
   const groups = Map.groupBy(sources, (source) => source.data.publisher);
+  const publishers = byName<string>(
+    locale,
+    (publisher) => publisher,
+    (publisher) => publisher,
+  );
   return [...groups]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => publishers(a, b))
     .map(([publisher, members]) => ({
       publisher,
-      sources: members.sort((a, b) => b.data.published.localeCompare(a.data.published)),
+      sources: members.sort(
+        (a, b) => b.data.published.localeCompare(a.data.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      ),
     }));
 }
 

@@ -11,7 +11,7 @@ export interface Wording {
   label: string;
   /** The text itself, without quote marks. */
   text: string;
-  /** The text for one line in a list or a link: a quote in quote marks, a paraphrase without. */
+  /** The text as shown on cards, in lists and links: a quote in the quote marks of the site's language, a paraphrase without. */
   inline: string;
 }
 

@@ -4,12 +4,14 @@
 //   fresh build in a temporary folder) and the fixture story in
 //   tests/fixtures/site/content, built into a temporary folder. The fixture has
 //   what the sample lacks (adjacent citations, code blocks, a corrected
-//   article…), the sample is the site that is published.
+//   article…), the sample is the site that is published. The fixture story is
+//   built once more with `locale: uk` (a copy of its folder, in a temporary
+//   folder), for the checks of the Ukrainian interface (ukrainian.test.mjs).
 // - E2E_DIST=dir (several joined with ':') tests those builds instead.
 // - Serves each on 127.0.0.1 with the preview's server (scripts/lib/static-server.ts), runs every tests/e2e/*.test.mjs with node's test
 //   runner, and ends with one line for all of them: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -33,6 +35,19 @@ function complete(dir) {
 const temps = [];
 function cleanUp() {
   for (const temp of temps) rmSync(temp, { recursive: true, force: true });
+}
+
+/** A copy of a content folder in a temporary folder, with `locale` in its `site.yaml` set to another language. */
+function inLocale(contentDir, locale) {
+  const temp = mkdtempSync(join(tmpdir(), `explainer-e2e-${locale}-`));
+  temps.push(temp);
+  const copy = join(temp, 'content');
+  cpSync(contentDir, copy, { recursive: true });
+  const site = join(copy, 'site.yaml');
+  const settings = readFileSync(site, 'utf8');
+  if (!/^locale: .*$/m.test(settings)) throw new Error(`${site} has no locale line to set`);
+  writeFileSync(site, settings.replace(/^locale: .*$/m, `locale: ${locale}`));
+  return copy;
 }
 
 /** Builds a content folder (undefined: the project's own) into a temporary folder; returns the built site. */
@@ -64,15 +79,19 @@ function build(contentDir) {
   return dist;
 }
 
-/** The browser tests of the reader's site, and the attack test run over the hostile story. */
+/**
+ * The browser tests of the reader's site; the attack test, run over the hostile story; and the
+ * checks of the Ukrainian interface, run over the fixture story built in Ukrainian.
+ */
 const ATTACKS = join(HERE, 'attacks.test.mjs');
+const UKRAINIAN = join(HERE, 'ukrainian.test.mjs');
 const readerTests = readdirSync(HERE)
   .filter((f) => f.endsWith('.test.mjs'))
   .sort()
   .map((f) => join(HERE, f))
-  .filter((f) => f !== ATTACKS);
+  .filter((f) => f !== ATTACKS && f !== UKRAINIAN);
 
-/** The built sites to test: label, folder, test files, and whether `_headers` is served. */
+/** The built sites to test: label, folder, test files, whether `_headers` is served, and the content folder when a test reads it. */
 const sites = [];
 if (process.env.E2E_DIST) {
   for (const dir of process.env.E2E_DIST.split(delimiter)
@@ -94,6 +113,14 @@ if (process.env.E2E_DIST) {
     headers: true,
   });
   sites.push({ label: 'the fixture story', dist: build(FIXTURE), files: readerTests, headers: true });
+  const ukrainian = inLocale(FIXTURE, 'uk');
+  sites.push({
+    label: 'the fixture story in Ukrainian',
+    dist: build(ukrainian),
+    files: [UKRAINIAN],
+    headers: true,
+    content: ukrainian,
+  });
 }
 // A story whose every text field holds markup and script payloads: no payload may run, with the
 // site's CSP header or without it (a host that ignores `_headers` still sends each page's CSP <meta>).
@@ -104,7 +131,7 @@ sites.push({ label: 'the hostile story, without _headers', dist: hostile, files:
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const { label, dist, files, headers } of sites) {
+for (const { label, dist, files, headers, content } of sites) {
   // The project's one static server (that of `npm run preview`), on 127.0.0.1 and a port the system picks and the server keeps.
   const server = await startStaticServer({ dir: dist, base: '/', host: '127.0.0.1', port: 0, headers });
   const cspActive =
@@ -114,6 +141,7 @@ for (const { label, dist, files, headers } of sites) {
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DIST_DIR = dist;
   process.env.E2E_CSP = cspActive ? '1' : '';
+  process.env.E2E_CONTENT_DIR = content ?? '';
   console.log(
     `\n== ${label === dist ? dist : `${label} (${dist})`}, served on ${server.url}${cspActive ? " with the site's Content-Security-Policy" : ''}`,
   );

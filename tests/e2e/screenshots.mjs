@@ -1,6 +1,6 @@
 // Screenshots for review: `node tests/e2e/screenshots.mjs <built site> <out dir>`.
 // Desktop (1280 px) and phone (375 px), light and dark, of the main page kinds,
-// plus an open actor preview and search results. SHOT_PAGES (comma-separated paths)
+// plus an open actor preview (desktop) and search results. SHOT_PAGES (comma-separated paths)
 // and SHOT_SEARCH (a query) adapt it to another story; SHOT_RTL=1 forces dir="rtl" on
 // every page, to review how the layout mirrors.
 import { mkdirSync } from 'node:fs';
@@ -60,10 +60,10 @@ for (const scheme of ['light', 'dark']) {
       await link.hover();
       await page.locator('#preview-card').waitFor();
       await page.screenshot({ path: join(out, `preview-${label}-${scheme}.png`) });
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent(process.env.SHOT_SEARCH ?? 'Зеленський')}`);
-      await page.locator('.search-result').first().waitFor();
-      await page.screenshot({ path: join(out, `search-${label}-${scheme}.png`) });
     }
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(process.env.SHOT_SEARCH ?? 'Зеленський')}`);
+    await page.locator('.search-result').first().waitFor();
+    await page.screenshot({ path: join(out, `search-${label}-${scheme}.png`) });
     await context.close();
   }
 }

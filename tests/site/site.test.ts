@@ -570,12 +570,48 @@ describe('languages in content', () => {
       const card = select('[data-statement="mayor-vestnik-interview"]', page(path))!;
       const quotes = selectAll('blockquote', card);
       expect(quotes.map(textOf)).toEqual([
-        'We will not let the company rewrite the numbers. Every household will be counted, flat by flat.',
-        'Мы не позволим компании переписать цифры. Каждое домохозяйство будет учтено, квартира за квартирой.',
+        '“We will not let the company rewrite the numbers. Every household will be counted, flat by flat.”',
+        '“Мы не позволим компании переписать цифры. Каждое домохозяйство будет учтено, квартира за квартирой.”',
       ]);
       expect(quotes.map((quote) => quote.properties['lang'])).toEqual([undefined, 'ru']);
       expect(textOf(select('.original .wording-label', card)!)).toBe('Original words, in Russian');
     }
+  });
+
+  test("lists are joined and languages named in the site's locale", () => {
+    // Names of people and actors: "A, B and C" in en-GB (Intl.ListFormat), never a bare comma before the last.
+    const withActors = selectAll('.timeline .actors', page('/timeline/')).map((p) => textOf(p));
+    expect(withActors).toContain('With Northport City Council and Northport Office of Emergency Management.');
+    expect(textOf(select('.byline', page('/articles/main-story/'))!)).toContain('By Fixture Desk and Alex Example.');
+    // A source's language is named, not given as its tag.
+    const facts = selectAll('.facts > div', page('/sources/nortport-vestnik/')).map((fact) => [
+      textOf(select('dt', fact)!),
+      textOf(select('dd', fact)!).trim(),
+    ]);
+    expect(facts).toContainEqual(['Language', 'Russian']);
+  });
+
+  test('every number or range in a line of text is marked as a number, so that it keeps its order right to left', () => {
+    // The text of a list line outside its links, dates and marked numbers: no digit may be left there.
+    const loose = (node: Element): string[] =>
+      node.children.flatMap((child) => {
+        if (child.type === 'text') return /\d/.test(child.value) ? [child.value] : [];
+        if (child.type !== 'element' || ['a', 'time'].includes(child.tagName)) return [];
+        if (String(child.properties['className'] ?? '').includes('number')) return [];
+        return loose(child);
+      });
+    const lines = [
+      ...selectAll('#key-figures + ul li', page('/')),
+      ...selectAll('.entity-list .detail', page('/figures/')),
+      ...selectAll('section.links:has(#estimates) li', page('/sources/hwc-outage-report/')),
+    ];
+    expect(lines.length).toBeGreaterThan(4);
+    const numbers = lines.flatMap((line) => selectAll('.number', line).map((n) => textOf(n)));
+    expect(numbers).toContain('9,000–18,400');
+    expect(numbers).toContain('9,000–11,500');
+    // Counts of claimants and estimates are words of the message ("by 2 claimants"), not ranges: leave them out.
+    const left = lines.flatMap(loose).filter((text) => /\d\S*[–-]\S*\d|\d[\d,.]{3,}/.test(text));
+    expect(left).toEqual([]);
   });
 
   test('the search index holds every alias, in every script, on the actor page and on the statements', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { formatDate, lastModified } from '../../../src/model/dates.ts';
-import { formatEstimate, languageName, sitePath, unitAfter } from '../../../src/site/format.ts';
+import {
+  byName,
+  formatEstimate,
+  formatList,
+  languageName,
+  listParts,
+  sitePath,
+  unitAfter,
+} from '../../../src/site/format.ts';
 
 describe('format', () => {
   test.each([
@@ -44,7 +52,7 @@ describe('format', () => {
 
   test('dates in the locale of the site', () => {
     expect(['uk', 'ko', 'en-US'].map((locale) => formatDate('2024-11-04', locale))).toEqual([
-      '4 листопада 2024 р.',
+      '4 листопада 2024\u00a0р.',
       '2024년 11월 4일',
       'November 4, 2024',
     ]);
@@ -56,6 +64,94 @@ describe('format', () => {
       unitAfter({ unit: 'euros', currency: 'EUR' }),
       unitAfter({ unit: 'per cent', percent: true }),
     ]).toEqual([' troops', '', '']);
+  });
+
+  test('a word after the year stays on its line; other spaces may break', () => {
+    expect(formatDate('2024-11-04', 'ru')).toBe('4 ноября 2024\u00a0г.');
+    expect(formatDate('2024-11-04', 'en-GB')).toBe('4 November 2024');
+  });
+
+  test('names sort as readers of the locale sort them, ties by id', () => {
+    const people = [
+      { id: 'c', name: 'Євген' },
+      { id: 'b', name: 'Дмитро' },
+      { id: 'a', name: 'Жанна' },
+      { id: 'e', name: 'Ганна' },
+      { id: 'd', name: 'Ґалина' },
+      { id: 'z', name: 'Іван' },
+      { id: 'y', name: 'Їжак' },
+      { id: 'x', name: 'Иван' },
+    ];
+    const order = (locale: string) =>
+      [...people]
+        .sort(
+          byName(
+            locale,
+            (p) => p.name,
+            (p) => p.id,
+          ),
+        )
+        .map((p) => p.name);
+    // Ukrainian: Г Ґ Д Е Є Ж З И І Ї; by code point Ґ, Є, І and Ї would come first or last.
+    expect(order('uk')).toEqual(['Ганна', 'Ґалина', 'Дмитро', 'Євген', 'Жанна', 'Иван', 'Іван', 'Їжак']);
+    const names = ['Zoë', 'Ärzte', 'anna', 'Bob'].map((name, i) => ({ id: `${i}`, name }));
+    expect(
+      [...names]
+        .sort(
+          byName(
+            'de',
+            (p) => p.name,
+            (p) => p.id,
+          ),
+        )
+        .map((p) => p.name),
+    ).toEqual(['anna', 'Ärzte', 'Bob', 'Zoë']);
+    // The same name twice: the id decides, whatever order they came in.
+    const twins = [
+      { id: 'smith-2', name: 'Jo Smith' },
+      { id: 'smith-1', name: 'Jo Smith' },
+    ];
+    for (const input of [twins, [...twins].reverse()])
+      expect(
+        [...input]
+          .sort(
+            byName(
+              'en-GB',
+              (p) => p.name,
+              (p) => p.id,
+            ),
+          )
+          .map((p) => p.id),
+      ).toEqual(['smith-1', 'smith-2']);
+  });
+
+  test('lists are joined as the locale joins them', () => {
+    expect(formatList(['Ann', 'Bob', 'Cy'], 'en-GB')).toBe('Ann, Bob and Cy');
+    expect(formatList(['Ann', 'Bob', 'Cy'], 'en-US')).toBe('Ann, Bob, and Cy');
+    expect(formatList(['Анна', 'Богдан', 'Віра'], 'uk')).toBe('Анна, Богдан і Віра');
+    expect(formatList(['Ann'], 'uk')).toBe('Ann');
+    expect(formatList([], 'uk')).toBe('');
+  });
+
+  test('a list of markup items: the items in order, the words between them as text', () => {
+    expect(listParts(['a', 'b', 'c'], 'en-GB')).toEqual([
+      { item: 'a' },
+      { text: ', ' },
+      { item: 'b' },
+      { text: ' and ' },
+      { item: 'c' },
+    ]);
+    expect(listParts([1, 2], 'uk')).toEqual([{ item: 1 }, { text: ' і ' }, { item: 2 }]);
+    expect(listParts(['a'], 'uk')).toEqual([{ item: 'a' }]);
+    expect(listParts([], 'uk')).toEqual([]);
+    // Put together, the parts read as formatList writes the list.
+    const items = ['A', 'B', 'C', 'D'];
+    for (const locale of ['en-GB', 'uk', 'ko', 'ar'])
+      expect(
+        listParts(items, locale)
+          .map((part) => ('item' in part ? part.item : part.text))
+          .join(''),
+      ).toBe(formatList(items, locale));
   });
 
   test('languageName', () => {
