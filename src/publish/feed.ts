@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import type { Messages } from '../messages/index.ts';
 import { updateIds, type Article, type Update } from '../model/article.ts';
 import { instantOf } from '../model/times.ts';
