@@ -185,17 +185,19 @@ export function holdsComponent(node: BodyNode): boolean {
   return node.type === 'component' || (node.type === 'element' && node.children.some(holdsComponent));
 }
 
-/** Stands for an element's children while its tags are written (a noncharacter: never in a body). */
-const CHILDREN = '\uFDD0';
-
 /** The HTML of nodes that hold no component, written as rehype-stringify writes a Markdown body. */
 export function plainHtml(nodes: readonly BodyNode[]): string {
   return toHtml(nodes as never, { allowDangerousHtml: false });
 }
 
-/** The start and end tags of an element whose children are rendered apart (they hold a component). */
+/**
+ * The start and end tags of an element whose children are rendered apart (they
+ * hold a component): the element written without children ends with its end
+ * tag, so the split needs no marker that an attribute value could also hold.
+ */
 export function tagsOf(element: BodyElement): [start: string, end: string] {
-  const html = plainHtml([{ ...element, children: [{ type: 'text', value: CHILDREN }] }]);
-  const at = html.indexOf(CHILDREN);
-  return [html.slice(0, at), html.slice(at + CHILDREN.length)];
+  const html = plainHtml([{ ...element, children: [] }]);
+  const end = `</${element.tagName}>`;
+  if (!html.endsWith(end)) throw new Error(`Internal error: <${element.tagName}> has no end tag`);
+  return [html.slice(0, -end.length), end];
 }

@@ -58,6 +58,22 @@ describe('bodyTree', () => {
     expect(tagsOf(body.children[0] as never)).toEqual(['<h2 id="how-helena-voss-voted">', '</h2>']);
   });
 
+  test('an element around a component keeps every attribute whole, whatever characters its values hold', () => {
+    // A link title holding a noncharacter and attribute-like text, around a mention: the tags
+    // written around the component must not be cut inside the title (it once split at U+FDD0).
+    const title = 't\uFDD0" onmouseover=alert(1) x';
+    const body = tree(
+      `A [<Actor id="helena-voss" /> said](https://example.com/a "${title.replace('"', '\\"')}") so.\n`,
+    );
+    const paragraph = body.children[0] as Extract<BodyNode, { type: 'element' }>;
+    const link = paragraph.children.find((node) => node.type === 'element') as Extract<BodyNode, { type: 'element' }>;
+    expect(link.properties['title']).toBe(title);
+    expect(tagsOf(link)).toEqual([
+      '<a href="https://example.com/a" title="t\uFDD0&#x22; onmouseover=alert(1) x">',
+      '</a>',
+    ]);
+  });
+
   test('smartypants, GFM, footnotes and plain code blocks, as Astro rendered them', () => {
     const body = tree(
       '"Quoted" -- it\'s ~~gone~~.\n\nText[^n].\n\n[^n]: A note.\n\n```js\nconst a = "<b>";\n```',
