@@ -7,7 +7,8 @@
 //   article…), the sample is the site that is published. The fixture story is
 //   built once more with `locale: uk` (a copy of its folder, in a temporary
 //   folder), for the checks of the Ukrainian interface (ukrainian.test.mjs).
-// - E2E_DIST=dir (several joined with ':') tests those builds instead.
+// - E2E_DIST=dir (several joined with ':') tests those builds instead of the sample and
+//   the fixture story; the Ukrainian build and the hostile story are always built.
 // - Serves each on 127.0.0.1 with the preview's server (scripts/lib/static-server.ts), runs every tests/e2e/*.test.mjs with node's test
 //   runner, and ends with one line for all of them: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -113,15 +114,16 @@ if (process.env.E2E_DIST) {
     headers: true,
   });
   sites.push({ label: 'the fixture story', dist: build(FIXTURE), files: readerTests, headers: true });
-  const ukrainian = inLocale(FIXTURE, 'uk');
-  sites.push({
-    label: 'the fixture story in Ukrainian',
-    dist: build(ukrainian),
-    files: [UKRAINIAN],
-    headers: true,
-    content: ukrainian,
-  });
 }
+// The fixture story in Ukrainian, whatever E2E_DIST says (CI passes its own builds of the others).
+const ukrainian = inLocale(FIXTURE, 'uk');
+sites.push({
+  label: 'the fixture story in Ukrainian',
+  dist: build(ukrainian),
+  files: [UKRAINIAN],
+  headers: true,
+  content: ukrainian,
+});
 // A story whose every text field holds markup and script payloads: no payload may run, with the
 // site's CSP header or without it (a host that ignores `_headers` still sends each page's CSP <meta>).
 const hostile = build(HOSTILE);
