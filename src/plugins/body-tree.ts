@@ -110,10 +110,17 @@ const pipelines = new WeakMap<BodyContext, Record<'md' | 'mdx', ReturnType<typeo
  * `component` nodes with their attribute values read from the tree.
  *
  * `file` names the body in messages, and its extension says whether heading
- * text is read as MDX (as Astro did).
+ * text is read as MDX (as Astro did). `reservedIds` are ids the page holds
+ * around the body that links lead to (the entry's update log): no heading takes one.
  */
-export function bodyTree(text: string, format: 'md' | 'mdx', context: BodyContext, file: string): BodyTree {
-  const vfile = new VFile({ value: text, path: file, data: { astro: { frontmatter: {} } } });
+export function bodyTree(
+  text: string,
+  format: 'md' | 'mdx',
+  context: BodyContext,
+  file: string,
+  reservedIds: readonly string[] = [],
+): BodyTree {
+  const vfile = new VFile({ value: text, path: file, data: { astro: { frontmatter: {} }, reservedIds } });
   let made = pipelines.get(context);
   if (made === undefined) {
     made = { md: pipeline('md', context).freeze(), mdx: pipeline('mdx', context).freeze() };

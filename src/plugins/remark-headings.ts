@@ -73,16 +73,20 @@ const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5',
  * heading written "Ref 1" must not take `ref-1`, or the link [1] and its
  * preview would lead to the heading instead of the source.
  *
+ * The same goes for the ids the page holds around the body that links lead
+ * to, given in the file's data as `reservedIds` (`bodyTree`).
+ *
  * The text's headings are the headings `remarkHeadings` labelled, outside the
  * sections the plugins add (the text itself cannot write a section). Run it
  * after remark-rehype and before Astro's heading step, which reads the ids.
  */
 export function rehypeHeadingsApart() {
   return (tree: HastRoot, file: VFile) => {
-    const labels = (file.data as { astro?: { frontmatter?: HeadingLabels } }).astro?.frontmatter?.headingLabels;
+    const data = file.data as { astro?: { frontmatter?: HeadingLabels }; reservedIds?: readonly string[] };
+    const labels = data.astro?.frontmatter?.headingLabels;
     if (labels === undefined) return;
     const own: Element[] = [];
-    const others = new Set<string>();
+    const others = new Set<string>(data.reservedIds);
     const walk = (node: HastRoot | HastContent, inSection: boolean): void => {
       if (node.type === 'element') {
         const id = node.properties['id'];

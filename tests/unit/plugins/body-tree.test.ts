@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type BodyNode, holdsComponent, plainHtml, tagsOf } from '../../../src/plugins/body-tree.ts';
-import { renderBody } from '../../helpers/body-tree.ts';
+import { type BodyNode, bodyTree, holdsComponent, plainHtml, tagsOf } from '../../../src/plugins/body-tree.ts';
+import { minimalContext, renderBody } from '../../helpers/body-tree.ts';
 
 /** The body as HTML, each component written as `[Name props]`. */
 function html(nodes: readonly BodyNode[]): string {
@@ -129,6 +129,15 @@ describe('bodyTree', () => {
     ]);
     expect(Object.keys(body.labels)).toEqual(own.map((heading) => heading.slug));
     expect(body.labels['ref-1-1']).toBe('Ref 1');
+  });
+
+  test('a heading never takes an id the page holds around the body, such as an entry of its update log', () => {
+    // The feed links to `#update-revised-count`: it must lead to the log, not to a heading of the text.
+    const body = bodyTree('## Update: revised count\n\n## Update', 'mdx', minimalContext(), 'articles/a.mdx', [
+      'update-revised-count',
+    ]);
+    expect(body.headings.map((heading) => heading.slug)).toEqual(['update-revised-count-1', 'update']);
+    expect(body.labels).toEqual({ 'update-revised-count-1': 'Update: revised count', update: 'Update' });
   });
 
   test('a citation of an unknown source fails the render', () => {
