@@ -1,8 +1,17 @@
 import { COLLECTION_FORMATS } from '../model/index.ts';
+import type { Update } from '../model/updates.ts';
+import { updateAnchor } from '../publish/feed.ts';
 import { bodyContext, bodyTree, type BodyContext, type BodyTree } from '../plugins/body-tree.ts';
 import { settings } from '../settings.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import { getSiteIndex, must } from './site-index.ts';
+
+/** What `getBody` reads of an entry: its text, its file and its update log. */
+interface BodyEntry {
+  body?: string | undefined;
+  filePath?: string | undefined;
+  data: { updates?: readonly Update[] | undefined };
+}
 
 /** What bodies are rendered with, once per site index: its sources, statements, figures and actor names. */
 const contexts = new WeakMap<SiteIndex, BodyContext>();
@@ -15,14 +24,16 @@ const contexts = new WeakMap<SiteIndex, BodyContext>();
  */
 export async function getBody(collection: 'articles' | 'actors' | 'figures', id: string): Promise<BodyTree> {
   const index = await getSiteIndex();
-  const entries: ReadonlyMap<string, { body?: string | undefined; filePath?: string | undefined }> =
-    index.bodies[collection];
-  const entry = must(entries as Map<string, { body?: string; filePath?: string }>, id, collection.slice(0, -1));
+  const entries: ReadonlyMap<string, BodyEntry> = index.bodies[collection];
+  const entry = must(entries as Map<string, BodyEntry>, id, collection.slice(0, -1));
   let context = contexts.get(index);
   if (context === undefined) {
     context = bodyContext(index.set, settings.base, index.text.locale);
     contexts.set(index, context);
   }
   const format = COLLECTION_FORMATS[collection] === 'mdx' ? 'mdx' : 'md';
-  return bodyTree(entry.body ?? '', format, context, entry.filePath ?? `${collection}/${id}`);
+  // The entry's update log is on the same page, and the feed links to its entries: no heading takes their ids.
+  const updates = entry.data.updates ?? [];
+  const reserved = updates.map((_, index) => updateAnchor(updates, index));
+  return bodyTree(entry.body ?? '', format, context, entry.filePath ?? `${collection}/${id}`, reserved);
 }

@@ -11,7 +11,8 @@
  * CACHE_DIR (`.prune.lock`, proper-lockfile's), so a folder is either claimed
  * before the pruner looks at it (and kept) or claimed after it was moved away
  * (and made afresh). Pruning only looks at folders directly in CACHE_DIR whose
- * names are cache keys, never at a symbolic link, and removes a folder by
+ * names are cache keys and that a build made (a stamp, or Astro's data store),
+ * never at a symbolic link, and removes a folder by
  * renaming it aside first and then deleting it without following any link in
  * it.
  */
@@ -31,6 +32,8 @@ const KEY_NAME = /^[0-9a-f]{16}$/;
 /** A folder being removed: renamed aside first, so that no build finds it half deleted. */
 const REMOVING_NAME = /^\.removing-[0-9a-f]{16}-(\d+)$/;
 const STAMP = '.last-used';
+/** What Astro writes in its cache folder: the mark of a keyed folder made before stamps. */
+const ASTRO_DATA_STORE = 'data-store.json';
 const LEASES = '.in-use';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -106,6 +109,21 @@ function inUse(folder: string, now: number, keepDays: number): boolean {
   });
 }
 
+/**
+ * True when a build made the folder: it holds the stamp of a claim, or (made
+ * before stamps) Astro's data store, as a file. A folder that merely has a
+ * key's name may belong to another tool writing to the same place.
+ */
+function madeByBuild(folder: string): boolean {
+  return [STAMP, ASTRO_DATA_STORE].some((name) => {
+    try {
+      return lstatSync(join(folder, name)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** When a folder was last used: its stamp, or for a folder made before stamps, its own modification time. */
 function lastUsed(folder: string): number {
   try {
@@ -127,8 +145,9 @@ export interface PruneOptions {
  * Removes the keyed folders of CACHE_DIR that were not used for `keepDays`
  * days, or that have `keepNewest` folders used more recently, except the
  * current build's (`current`) and any folder a running build or dev server
- * holds a lease on. Touches nothing else: files, symbolic links and folders
- * whose names are not cache keys stay. Returns the names it removed.
+ * holds a lease on. Touches nothing else: files, symbolic links, folders
+ * whose names are not cache keys and folders no build made (no stamp, no
+ * data store) stay. Returns the names it removed.
  */
 export async function pruneCacheFolders(
   cacheDir: string,
@@ -146,7 +165,7 @@ export async function pruneCacheFolders(
         moved.push({ name: '', path: join(cacheDir, entry.name) });
     }
     const folders = entries
-      .filter((entry) => entry.isDirectory() && KEY_NAME.test(entry.name))
+      .filter((entry) => entry.isDirectory() && KEY_NAME.test(entry.name) && madeByBuild(join(cacheDir, entry.name)))
       .map((entry) => ({ name: entry.name, used: entry.name === current ? now : lastUsed(join(cacheDir, entry.name)) }))
       .sort((a, b) => b.used - a.used || a.name.localeCompare(b.name));
     for (const [rank, { name, used }] of folders.entries()) {

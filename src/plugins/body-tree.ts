@@ -15,7 +15,7 @@ import { COMPONENTS, INLINE_TAGS } from '../check/mdx-policy.ts';
 import type { CitationData, ContentSet } from '../model/content-set.ts';
 import remarkCitations from './remark-citations.ts';
 import remarkContentPolicy from './remark-content-policy.ts';
-import remarkHeadings, { type HeadingLabels } from './remark-headings.ts';
+import remarkHeadings, { type HeadingLabels, rehypeHeadingsApart } from './remark-headings.ts';
 
 /** What a body's tree is made from besides its own text: what the site index knows. */
 export interface BodyContext {
@@ -80,7 +80,8 @@ const MDX_NODE_TYPES = [
 /**
  * The steps Astro's Markdown and MDX compilers ran (GFM, smartypants, the
  * content policy first among the remark plugins, citations, heading labels,
- * remark-rehype with footnotes, heading ids), without the compile to code.
+ * remark-rehype with footnotes, heading ids), without the compile to code;
+ * a heading is kept off the ids citations and footnotes link to (`rehypeHeadingsApart`).
  * Code blocks stay plain `<pre><code>`.
  */
 function pipeline(format: 'md' | 'mdx', context: BodyContext) {
@@ -93,6 +94,7 @@ function pipeline(format: 'md' | 'mdx', context: BodyContext) {
     .use(remarkCitations, { data: () => context.citations, base: context.base })
     .use(remarkHeadings, { actorName: context.actorName })
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: format === 'mdx' ? [...MDX_NODE_TYPES] : [] })
+    .use(rehypeHeadingsApart)
     .use(rehypeHeadingIds);
 }
 
@@ -108,10 +110,17 @@ const pipelines = new WeakMap<BodyContext, Record<'md' | 'mdx', ReturnType<typeo
  * `component` nodes with their attribute values read from the tree.
  *
  * `file` names the body in messages, and its extension says whether heading
- * text is read as MDX (as Astro did).
+ * text is read as MDX (as Astro did). `reservedIds` are ids the page holds
+ * around the body that links lead to (the entry's update log): no heading takes one.
  */
-export function bodyTree(text: string, format: 'md' | 'mdx', context: BodyContext, file: string): BodyTree {
-  const vfile = new VFile({ value: text, path: file, data: { astro: { frontmatter: {} } } });
+export function bodyTree(
+  text: string,
+  format: 'md' | 'mdx',
+  context: BodyContext,
+  file: string,
+  reservedIds: readonly string[] = [],
+): BodyTree {
+  const vfile = new VFile({ value: text, path: file, data: { astro: { frontmatter: {} }, reservedIds } });
   let made = pipelines.get(context);
   if (made === undefined) {
     made = { md: pipeline('md', context).freeze(), mdx: pipeline('mdx', context).freeze() };

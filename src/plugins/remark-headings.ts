@@ -1,5 +1,7 @@
 import GithubSlugger from 'github-slugger';
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Heading, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { attributeValue } from '../check/mdx-refs.ts';
@@ -57,4 +59,72 @@ export default function remarkHeadings(options: RemarkHeadingsOptions) {
     data.astro.frontmatter ??= {};
     data.astro.frontmatter['headingLabels'] = labels;
   };
+}
+
+/** The heading elements of the hast. */
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Moves a heading of the text off an id that another element of the body
+ * holds, as `-1`, `-2`… (the way repeated headings are told apart), and its
+ * label with it. Citations (`ref-1`, `cite-1-a`, `references-heading`, the
+ * anchors handed to an embed in its `citations`) and footnotes
+ * (`user-content-fn-…`, `footnote-label`) are linked to by their ids: a
+ * heading written "Ref 1" must not take `ref-1`, or the link [1] and its
+ * preview would lead to the heading instead of the source.
+ *
+ * The same goes for the ids the page holds around the body that links lead
+ * to, given in the file's data as `reservedIds` (`bodyTree`).
+ *
+ * The text's headings are the headings `remarkHeadings` labelled, outside the
+ * sections the plugins add (the text itself cannot write a section). Run it
+ * after remark-rehype and before Astro's heading step, which reads the ids.
+ */
+export function rehypeHeadingsApart() {
+  return (tree: HastRoot, file: VFile) => {
+    const data = file.data as { astro?: { frontmatter?: HeadingLabels }; reservedIds?: readonly string[] };
+    const labels = data.astro?.frontmatter?.headingLabels;
+    if (labels === undefined) return;
+    const own: Element[] = [];
+    const others = new Set<string>(data.reservedIds);
+    const walk = (node: HastRoot | HastContent, inSection: boolean): void => {
+      if (node.type === 'element') {
+        const id = node.properties['id'];
+        if (typeof id === 'string') {
+          if (!inSection && HEADING_TAGS.has(node.tagName) && Object.hasOwn(labels, id)) own.push(node);
+          else others.add(id);
+        }
+        for (const child of node.children) walk(child, inSection || node.tagName === 'section');
+      } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        for (const anchor of embedAnchors(node)) others.add(anchor);
+        for (const child of node.children) walk(child as HastContent, inSection);
+      } else if (node.type === 'root') for (const child of node.children) walk(child, inSection);
+    };
+    walk(tree, false);
+    const taken = new Set([...others, ...own.map((heading) => String(heading.properties['id']))]);
+    for (const heading of own) {
+      const id = String(heading.properties['id']);
+      if (!others.has(id)) continue;
+      let n = 1;
+      while (taken.has(`${id}-${n}`)) n += 1;
+      const moved = `${id}-${n}`;
+      taken.add(moved);
+      heading.properties['id'] = moved;
+      const label = labels[id];
+      delete labels[id];
+      Object.defineProperty(labels, moved, { value: label, enumerable: true, writable: true, configurable: true });
+    }
+  };
+}
+
+/** The anchor ids `remark-citations` gave an embedded `<Statement>` or `<Figure>` (its `citations` attribute). */
+function embedAnchors(node: MdxJsxFlowElementHast | MdxJsxTextElementHast): string[] {
+  const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'citations');
+  if (attribute?.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') return [];
+  const citations: unknown = JSON.parse(attribute.value);
+  return Array.isArray(citations)
+    ? citations.flatMap((citation: { anchor?: unknown }) =>
+        typeof citation.anchor === 'string' ? [citation.anchor] : [],
+      )
+    : [];
 }

@@ -135,10 +135,10 @@ export function addUpdate(
     correction: request.correction,
   };
   const node = doc.createNode({
-    id: update.id,
+    id: asText(update.id),
     date: update.date,
     ...(update.time === undefined ? {} : { time: quoted(update.time) }),
-    summary: update.summary,
+    summary: asText(update.summary),
     ...(update.correction ? { correction: true } : {}),
   });
   const at = instantOf(update.date, update.time);
@@ -175,6 +175,24 @@ function numbersAsWritten(tags: Tags): Tags {
 function quoted(value: string): Scalar {
   const scalar = new Scalar(value);
   scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}
+
+/**
+ * Text that every YAML reader reads as that text: written bare when YAML 1.1
+ * reads it back unchanged, else in double quotes. `yaml` writes `2024-03-01`
+ * bare (text in YAML 1.2), but js-yaml, which reads Astro's frontmatter, takes
+ * it for a date, as YAML 1.1 does.
+ */
+function asText(value: string): Scalar {
+  const scalar = new Scalar(value);
+  let read: unknown;
+  try {
+    read = parseDocument(value, { version: '1.1' }).toJS();
+  } catch {
+    // Not a value of its own (`*name`, an alias to nothing): quoted.
+  }
+  if (read !== value) scalar.type = Scalar.QUOTE_DOUBLE;
   return scalar;
 }
 

@@ -90,14 +90,30 @@ describe('pruneCacheFolders', () => {
     expect(readdirSync(outside)).toEqual(['keep.txt']);
   });
 
-  test('a folder made before stamps counts as used when it was last modified', async () => {
-    mkdirSync(join(cache, key(1)));
-    const at = (NOW - 30 * DAY) / 1000;
-    utimesSync(join(cache, key(1)), at, at);
-    mkdirSync(join(cache, key(2)));
-    const recent = (NOW - DAY) / 1000;
-    utimesSync(join(cache, key(2)), recent, recent);
+  test('a folder made before stamps (an Astro data store alone) counts as used when it was last modified', async () => {
+    for (const [n, daysAgo] of [
+      [1, 30],
+      [2, 1],
+    ] as const) {
+      mkdirSync(join(cache, key(n)));
+      writeFileSync(join(cache, key(n), 'data-store.json'), '{}');
+      const at = (NOW - daysAgo * DAY) / 1000;
+      utimesSync(join(cache, key(n)), at, at);
+      utimesSync(join(cache, key(n), 'data-store.json'), at, at);
+    }
     expect(await pruneCacheFolders(cache, key(9), { now: NOW })).toEqual([key(1)]);
+  });
+
+  test('a folder named like a key that no build made stays, however old and however many', async () => {
+    // CACHE_DIR may be a folder other tools write to too (a shared cache volume, /tmp): sixteen hex
+    // digits are not proof enough that a folder is a build's cache.
+    for (let n = 1; n <= 3; n++) {
+      mkdirSync(join(cache, key(n)));
+      writeFileSync(join(cache, key(n), 'work.txt'), 'someone else’s');
+      utimesSync(join(cache, key(n)), 0, 0);
+    }
+    expect(await pruneCacheFolders(cache, key(9), { now: NOW, keepNewest: 1 })).toEqual([]);
+    expect(names()).toEqual([key(1), key(2), key(3)]);
   });
 
   test('clears what a stopped removal left behind', async () => {

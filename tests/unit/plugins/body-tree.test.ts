@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type BodyNode, holdsComponent, plainHtml, tagsOf } from '../../../src/plugins/body-tree.ts';
-import { renderBody } from '../../helpers/body-tree.ts';
+import { type BodyNode, bodyTree, holdsComponent, plainHtml, tagsOf } from '../../../src/plugins/body-tree.ts';
+import { minimalContext, renderBody } from '../../helpers/body-tree.ts';
 
 /** The body as HTML, each component written as `[Name props]`. */
 function html(nodes: readonly BodyNode[]): string {
@@ -95,6 +95,49 @@ describe('bodyTree', () => {
     expect(plainHtml(body.children)).toBe(
       '<p>A &#x3C;script> &#x26; <a href="https://example.org/?a=%221%22&#x26;b=%3C2%3E">link</a></p>',
     );
+  });
+
+  test('a heading never takes an id the citations or footnotes use: their links keep pointing at them', () => {
+    // "Ref 1" slugs to ref-1, the id of the first reference; a reader following [1] (or the preview
+    // card, which reads the element of that id) would land on the heading the text wrote instead.
+    const body = tree(
+      '## Ref 1\n\nFake source.\n\n## Cite 1 a\n\n## User content fn n\n\n## Footnote label\n\n## References heading\n\n' +
+        '## Cite 1 b\n\nA claim [@eastholm-bulletin][^n].\n\n<Statement id="voss-barrier-pledge" />\n\n[^n]: A note.',
+      'mdx',
+    );
+    const page = html(body.children);
+    const embedded = body.children.find((node) => node.type === 'component');
+    const anchors = JSON.parse(String(embedded?.type === 'component' ? embedded.props['citations'] : '[]')).map(
+      (citation: { anchor: string }) => `id="${citation.anchor}"`,
+    );
+    const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids.length).toBe(new Set(ids).size);
+    for (const id of ['ref-1', 'cite-1-a', 'user-content-fn-n', 'footnote-label', 'references-heading', 'cite-1-b'])
+      expect(
+        ids.filter((found) => found === id).length + anchors.filter((a: string) => a === `id="${id}"`).length,
+      ).toBe(1);
+    expect(page).toContain('<li id="ref-1" data-source="eastholm-bulletin">');
+    // The headings moved aside, and the table of contents follows them.
+    const own = body.headings.filter((heading) => heading.text !== 'References' && heading.text !== 'Footnotes');
+    expect(own.map((heading) => heading.slug)).toEqual([
+      'ref-1-1',
+      'cite-1-a-1',
+      'user-content-fn-n-1',
+      'footnote-label-1',
+      'references-heading-1',
+      'cite-1-b-1',
+    ]);
+    expect(Object.keys(body.labels)).toEqual(own.map((heading) => heading.slug));
+    expect(body.labels['ref-1-1']).toBe('Ref 1');
+  });
+
+  test('a heading never takes an id the page holds around the body, such as an entry of its update log', () => {
+    // The feed links to `#update-revised-count`: it must lead to the log, not to a heading of the text.
+    const body = bodyTree('## Update: revised count\n\n## Update', 'mdx', minimalContext(), 'articles/a.mdx', [
+      'update-revised-count',
+    ]);
+    expect(body.headings.map((heading) => heading.slug)).toEqual(['update-revised-count-1', 'update']);
+    expect(body.labels).toEqual({ 'update-revised-count-1': 'Update: revised count', update: 'Update' });
   });
 
   test('a citation of an unknown source fails the render', () => {

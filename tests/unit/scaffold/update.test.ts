@@ -195,6 +195,27 @@ describe('in a story', () => {
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
+  test('a summary or id that reads as a date, a number or an alias stays text in an article, whose frontmatter js-yaml reads', () => {
+    // `yaml` writes 2024-03-01 bare (a string in YAML 1.2), Astro's frontmatter reader takes it for a date.
+    const path = join(content, 'articles/barrier-vote.mdx');
+    for (const summary of ['2024-03-01', '2024-03-01 10:00', '1_000', '*alias']) {
+      const { text } = addUpdate(
+        readFileSync(path, 'utf8'),
+        { format: 'frontmatter', id: 'barrier-vote' },
+        request(summary, { setUpdated: true }),
+      );
+      writeFileSync(path, text);
+    }
+    expect(formatReport(checkContentDir(content, work).problems)).toBe('0 errors, 0 warnings');
+    const article = checkContentDir(content, work).set.articles.find((entry) => entry.id === 'barrier-vote')?.data;
+    expect(article?.updates?.map((update) => [update.id, update.summary])).toEqual([
+      ['alias', '*alias'],
+      ['1-000', '1_000'],
+      ['2024-03-01-10-00', '2024-03-01 10:00'],
+      ['2024-03-01', '2024-03-01'],
+    ]);
+  });
+
   test('updates added to a statement and an article, twice with the same words, pass the checker without warnings', () => {
     const add = (file: string, format: 'yaml' | 'frontmatter', id: string, more: Partial<UpdateRequest>) => {
       const path = join(content, file);
