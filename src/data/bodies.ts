@@ -1,6 +1,7 @@
 import { COLLECTION_FORMATS } from '../model/index.ts';
 import type { Update } from '../model/updates.ts';
 import { updateAnchor } from '../publish/feed.ts';
+import { pageIds } from '../site/page-ids.ts';
 import { bodyContext, bodyTree, type BodyContext, type BodyTree } from '../plugins/body-tree.ts';
 import { settings } from '../settings.ts';
 import type { SiteIndex } from '../site/site-index.ts';
@@ -10,7 +11,7 @@ import { getSiteIndex, must } from './site-index.ts';
 interface BodyEntry {
   body?: string | undefined;
   filePath?: string | undefined;
-  data: { updates?: readonly Update[] | undefined };
+  data: { updates?: readonly Update[] | undefined; estimates?: readonly { id?: string | undefined }[] | undefined };
 }
 
 /** What bodies are rendered with, once per site index: its sources, statements, figures and actor names. */
@@ -32,8 +33,12 @@ export async function getBody(collection: 'articles' | 'actors' | 'figures', id:
     contexts.set(index, context);
   }
   const format = COLLECTION_FORMATS[collection] === 'mdx' ? 'mdx' : 'md';
-  // The entry's update log is on the same page, and the feed links to its entries: no heading takes their ids.
+  // The page's own sections, charts and estimate rows, and the entry's update log (the feed links to
+  // its entries): no heading of the body takes their ids.
   const updates = entry.data.updates ?? [];
-  const reserved = updates.map((_, index) => updateAnchor(updates, index));
+  const reserved = [
+    ...pageIds(collection, id, entry.data.estimates),
+    ...updates.map((_, index) => updateAnchor(updates, index)),
+  ];
   return bodyTree(entry.body ?? '', format, context, entry.filePath ?? `${collection}/${id}`, reserved);
 }

@@ -424,6 +424,13 @@ describe('the living story', () => {
     expect(textOf(select('.current-estimates', figure)!)).not.toContain('euros');
   });
 
+  test('a body heading named like a section of its page takes another id (every id unique: the test above)', () => {
+    // `## Sources` in the figure's text: the page's own "Sources" section keeps `sources`.
+    const figure = page('/figures/flood-repair-cost/');
+    expect(select('.prose h2#sources-1', figure)).toBeTruthy();
+    expect(select('section h2#sources', figure)).toBeTruthy();
+  });
+
   test('what is scheduled for later is not published anywhere: no page, link, feed item, sitemap entry or update', () => {
     expect(hasPage(build.outDir, '/articles/scheduled-piece/')).toBe(false);
     const files = [...pages.values()].map((tree) => textOf(tree)).join('\n');
