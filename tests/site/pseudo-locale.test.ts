@@ -16,7 +16,12 @@ import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { checkContentDir } from '../../src/check/check-content.ts';
+import { localize } from '../../src/messages/index.ts';
 import { ACCENTED } from '../../src/messages/pseudo.ts';
+import { byId } from '../../src/model/content-set.ts';
+import { shareCards, siteCard } from '../../src/publish/page-meta.ts';
+import type { SiteIndex } from '../../src/site/site-index.ts';
 import { buildSite, cleanBuild, FIXTURE_SETTINGS, FIXTURE_STORY, ROOT, type BuildResult } from '../helpers/build.ts';
 
 const LOCALE = 'ar-XB';
@@ -241,6 +246,40 @@ describe(`the fixture story built with locale ${LOCALE}`, () => {
     // Slots (`{n}`, `{q}`) are filled by the scripts.
     const unslotted = (text: string) => text.replace(/^\w+: /, '').replace(/\{[a-zA-Z]+\}/g, '');
     expect(words.filter((text) => leftOver(unslotted(text)).length > 0)).toEqual([]);
+  });
+
+  test('the share cards show only words from the table or the content', () => {
+    // The cards the build draws, made by the same functions from the same content (the footer's
+    // site name and host left empty: they are settings, not words of the interface).
+    const { set } = checkContentDir(work, ROOT);
+    const index = {
+      articles: byId(set.articles),
+      actors: byId(set.actors),
+      figures: byId(set.figures),
+      today: '2025-01-01',
+    };
+    const text = localize(LOCALE);
+    const cards = [
+      ...shareCards(index, '', text).map(([key, card]) => ({ key, card })),
+      { key: 'site', card: siteCard({ set } as SiteIndex, '', '', text) },
+    ];
+    expect(cards.length).toBeGreaterThan(10);
+    const offences = cards.flatMap(({ key, card }) =>
+      [
+        card.label,
+        card.subtitle,
+        card.more,
+        card.site,
+        ...(card.rows ?? []).flatMap((row) => [row.label, row.note, row.value]),
+      ]
+        .filter((shown): shown is string => typeof shown === 'string')
+        .flatMap((shown) =>
+          leftOver(shown)
+            .filter((piece) => !inContent(normal(piece)))
+            .map((piece) => `${key}: "${piece}" in "${shown}"`),
+        ),
+    );
+    expect(offences).toEqual([]);
   });
 
   test('the feed, Open Graph and structured data name the locale; feed items are worded by the table', () => {
