@@ -1,6 +1,5 @@
 import { COLLECTION_FORMATS } from '../model/index.ts';
-import type { Update } from '../model/updates.ts';
-import { updateAnchor } from '../publish/feed.ts';
+import { updateAnchors, type Update } from '../model/updates.ts';
 import { pageIds } from '../site/page-ids.ts';
 import { bodyContext, bodyTree, type BodyContext, type BodyTree } from '../plugins/body-tree.ts';
 import { settings } from '../settings.ts';
@@ -35,10 +34,6 @@ export async function getBody(collection: 'articles' | 'actors' | 'figures', id:
   const format = COLLECTION_FORMATS[collection] === 'mdx' ? 'mdx' : 'md';
   // The page's own sections, charts and estimate rows, and the entry's update log (the feed links to
   // its entries): no heading of the body takes their ids.
-  const updates = entry.data.updates ?? [];
-  const reserved = [
-    ...pageIds(collection, id, entry.data.estimates),
-    ...updates.map((_, index) => updateAnchor(updates, index)),
-  ];
+  const reserved = [...pageIds(collection, id, entry.data.estimates), ...updateAnchors(entry.data.updates ?? [])];
   return bodyTree(entry.body ?? '', format, context, entry.filePath ?? `${collection}/${id}`, reserved);
 }

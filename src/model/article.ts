@@ -3,7 +3,7 @@ import { isoDate, text } from './common.ts';
 import { splitDateTime, timeOfDay } from './times.ts';
 import { updateLog } from './updates.ts';
 
-export { updateIds, updateLog, updateSchema, type Update } from './updates.ts';
+export { updateAnchors, updateIds, updateLog, updateSchema, type Update } from './updates.ts';
 
 /** Frontmatter of `content/articles/<slug>.mdx`. */
 export const articleSchema = z.preprocess(

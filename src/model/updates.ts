@@ -47,6 +47,23 @@ export function updateIds(updates: readonly { id?: string | undefined; date: str
   return ids;
 }
 
+/**
+ * The anchor of each entry of a log on its page, `update-<id>` (`updateIds`):
+ * it never changes when entries are added, reordered or edited. The feed,
+ * the corrections page and "what changed" link to it.
+ */
+export function updateAnchors(updates: readonly { id?: string | undefined; date: string }[]): string[] {
+  return updateIds(updates).map((id) => `update-${id}`);
+}
+
+/** Each entry of a log with its anchor (`updateAnchors`), in log order. */
+export function withAnchors<T extends { id?: string | undefined; date: string }>(
+  updates: readonly T[],
+): { update: T; anchor: string }[] {
+  const anchors = updateAnchors(updates);
+  return updates.map((update, index) => ({ update, anchor: anchors[index] ?? '' }));
+}
+
 /** A log whose written ids are unique; each duplicate is reported on its `id` line. */
 export const updateLog = z.array(updateSchema).superRefine((updates, ctx) => {
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import XMLBuilder from 'fast-xml-builder';
 import type { Messages } from '../messages/index.ts';
-import { updateIds, type Article, type Update } from '../model/article.ts';
+import { updateAnchors, type Article } from '../model/article.ts';
 import { instantOf } from '../model/times.ts';
 import type { LoggedEntry } from '../site/corrections.ts';
 
@@ -14,14 +14,6 @@ export interface FeedItem {
   /** Time of day with its offset, when the update gives one. */
   time?: string | undefined;
   description: string;
-}
-
-/**
- * The anchor of an update log entry on its article page, `update-<id>`
- * (`updateIds`): it never changes when entries are added, reordered or edited.
- */
-export function updateAnchor(updates: readonly Update[], index: number): string {
-  return `update-${updateIds(updates)[index] ?? ''}`;
 }
 
 /**
@@ -42,11 +34,11 @@ export function feedItems(
   const items: (FeedItem & { order: [string, number] })[] = [];
   for (const entry of others.entries) {
     if (entry.kind === 'articles') continue;
-    const ids = updateIds(entry.updates);
+    const anchors = updateAnchors(entry.updates);
     entry.updates.forEach((update, index) => {
       items.push({
         title: update.correction ? m.feed.correction(entry.title) : m.feed.update(entry.title),
-        link: others.updateUrl(entry, `update-${ids[index]}`),
+        link: others.updateUrl(entry, anchors[index] ?? ''),
         date: update.date,
         ...(update.time === undefined ? {} : { time: update.time }),
         description: update.summary,
@@ -57,10 +49,11 @@ export function feedItems(
   for (const { id, data } of articles) {
     const link = articleUrl(id);
     items.push({ title: data.title, link, date: data.published, description: data.description, order: [id, 0] });
-    (data.updates ?? []).forEach((update, index, updates) => {
+    const anchors = updateAnchors(data.updates ?? []);
+    (data.updates ?? []).forEach((update, index) => {
       items.push({
         title: update.correction ? m.feed.correction(data.title) : m.feed.update(data.title),
-        link: `${link}#${updateAnchor(updates, index)}`,
+        link: `${link}#${anchors[index]}`,
         date: update.date,
         ...(update.time === undefined ? {} : { time: update.time }),
         description: update.summary,

@@ -1,7 +1,7 @@
 import type { Localized } from '../messages/index.ts';
 import type { ContentSet } from '../model/content-set.ts';
 import { instantOf } from '../model/times.ts';
-import { updateIds } from '../model/updates.ts';
+import { updateAnchors } from '../model/updates.ts';
 import { correctionLink, loggedEntries, type LoggedKind } from './corrections.ts';
 import { sitePath } from './format.ts';
 
@@ -59,9 +59,9 @@ export function recentChanges(set: ContentSet, base: string, text: Localized, li
     href: sitePath(base, 'articles', article.id),
   }));
   for (const entry of loggedEntries(set, text)) {
-    const ids = updateIds(entry.updates);
+    const anchors = updateAnchors(entry.updates);
     entry.updates.forEach((update, index) => {
-      const anchor = `update-${ids[index]}`;
+      const anchor = anchors[index] ?? '';
       changes.push({
         kind: entry.kind,
         id: entry.id,

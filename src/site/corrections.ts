@@ -2,7 +2,7 @@ import type { ContentSet, Entity } from '../model/content-set.ts';
 import type { Localized } from '../messages/index.ts';
 import { formatDate } from '../model/dates.ts';
 import { instantOf } from '../model/times.ts';
-import { updateIds, type Update } from '../model/updates.ts';
+import { updateAnchors, type Update } from '../model/updates.ts';
 import { sitePath } from './format.ts';
 
 /** The collections whose entries may carry an update log: all of them. */
@@ -35,7 +35,7 @@ export function entryCorrections(entry: {
   updates?: readonly Update[] | undefined;
 }): Pick<Correction, 'date' | 'time' | 'summary' | 'anchor'>[] {
   const updates = entry.updates ?? [];
-  const ids = updateIds(updates);
+  const anchors = updateAnchors(updates);
   return updates
     .flatMap((update, index) =>
       update.correction === true
@@ -44,7 +44,7 @@ export function entryCorrections(entry: {
               date: update.date,
               ...(update.time === undefined ? {} : { time: update.time }),
               summary: update.summary,
-              anchor: `update-${ids[index]}`,
+              anchor: anchors[index] ?? '',
             },
           ]
         : [],

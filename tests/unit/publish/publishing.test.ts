@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatPolicy, headersFile, mergePolicies, metaPolicy, parsePolicy } from '../../../src/publish/csp.ts';
-import { feedImage, feedItems, updateAnchor } from '../../../src/publish/feed.ts';
+import { feedImage, feedItems } from '../../../src/publish/feed.ts';
+import { updateAnchors } from '../../../src/model/updates.ts';
 import { articleSchema, updateIds, type Update } from '../../../src/model/article.ts';
 import {
   actorJsonLd,
@@ -177,7 +178,7 @@ describe('feed', () => {
   });
   test('anchors of same-day updates without id get a number, counted from the oldest', () => {
     const updates = articles[0]!.data.updates!;
-    expect([updateAnchor(updates, 0), updateAnchor(updates, 1)]).toEqual(['update-2024-03-01-2', 'update-2024-03-01']);
+    expect(updateAnchors(updates)).toEqual(['update-2024-03-01-2', 'update-2024-03-01']);
   });
 
   const links = (updates: Update[]) =>
