@@ -1,14 +1,8 @@
-const readerDates = new Map<string, Intl.DateTimeFormat>();
-
+import { onePerKey } from './per-key.ts';
 /** Dates as readers of a locale write them, for the calendar day itself (UTC, so no time zone shifts it). */
-function readerDate(locale: string): Intl.DateTimeFormat {
-  let format = readerDates.get(locale);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    readerDates.set(locale, format);
-  }
-  return format;
-}
+const readerDate = onePerKey(
+  (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
 
 /**
  * Formats an ISO date for readers of a locale: `2024-11-04` gives `4 November 2024`

@@ -1,3 +1,4 @@
+import { onePerKey } from './per-key.ts';
 import { z } from 'astro/zod';
 
 /** A time of day with its offset from UTC: `21:30+02:00`, `09:05:30Z`. */
@@ -57,28 +58,34 @@ function rename(parts: { date: string; time: string }, field: string): Record<st
   return { [field]: parts.date, time: parts.time };
 }
 
-/** The day (YYYY-MM-DD) an instant falls on in a time zone. */
-export function dayIn(date: string, time: string | undefined, zone: string): string {
-  if (time === undefined) return date;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instantOf(date, time)));
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+/** Year, month and day in a time zone, as parts (`en-CA` writes them as numbers). */
+const dayFormat = onePerKey(
+  (zone) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+);
 
-/** The clock time and zone name of an instant in a time zone, as readers of a locale write it: `21:30 EET` in `en-GB`. */
-export function clockIn(date: string, time: string, zone: string, locale: string): string {
+/** Clock time and zone name, keyed `locale|zone`. */
+const clockFormat = onePerKey((key) => {
+  const [locale, zone] = key.split('|');
   return new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'short',
-  }).format(new Date(instantOf(date, time)));
+  });
+});
+
+/** The day (YYYY-MM-DD) an instant falls on in a time zone. */
+export function dayIn(date: string, time: string | undefined, zone: string): string {
+  if (time === undefined) return date;
+  const parts = dayFormat(zone).formatToParts(new Date(instantOf(date, time)));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The clock time and zone name of an instant in a time zone, as readers of a locale write it: `21:30 EET` in `en-GB`. */
+export function clockIn(date: string, time: string, zone: string, locale: string): string {
+  return clockFormat(`${locale}|${zone}`).format(new Date(instantOf(date, time)));
 }
 
 /** The `datetime` attribute of a `<time>`: `2024-11-04` or `2024-11-04T19:30Z`. */

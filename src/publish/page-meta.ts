@@ -1,3 +1,4 @@
+import { onePerKey } from '../model/per-key.ts';
 import type { Localized } from '../messages/index.ts';
 import type { SiteIndex } from '../site/site-index.ts';
 import type { Actor } from '../model/actor.ts';
@@ -27,11 +28,13 @@ export function shareImagePath(base: string, kind: ShareKind, id: string): strin
   return `${sitePath(base, 'share', kind)}${encodeURIComponent(id)}.png`;
 }
 
+const monthFormat = onePerKey(
+  (locale) => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+);
+
 /** `2024-03-12` gives `Mar 2024` in `en-GB`. */
 function formatMonth(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  return monthFormat(locale).format(new Date(`${iso}T00:00:00Z`));
 }
 
 function present<T>(value: T | undefined): value is T {

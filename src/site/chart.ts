@@ -1,5 +1,12 @@
+import { onePerKey } from '../model/per-key.ts';
 import { NUMBER_LIMITS, type Estimate } from '../model/figure.ts';
 import { formatEstimate as formatEstimateText, formatValue, type ValueStyle } from './format.ts';
+
+/** Tick labels in short form (`12K`, `1.5M`), per locale. */
+const compactFormat = onePerKey(
+  (locale) =>
+    new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3, signDisplay: 'negative' }),
+);
 
 /** One estimate placed on the chart. */
 export interface ChartRow {
@@ -102,11 +109,7 @@ function tickLabels(
   const longest = Math.max(...full.map((label) => label.length));
   if (longest * LABEL_CHAR_WIDTH + TICK_GAP <= spacing(longest)) return full;
   // Ticks are small multiples of 1, 2 or 5 times a power of ten: three significant digits are exact.
-  const compact = new Intl.NumberFormat(locale, {
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-    signDisplay: 'negative',
-  });
+  const compact = compactFormat(locale);
   return ticks.map((value) => compact.format(value));
 }
 

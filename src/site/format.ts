@@ -1,3 +1,4 @@
+import { onePerKey } from '../model/per-key.ts';
 import type { Messages } from '../messages/index.ts';
 import type { Source } from '../model/source.ts';
 import { NUMBER_LIMITS, type Estimate } from '../model/figure.ts';
@@ -7,17 +8,27 @@ export function sourceTypeLabel(type: Source['type'], m: Pick<Messages, 'sourceT
   return m.sourceTypes[type];
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 // Every decimal place a number may have (the schema's limit), and no "-0".
-function numberFormat(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: NUMBER_LIMITS.decimals, signDisplay: 'negative' });
-    numberFormats.set(locale, format);
-  }
-  return format;
-}
+const numberFormat = onePerKey(
+  (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: NUMBER_LIMITS.decimals, signDisplay: 'negative' }),
+);
+
+/** Sums of money in a currency, keyed `locale|currency|compact`. */
+const moneyFormat = onePerKey((key) => {
+  const [locale, currency, compact] = key.split('|');
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    signDisplay: 'negative',
+    ...(compact === 'compact'
+      ? { notation: 'compact', maximumSignificantDigits: 3 }
+      : { minimumFractionDigits: 0, maximumFractionDigits: NUMBER_LIMITS.decimals }),
+  });
+});
+
+/** The locale's pattern for one per cent ("1%", "1 %", "٪1"), as parts. */
+const percentPattern = onePerKey((locale) => new Intl.NumberFormat(locale, { style: 'percent' }).formatToParts(0.01));
 
 /**
  * Formats a number for readers of a locale with every digit as written: 12000
@@ -44,20 +55,13 @@ export interface ValueStyle {
 export function formatValue(value: number, style: ValueStyle, locale: string, compact = false): string {
   if (style.currency !== undefined) {
     const big = compact && Math.abs(value) >= 1e6;
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: style.currency,
-      currencyDisplay: 'narrowSymbol',
-      signDisplay: 'negative',
-      ...(big
-        ? { notation: 'compact', maximumSignificantDigits: 3 }
-        : { minimumFractionDigits: 0, maximumFractionDigits: NUMBER_LIMITS.decimals }),
-    }).format(String(value) as Intl.StringNumericLiteral);
+    return moneyFormat(`${locale}|${style.currency}|${big ? 'compact' : 'full'}`).format(
+      String(value) as Intl.StringNumericLiteral,
+    );
   }
   // A percentage keeps every digit as written, in the locale's pattern for one per cent ("1%", "1 %", "٪1").
   if (style.percent)
-    return new Intl.NumberFormat(locale, { style: 'percent' })
-      .formatToParts(0.01)
+    return percentPattern(locale)
       .map((part) => (part.type === 'integer' ? formatNumber(value, locale) : part.value))
       .join('');
   return formatNumber(value, locale);
@@ -87,18 +91,20 @@ export function sitePath(base: string, ...parts: string[]): string {
 }
 
 /** The name of a language tag in a locale: `uk` gives `Ukrainian` in `en`, `українська` in `uk`; unknown tags come back as written. */
+const languageNames = onePerKey((locale) => new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }));
+
 export function languageName(tag: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+    return languageNames(locale).of(tag) ?? tag;
   } catch {
     return tag;
   }
 }
 
-const collators = new Map<string, Intl.Collator>();
+const collator = onePerKey((locale) => new Intl.Collator(locale));
 
 /** Compares two strings by code point: the same order on every machine and in every locale. */
-function byCodePoint(a: string, b: string): number {
+export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -109,25 +115,11 @@ function byCodePoint(a: string, b: string): number {
  * order never depends on the order the files were read in.
  */
 export function byName<T>(locale: string, name: (item: T) => string, id: (item: T) => string): (a: T, b: T) => number {
-  let collator = collators.get(locale);
-  if (collator === undefined) {
-    collator = new Intl.Collator(locale);
-    collators.set(locale, collator);
-  }
-  const { compare } = collator;
+  const { compare } = collator(locale);
   return (a, b) => compare(name(a), name(b)) || byCodePoint(id(a), id(b));
 }
 
-const listFormats = new Map<string, Intl.ListFormat>();
-
-function listFormat(locale: string): Intl.ListFormat {
-  let format = listFormats.get(locale);
-  if (format === undefined) {
-    format = new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' });
-    listFormats.set(locale, format);
-  }
-  return format;
-}
+const listFormat = onePerKey((locale) => new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }));
 
 /** Joins names as readers of a locale list them: `A, B and C` in `en-GB`, `A, B і C` in `uk`. */
 export function formatList(items: readonly string[], locale: string): string {

@@ -3,7 +3,7 @@ import type { Entity } from '../model/content-set.ts';
 import type { Source } from '../model/source.ts';
 import type { ActorLinks } from './cross-index.ts';
 import type { Messages } from '../messages/index.ts';
-import { byName } from './format.ts';
+import { byCodePoint, byName } from './format.ts';
 import { ACTOR_KIND_ORDER } from './labels.ts';
 
 /**
@@ -52,9 +52,7 @@ export function sourcesByPublisher(
     .sort(([a], [b]) => publishers(a, b))
     .map(([publisher, members]) => ({
       publisher,
-      sources: members.sort(
-        (a, b) => b.data.published.localeCompare(a.data.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      ),
+      sources: members.sort((a, b) => b.data.published.localeCompare(a.data.published) || byCodePoint(a.id, b.id)),
     }));
 }
 
