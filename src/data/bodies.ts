@@ -4,7 +4,7 @@ import { pageIds } from '../site/page-ids.ts';
 import { bodyContext, bodyTree, type BodyContext, type BodyTree } from '../plugins/body-tree.ts';
 import { settings } from '../settings.ts';
 import type { SiteIndex } from '../site/site-index.ts';
-import { getSiteIndex, must } from './site-index.ts';
+import { must } from './site-index.ts';
 
 /** What `getBody` reads of an entry: its text, its file and its update log. */
 interface BodyEntry {
@@ -18,12 +18,12 @@ const contexts = new WeakMap<SiteIndex, BodyContext>();
 
 /**
  * The tree of an article's, actor's or figure's body, made from the text the
- * loader stored and what the site index knows (`bodyTree`). Everything it
+ * loader stored and what the page's site index knows (`bodyTree`): the page
+ * passes the index it renders from, so the body cannot be made from another one. Everything it
  * depends on besides the body is in the index, so a page key that covers the
  * entries the body names covers the tree too (`src/site/page-keys.ts`).
  */
-export async function getBody(collection: 'articles' | 'actors' | 'figures', id: string): Promise<BodyTree> {
-  const index = await getSiteIndex();
+export function getBody(index: SiteIndex, collection: 'articles' | 'actors' | 'figures', id: string): BodyTree {
   const entries: ReadonlyMap<string, BodyEntry> = index.bodies[collection];
   const entry = must(entries as Map<string, BodyEntry>, id, collection.slice(0, -1));
   let context = contexts.get(index);

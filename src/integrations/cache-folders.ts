@@ -23,9 +23,9 @@ import lockfile from 'proper-lockfile';
 import { isRunning } from './build-lock.ts';
 
 /** A folder not used for this many days is removed. */
-export const CACHE_KEEP_DAYS = 14;
+const CACHE_KEEP_DAYS = 14;
 /** Of the folders used more recently than that, this many are kept (the current build's among them); older ones go. */
-export const CACHE_KEEP_NEWEST = 8;
+const CACHE_KEEP_NEWEST = 8;
 
 /** The name of a keyed folder: `cacheKey`'s 16 hex digits. */
 const KEY_NAME = /^[0-9a-f]{16}$/;
@@ -134,7 +134,7 @@ function lastUsed(folder: string): number {
 }
 
 /** What `pruneCacheFolders` may be told besides the folders. */
-export interface PruneOptions {
+interface PruneOptions {
   /** The time to measure ages from (ms since the epoch). */
   now?: number;
   keepDays?: number;
